@@ -1,0 +1,19 @@
+import ArgumentParser
+import HanziKit
+
+@main
+struct Hanzi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hanzi",
+        abstract: "Chinese text toolkit: Simplified/Traditional conversion, word segmentation, repair of garbled text.",
+        discussion: """
+            Dictionaries are embedded in the binary. --dictionaries DIR (or HANZI_DICTIONARIES) \
+            points to a directory laid out like the project's Dictionaries/ folder instead.
+
+            Exit codes: 0 ok, 1 --check found something, 3 input error (unreadable or invalid \
+            input), 4 dictionary error; usage errors keep the argument parser's code (64).
+            """,
+        version: HanziKitVersion.string,
+        subcommands: [DictCommand.self]
+    )
+}

@@ -1,0 +1,138 @@
+import HanziDictionaryData
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where HanziKit finds its text dictionaries, and the cache of their compiled lexicons.
+///
+/// The dictionaries of `Dictionaries/` are embedded in the binary, so a `hanzi` copied anywhere
+/// still has them. A directory laid out the same way (`opencc/*.txt`, `opencc/*.json`,
+/// `jieba/dict.txt`, `jieba/hmm.txt`) replaces them: pass it to ``init(directory:cacheDirectory:)``,
+/// or set `HANZI_DICTIONARIES` and use ``standard``.
+///
+/// A text dictionary is compiled on first use and the result cached, keyed by the text's
+/// content, so an edited dictionary is recompiled and an unchanged one loads by a memory map.
+/// Each store loads a lexicon once; the instance is safe to share across threads.
+public final class DictionaryStore: Sendable {
+    /// The directory replacing the embedded dictionaries, or nil for the embedded ones.
+    public let directory: String?
+    /// Where compiled lexicons are cached, or nil to compile in memory every time.
+    public let cacheDirectory: String?
+    private let loaded = Mutex<[String: Lexicon]>([:])
+
+    /// A store over `directory`, or over the embedded dictionaries when `directory` is nil.
+    public init(directory: String? = nil, cacheDirectory: String? = DictionaryStore.defaultCacheDirectory) {
+        self.directory = directory.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// The process-wide store: `HANZI_DICTIONARIES` when set, else the embedded dictionaries.
+    public static let standard = DictionaryStore(directory: environment("HANZI_DICTIONARIES"))
+
+    /// `HANZI_CACHE_DIR`, else `$XDG_CACHE_HOME/hanzikit`, else `~/.cache/hanzikit`.
+    public static var defaultCacheDirectory: String? {
+        if let dir = environment("HANZI_CACHE_DIR") { return dir }
+        if let dir = environment("XDG_CACHE_HOME") { return dir + "/hanzikit" }
+        if let home = environment("HOME") { return home + "/.cache/hanzikit" }
+        return nil
+    }
+
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        let s = String(cString: value)
+        return s.isEmpty ? nil : s
+    }
+
+    /// A description of where the dictionaries come from, for messages.
+    public var locationDescription: String { directory ?? "<embedded dictionaries>" }
+
+    /// The names of the dictionary files available, e.g. `opencc/STPhrases.txt`.
+    public func fileNames() -> [String] {
+        guard let directory else { return EmbeddedFiles.all.map(\.name).sorted() }
+        var names: [String] = []
+        for sub in ["opencc", "jieba"] {
+            guard let dir = opendir(directory + "/" + sub) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if !name.hasPrefix(".") { names.append(sub + "/" + name) }
+            }
+        }
+        return names.sorted()
+    }
+
+    /// The bytes of a dictionary file, e.g. `opencc/s2t.json`.
+    /// - Throws: ``LexiconError/io(path:reason:)`` when there is no such file.
+    public func contents(of name: String) throws -> [UInt8] {
+        if let directory { return try FileBytes.read(directory + "/" + name) }
+        guard let file = EmbeddedFiles.all.first(where: { $0.name == name }) else {
+            throw LexiconError.io(path: name, reason: "no such dictionary among the embedded ones")
+        }
+        return Array(file.bytes)
+    }
+
+    /// The path or name used in messages about `name`.
+    public func displayPath(of name: String) -> String {
+        directory.map { $0 + "/" + name } ?? name
+    }
+
+    /// The compiled lexicon of a text dictionary of this store, e.g. `opencc/STPhrases.txt`.
+    public func lexicon(_ name: String, format: TextDictionaryFormat) throws -> Lexicon {
+        let key = "\(format.rawValue):\(name)"
+        // Loading under the lock: threads asking for the same dictionary wait for one compile
+        // instead of each doing it.
+        return try loaded.withLock { cache in
+            if let lexicon = cache[key] { return lexicon }
+            let lexicon: Lexicon
+            if directory == nil, let file = EmbeddedFiles.all.first(where: { $0.name == name }) {
+                lexicon = try compile(file.bytes, name: name, format: format)
+            } else {
+                let bytes = try contents(of: name)
+                lexicon = try bytes.withUnsafeBytes { try compile($0, name: displayPath(of: name), format: format) }
+            }
+            cache[key] = lexicon
+            return lexicon
+        }
+    }
+
+    /// The compiled lexicon of any text dictionary file, cached like the store's own.
+    public func lexicon(atPath path: String, format: TextDictionaryFormat? = nil) throws -> Lexicon {
+        let bytes = try FileBytes.read(path)
+        return try bytes.withUnsafeBytes { try compile($0, name: path, format: format ?? .guess($0)) }
+    }
+
+    /// Loads the cached compiled form of `source`, or compiles it and caches the result.
+    private func compile(_ source: UnsafeRawBufferPointer, name: String, format: TextDictionaryFormat) throws -> Lexicon {
+        let digest = LexiconFormat.checksum(source, releasingPages: directory == nil) ^ UInt64(LexiconFormat.version) ^ (format == .jieba ? 0x5A : 0)
+        let baseName = name.split(separator: "/").last.map(String.init) ?? name
+        let cachePath = cacheDirectory.map { "\($0)/\(baseName)-\(String(digest, radix: 16)).hzlex" }
+        if let cachePath, access(cachePath, R_OK) == 0, let lexicon = try? Lexicon(contentsOf: cachePath) {
+            return lexicon
+        }
+        let bytes = try Self.compile(source, name: name, format: format)
+        if let cacheDirectory, let cachePath, (try? FileBytes.writeAtomically(bytes, to: cachePath, creatingDirectory: cacheDirectory)) != nil,
+           let lexicon = try? Lexicon(contentsOf: cachePath) {
+            return lexicon
+        }
+        return try Lexicon(bytes: bytes, path: name)
+    }
+
+    /// Compiles a text dictionary to the bytes of a lexicon file.
+    /// - Throws: ``LexiconError/invalidLine(path:line:reason:)`` for a malformed line, or for
+    ///   text that is not UTF-8.
+    public static func compile(_ source: UnsafeRawBufferPointer, name: String, format: TextDictionaryFormat) throws -> [UInt8] {
+        guard let text = String(validating: source, as: UTF8.self) else {
+            let offset = UTF8Validation.firstInvalidOffset(source) ?? 0
+            let line = 1 + source[..<offset].count(where: { $0 == 0x0A })
+            throw LexiconError.invalidLine(path: name, line: line, reason: "invalid UTF-8 at byte offset \(offset)")
+        }
+        var builder = LexiconBuilder()
+        try builder.addEntries(of: text, format: format, path: name)
+        return try builder.serialized()
+    }
+}
