@@ -36,7 +36,7 @@ struct DictCommand: ParsableCommand {
         }
 
         func run() throws {
-            try withDictionaryErrors {
+            try withExitCodes {
                 if files.isEmpty {
                     let store = dictionaries.store
                     for name in store.fileNames() where name.hasSuffix(".txt") && name != "jieba/hmm.txt" {
@@ -80,7 +80,7 @@ struct DictCommand: ParsableCommand {
         var names: [String] = []
 
         func run() throws {
-            try withDictionaryErrors {
+            try withExitCodes {
                 let store = dictionaries.store
                 guard !names.isEmpty else {
                     print("dictionaries: \(store.locationDescription)")

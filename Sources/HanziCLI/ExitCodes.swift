@@ -23,10 +23,14 @@ struct StandardError: TextOutputStream {
     }
 }
 
-/// Runs `body`, turning dictionary failures into a message and exit code 4.
-func withDictionaryErrors<T>(_ body: () throws -> T) throws -> T {
+/// Runs a command's body, turning its failures into a message on standard error and the
+/// documented exit code: input errors 3, dictionary errors 4.
+func withExitCodes<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
+    } catch let error as InputError {
+        printError(error.description)
+        throw HanziExit.inputError
     } catch let error as LexiconError {
         printError(error.description)
         throw HanziExit.dictionaryError
