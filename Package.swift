@@ -31,7 +31,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HanziKitTests", dependencies: ["HanziKit"]),
-        .testTarget(name: "HanziCLITests", dependencies: ["HanziKit"]),
+        // Runs the built `hanzi` as a process, as users do.
+        .testTarget(name: "HanziCLITests", dependencies: ["HanziCLI"]),
     ],
     swiftLanguageModes: [.v6],
     cLanguageStandard: .c2x

@@ -1,11 +1,14 @@
 import ArgumentParser
 import HanziKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct DictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dict",
         abstract: "Compile and inspect dictionaries.",
-        subcommands: [Build.self, Info.self]
+        subcommands: [Build.self, Info.self, Lookup.self]
     )
 
     struct Build: ParsableCommand {
@@ -88,14 +91,7 @@ struct DictCommand: ParsableCommand {
                     return
                 }
                 for name in names {
-                    let lexicon: Lexicon
-                    if name.hasSuffix(".hzlex") {
-                        lexicon = try Lexicon(contentsOf: name)
-                    } else if store.fileNames().contains(name) {
-                        lexicon = try store.lexicon(name, format: name.hasPrefix("jieba/") ? .jieba : .opencc)
-                    } else {
-                        lexicon = try store.lexicon(atPath: name)
-                    }
+                    let lexicon = try dictionaries.lexicon(name)
                     print("""
                         \(name)
                           entries: \(lexicon.count)
@@ -105,6 +101,57 @@ struct DictCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    struct Lookup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Look words up in a dictionary: frequency and tag (jieba), targets (OpenCC).",
+            discussion: """
+                Examples:
+                  hanzi dict lookup 北京大学
+                  hanzi dict lookup --dictionary opencc/STPhrases.txt 头发 干预
+                  hanzi dict lookup --dictionary my_words.hzlex 云计算
+                """
+        )
+        @OptionGroup var dictionaries: DictionaryOptions
+        @Option(help: ArgumentHelp("A dictionary in use (e.g. opencc/TSCharacters.txt), a text dictionary file or a .hzlex file.", valueName: "name"))
+        var dictionary = "jieba/dict.txt"
+        @Argument(help: "Words to look up.")
+        var words: [String]
+
+        func run() throws {
+            try withExitCodes {
+                let lexicon = try dictionaries.lexicon(dictionary)
+                var missing = 0
+                for word in words {
+                    guard let entry = lexicon.entry(for: word) else {
+                        print("\(word)\tnot found")
+                        missing += 1
+                        continue
+                    }
+                    var fields = [word]
+                    if lexicon.hasFrequencies { fields.append(String(lexicon.frequency(of: entry))) }
+                    if let tag = lexicon.tag(of: entry) { fields.append(tag) }
+                    fields += lexicon.values(of: entry)
+                    print(fields.joined(separator: "\t"))
+                }
+                if missing > 0 { throw HanziExit.found }
+            }
+        }
+    }
+}
+
+extension DictionaryOptions {
+    /// A dictionary named on the command line: a compiled .hzlex file, a dictionary of the
+    /// store (e.g. opencc/STPhrases.txt), or any text dictionary file.
+    func lexicon(_ name: String) throws -> Lexicon {
+        if name.hasSuffix(".hzlex") { return try Lexicon(contentsOf: name) }
+        let store = self.store
+        if directory == nil, store.fileNames().contains(name) || access(name, R_OK) != 0 {
+            return try store.lexicon(name, format: name.hasPrefix("jieba/") ? .jieba : .opencc)
+        }
+        if access(name, R_OK) == 0 { return try store.lexicon(atPath: name) }
+        return try store.lexicon(name, format: name.hasPrefix("jieba/") ? .jieba : .opencc)
     }
 }
 

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The result of running the `hanzi` executable.
+struct HanziRun {
+    var status: Int32
+    var stdout: [UInt8]
+    var stderr: String
+    var text: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+/// Runs the `hanzi` built beside the test bundle with `arguments` and `input` on standard input.
+/// A private dictionary cache keeps tests from touching the user's.
+func hanzi(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> HanziRun {
+    let process = Process()
+    process.executableURL = hanziExecutable
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["HANZI_CACHE_DIR"] = env["HANZI_CACHE_DIR"] ?? NSTemporaryDirectory() + "hanzikit-test-cache"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    // Feed stdin and drain both outputs concurrently so large payloads cannot deadlock.
+    let writer = Thread {
+        stdin.fileHandleForWriting.write(Data(input))
+        try? stdin.fileHandleForWriting.close()
+    }
+    writer.start()
+    nonisolated(unsafe) var errorData = Data()
+    let errorReader = Thread { errorData = stderr.fileHandleForReading.readDataToEndOfFile() }
+    errorReader.start()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while errorReader.isExecuting || writer.isExecuting { usleep(1000) }
+    return HanziRun(status: process.terminationStatus, stdout: Array(output), stderr: String(decoding: errorData, as: UTF8.self))
+}
+
+func hanzi(_ arguments: [String], input: String) throws -> HanziRun {
+    try hanzi(arguments, input: Array(input.utf8))
+}
+
+/// `hanzi` sits beside the test bundle in the build products directory.
+let hanziExecutable: URL = {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var directory = bundle.deletingLastPathComponent()
+    while directory.path != "/" && !FileManager.default.fileExists(atPath: directory.appendingPathComponent("hanzi").path) {
+        directory.deleteLastPathComponent()
+    }
+    return directory.appendingPathComponent("hanzi")
+}()
+
+/// A fresh temporary directory for one test.
+func temporaryDirectory() throws -> URL {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("hanzikit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
