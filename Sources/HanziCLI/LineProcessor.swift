@@ -23,58 +23,75 @@ struct LineProcessor {
     /// How many bytes of complete lines to gather before transforming them.
     var blockSize: Int = 1 << 20
 
-    /// Processes one input to `output`.
-    /// - Throws: ``InputError`` for an unreadable input or invalid UTF-8.
-    func run(_ input: InputFile, to output: FileOutput, makeTransform: @Sendable () -> Transform) throws {
-        let fd: Int32
-        if let path = input.path {
-            fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw InputError.unreadable(input.displayName, String(cString: strerror(errno))) }
-            var info = stat()
-            if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                close(fd)
-                throw InputError.unreadable(input.displayName, "is a directory")
+    /// Processes one input to `output`, decoding it from `encoding` first when that is not
+    /// UTF-8 (a legacy encoding is decoded whole, with ICU).
+    /// - Throws: ``InputError`` for an unreadable input, invalid UTF-8, or bytes invalid in
+    ///   the given encoding.
+    func run(_ input: InputFile, encoding: InputEncoding = .utf8, to output: FileOutput,
+             makeTransform: @Sendable () -> Transform) throws {
+        let reader = try InputReader(input)
+        let transforms = (0..<max(1, jobs)).map { _ in TransformBox(makeTransform()) }
+        var state = StreamState()
+        let readSize = blockSize * transforms.count
+        var first = try reader.read(upTo: readSize)
+        if let charset = try encoding.charset(for: first, complete: first.count < readSize, input: input) {
+            // Legacy encodings are decoded whole: their converters would need state carried
+            // across blocks, and such files are rarely large.
+            while true {
+                let more = try reader.read(upTo: readSize)
+                if more.isEmpty { break }
+                first += more
             }
-        } else {
-            fd = 0
+            let utf8: [UInt8]
+            do {
+                utf8 = try first.withUnsafeBufferPointer { try charset.decodeToUTF8($0) }
+            } catch let error as EncodingError {
+                throw InputError.invalidEncoding(input.displayName, error.description)
+            }
+            try state.consume(utf8, final: true, input: input, transforms: transforms, output: output)
+            return
         }
-        defer { if input.path != nil { close(fd) } }
+        var block = first
+        while true {
+            let final = block.isEmpty
+            try state.consume(block, final: final, input: input, transforms: transforms, output: output)
+            if final { return }
+            block = try reader.read(upTo: readSize)
+        }
+    }
 
-        let workers = max(1, jobs)
-        let transforms = (0..<workers).map { _ in TransformBox(makeTransform()) }
+    /// The bytes not yet transformed and where they are in the input.
+    private struct StreamState {
         var pending: [UInt8] = []
         var consumed = 0  // bytes of the input before `pending`
         var line = 1      // line number of the first line in `pending`
-        let readSize = blockSize * workers
-        var chunk = [UInt8](repeating: 0, count: readSize)
-        var finished = false
-        while !finished {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, readSize) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError.unreadable(input.displayName, String(cString: strerror(errno)))
-            }
-            if n == 0 { finished = true } else { pending.append(contentsOf: chunk[0..<n]) }
-            // Transform the complete lines gathered so far (all of them at the end of input).
-            let end = finished ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-            guard end > 0 else { continue }
-            try pending.withUnsafeBufferPointer { all in
+
+        /// Appends `bytes` and transforms the complete lines gathered so far (all of them when
+        /// `final`).
+        mutating func consume(_ bytes: [UInt8], final: Bool, input: InputFile, transforms: [TransformBox],
+                              output: FileOutput) throws {
+            pending += bytes
+            let end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            guard end > 0 else { return }
+            let (consumed, line) = (self.consumed, self.line)
+            let newlines = try pending.withUnsafeBufferPointer { all -> Int in
                 let block = UnsafeBufferPointer(rebasing: all[0..<end])
                 if let bad = UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(block)) {
                     throw InputError.invalidUTF8(input.displayName, offset: consumed + bad,
                                                  line: line + block[0..<bad].count(where: { $0 == 0x0A }))
                 }
-                Self.transform(block, with: transforms, to: output)
-                line += block.count(where: { $0 == 0x0A })
+                LineProcessor.transform(block, with: transforms, to: output)
+                return block.count(where: { $0 == 0x0A })
             }
-            consumed += end
+            self.line += newlines
+            self.consumed += end
             pending.removeSubrange(0..<end)
         }
     }
 
     /// Transforms the lines of `block` (split across the workers at line boundaries) and
     /// writes the results in order.
-    private static func transform(_ block: UnsafeBufferPointer<UInt8>, with transforms: [TransformBox], to output: FileOutput) {
+    fileprivate static func transform(_ block: UnsafeBufferPointer<UInt8>, with transforms: [TransformBox], to output: FileOutput) {
         let pieces = split(block, into: transforms.count)
         if pieces.count == 1 {
             var result: [UInt8] = []
@@ -147,17 +164,65 @@ struct InputFile {
     var displayName: String { path ?? "<stdin>" }
 }
 
+/// Reads an input file or standard input in blocks.
+private final class InputReader {
+    private let fd: Int32
+    private let name: String
+    private let owned: Bool
+
+    init(_ input: InputFile) throws {
+        name = input.displayName
+        guard let path = input.path else {
+            fd = 0
+            owned = false
+            return
+        }
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError.unreadable(name, String(cString: strerror(errno))) }
+        owned = true
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError.unreadable(name, "is a directory")
+        }
+    }
+
+    /// Up to `count` bytes; fewer only at the end of the input; empty at its end.
+    func read(upTo count: Int) throws -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError.unreadable(name, String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        result.removeSubrange(filled...)
+        return result
+    }
+
+    deinit { if owned { close(fd) } }
+}
+
 /// Why an input could not be processed (exit code 3).
 enum InputError: Error, CustomStringConvertible {
     case unreadable(String, String)
     case invalidUTF8(String, offset: Int, line: Int)
+    case invalidEncoding(String, String)
+    case unknownEncoding(String, String)
 
     var description: String {
         switch self {
         case let .unreadable(name, reason):
             return "\(name): cannot read: \(reason)"
         case let .invalidUTF8(name, offset, line):
-            return "\(name): invalid UTF-8 at byte offset \(offset) (line \(line)); convert the file to UTF-8 first, e.g. with iconv"
+            return "\(name): invalid UTF-8 at byte offset \(offset) (line \(line)); if the file is in another encoding, pass --encoding (e.g. gbk, big5, auto)"
+        case let .invalidEncoding(name, reason):
+            return "\(name): \(reason)"
+        case let .unknownEncoding(name, reason):
+            return "\(name): \(reason)"
         }
     }
 }
