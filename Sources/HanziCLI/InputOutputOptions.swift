@@ -1,4 +1,5 @@
 import ArgumentParser
+import HanziKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +12,17 @@ struct InputOutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output; it is replaced atomically when the command succeeds.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write one output per FILE into this directory, under the FILE's name.", valueName: "dir"))
+    var outputDirectory: String?
+
     @Flag(name: .customLong("in-place"), help: "Rewrite each FILE with its result, keeping the original as FILE.orig.")
     var inPlace = false
+
+    @Flag(name: .customLong("no-backup"), help: "With --in-place, keep no FILE.orig.")
+    var noBackup = false
+
+    @Flag(name: [.short, .customLong("quiet")], help: "Draw no progress bar (it is drawn only on a terminal, for inputs over 4 MB).")
+    var quiet = false
 
     @Argument(help: "Files to read (default: standard input).")
     var files: [String] = []
@@ -20,25 +30,36 @@ struct InputOutputOptions: ParsableArguments {
     /// The inputs in order: -i first, then FILE arguments; standard input when there are none.
     var inputs: [InputFile] {
         let paths = (input.map { [$0] } ?? []) + files
-        return paths.isEmpty ? [InputFile(path: nil)] : paths.map { InputFile(path: $0) }
+        return paths.isEmpty ? [InputFile(path: nil, showsProgress: !quiet)] : paths.map { InputFile(path: $0, showsProgress: !quiet) }
     }
 
     func validate() throws {
-        if inPlace && output != nil { throw ValidationError("--in-place and --output cannot be combined") }
-        if inPlace && inputs.contains(where: { $0.path == nil }) { throw ValidationError("--in-place needs FILE arguments") }
+        if [inPlace, output != nil, outputDirectory != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --output, --output-dir and --in-place")
+        }
+        if (inPlace || outputDirectory != nil) && inputs.contains(where: { $0.path == nil }) {
+            throw ValidationError("--in-place and --output-dir need FILE arguments")
+        }
+        if noBackup && !inPlace { throw ValidationError("--no-backup goes with --in-place") }
     }
 
     /// Runs `body` for each input with the output it should write to, committing outputs only
     /// when everything succeeded: `-o FILE` and `--in-place` write to a temporary file renamed
     /// into place at the end, so a failure leaves no partial file.
     func process(_ body: (InputFile, FileOutput) throws -> Void) throws {
-        if inPlace {
+        if inPlace || outputDirectory != nil {
+            if let outputDirectory {
+                do { try FileBytes.makeDirectories(outputDirectory) } catch let error as LexiconError {
+                    throw InputError.unreadable(outputDirectory, error.description)
+                }
+            }
             for input in inputs {
                 let path = input.path!
-                let staged = try StagedFile(replacing: path)
+                let destination = outputDirectory.map { $0 + "/" + (path.split(separator: "/").last.map(String.init) ?? path) } ?? path
+                let staged = try StagedFile(replacing: destination)
                 do {
                     try body(input, staged.output)
-                    try staged.commit(backup: path + ".orig")
+                    try staged.commit(backup: inPlace && !noBackup ? path + ".orig" : nil)
                 } catch {
                     staged.discard()
                     throw error

@@ -30,6 +30,8 @@ struct LineProcessor {
     func run(_ input: InputFile, encoding: InputEncoding = .utf8, to output: FileOutput,
              makeTransform: @Sendable () -> Transform) throws {
         let reader = try InputReader(input)
+        let progress = ProgressBar.make(for: input, fd: reader.fd)
+        defer { progress?.finish() }
         let transforms = (0..<max(1, jobs)).map { _ in TransformBox(makeTransform()) }
         var state = StreamState()
         let readSize = blockSize * transforms.count
@@ -55,6 +57,7 @@ struct LineProcessor {
         while true {
             let final = block.isEmpty
             try state.consume(block, final: final, input: input, transforms: transforms, output: output)
+            progress?.update(state.consumed + state.pending.count)
             if final { return }
             block = try reader.read(upTo: readSize)
         }
@@ -160,13 +163,15 @@ private final class ResultSlots: @unchecked Sendable {
 struct InputFile {
     /// The path, or nil for standard input.
     var path: String?
+    /// Whether a long run may draw a progress bar (on a terminal only).
+    var showsProgress = true
     /// The name used in messages.
     var displayName: String { path ?? "<stdin>" }
 }
 
 /// Reads an input file or standard input in blocks.
 private final class InputReader {
-    private let fd: Int32
+    let fd: Int32
     private let name: String
     private let owned: Bool
 
