@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .library(name: "HanziKit", targets: ["HanziKit"]),
         .executable(name: "hanzi", targets: ["HanziCLI"]),
+        // The SQLite extension: `.load libHanziFTS5.so` registers the FTS5 tokenizer `hanzi`.
+        .library(name: "HanziFTS5", type: .dynamic, targets: ["HanziFTS5"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,11 +30,17 @@ let package = Package(
             dependencies: [
                 "HanziKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "HanziFTS5",
             ]
         ),
-        .testTarget(name: "HanziKitTests", dependencies: ["HanziKit"]),
+        .testTarget(name: "HanziKitTests", dependencies: ["HanziKit", "HanziFTS5"]),
         // Runs the built `hanzi` as a process, as users do.
         .testTarget(name: "HanziCLITests", dependencies: ["HanziCLI"]),
+        // SQLite's headers (FTS5's tokenizer API included) and the calls the extension makes
+        // through the routines its host passes in; `hanzi index` links the system SQLite.
+        .target(name: "CHanziFTS5", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The `hanzi` FTS5 tokenizer, built on the segmentation and conversion engines.
+        .target(name: "HanziFTS5", dependencies: ["HanziKit", "CHanziFTS5"]),
     ],
     swiftLanguageModes: [.v6],
     cLanguageStandard: .c2x

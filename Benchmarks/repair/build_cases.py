@@ -1,0 +1,411 @@
+#!/usr/bin/env python3
+"""Builds the evaluation set of `hanzi repair` from real text.
+
+Garbled cases: lines of the shared corpora (Simplified, and Traditional made from them with
+OpenCC), favouring lines with quotation marks, each corrupted with real codecs: Python's
+encode/decode with gbk, cp1252, latin-1 and big5, the GBK one-byte shift, mojibake applied
+twice, garbling of the punctuation only, punctuation folded to ASCII, and irrecoverable damage.
+
+Clean lines: corpus lines in both scripts, and text found on this machine — English docstrings,
+code and URLs from Python's standard library, Japanese, Korean, Chinese, French, German and
+Spanish messages from gettext catalogs (/usr/share/locale), Python's CJK codec test texts —
+plus generated lines with emoji and rare (Extension B) characters. They must come through
+byte-identical.
+
+Two splits, so that the engine is not tuned to what it is measured on:
+  dev  — weicheng.txt (and its Traditional version): used while developing;
+  test — pku_test.utf8 and zuozhuan.txt (and their Traditional versions): reported.
+
+Writes cases.jsonl ({split, category, original, corrupted, recoverable, source}),
+clean.jsonl ({split, kind, text}) and real_folded.jsonl (lines of real text that already have
+ASCII punctuation touching Han characters — the very thing issue item 7 repairs, so they are
+not "clean"; listed for information).
+
+Usage: build_cases.py [--data DIR] [--out DIR] [--per-category N] [--seed S]
+"""
+import argparse
+import codecs
+import glob
+import gettext
+import json
+import os
+import random
+import re
+import sys
+import sysconfig
+import unicodedata
+
+import opencc
+
+HAN = re.compile(r'[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]')
+QUOTES = set('“”「」『』')
+FOLDABLE = '，；：？！（）'
+# Python's gbk codec has no mapping for the lone byte 0x80; Windows code page 936 (and ICU)
+# decode it as €.
+codecs.register_error('cp936', lambda e: ('€' if e.object[e.start] == 0x80 else '\ufffd', e.start + 1))
+# Browsers decode windows-1252's five undefined bytes as the C1 controls of the same value.
+codecs.register_error('c1', lambda e: (chr(e.object[e.start]), e.start + 1))
+
+
+# ---------------------------------------------------------------------------------------
+# Corpus lines
+
+def sentence_lines(path, rng, minimum=12, maximum=110):
+    """Paragraphs of `path` cut into lines of one or more whole sentences."""
+    lines = []
+    for paragraph in open(path, encoding='utf-8'):
+        paragraph = paragraph.strip().lstrip('\u3000')
+        if not paragraph:
+            continue
+        sentences = re.findall(r'.+?(?:[。！？…]+[”’」』]?|$)', paragraph)
+        chunk = ''
+        for sentence in sentences:
+            if chunk and len(chunk) + len(sentence) > maximum:
+                lines.append(chunk)
+                chunk = ''
+            chunk += sentence
+            if len(chunk) >= minimum and rng.random() < 0.5:
+                lines.append(chunk)
+                chunk = ''
+        if chunk:
+            lines.append(chunk)
+    return [line for line in lines if minimum <= len(line) <= 2 * maximum and len(HAN.findall(line)) >= 4]
+
+
+def has_folded_punctuation(line):
+    """ASCII , ; : ? ! ( ) or a straight double quote touching a Han character."""
+    return re.search(r'[,;:?!()"]', line) and (
+        re.search(HAN.pattern + r'[,;:?!()"]', line) or re.search(r'[,;:?!()"]' + HAN.pattern, line))
+
+
+def favour_quotes(lines, count, rng):
+    """`count` lines, about two thirds of them with quotation marks when there are enough."""
+    quoted = [line for line in lines if QUOTES & set(line)]
+    other = [line for line in lines if not QUOTES & set(line)]
+    rng.shuffle(quoted)
+    rng.shuffle(other)
+    take = min(len(quoted), count * 2 // 3)
+    picked = quoted[:take] + other[:count - take]
+    rng.shuffle(picked)
+    return picked
+
+
+# ---------------------------------------------------------------------------------------
+# Corruptions
+
+def utf8_as(codec, errors='replace'):
+    return lambda s: s.encode('utf-8').decode(codec, errors)
+
+
+def maybe_span(corrupt, rng):
+    """Corrupts the whole line, or (one time in three) one clause of it, as when text from two
+    sources is pasted together."""
+    def apply(s):
+        clauses = re.findall(r'[^，。！？；：]+[，。！？；：”」]*', s)
+        if len(clauses) >= 3 and rng.random() < 1 / 3:
+            k = rng.randrange(len(clauses))
+            return ''.join(corrupt(c) if i == k else c for i, c in enumerate(clauses))
+        return corrupt(s)
+    return apply
+
+
+def fold(s):
+    """Full-width , ; : ? ! ( ) to ASCII (as NFKC does) and “ ” to straight double quotes."""
+    return ''.join(unicodedata.normalize('NFKC', c) if c in FOLDABLE else '"' if c in '“”' else c for c in s)
+
+
+def one_byte_shift(s, rng):
+    """The GBK one-byte shift at up to two punctuation marks of a Traditional line stored as
+    GBK; then full-width punctuation folded to ASCII. Returns (corrupted, recoverable)."""
+    data = s.encode('gbk')
+    marks = [m.start() for m in re.finditer('[。，！？；：、”」]', s)]
+    if not marks:
+        return None
+    # Byte offsets of the chosen marks.
+    chosen = sorted(rng.sample(marks, min(len(marks), rng.choice([1, 1, 2]))))
+    starts = {len(s[:i].encode('gbk')) for i in chosen}
+    out, i, recoverable, shifted = [], 0, True, False
+    while i < len(data):
+        if i in starts and not shifted:
+            out.append('?')          # the lead byte read alone
+            i += 1
+            shifted = True
+            continue
+        b = data[i]
+        if b < 0x80:
+            out.append(chr(b))
+            i += 1
+            shifted = False          # an ASCII byte puts the decoder back in step
+            continue
+        pair = data[i:i + 2]
+        try:
+            out.append(pair.decode('gbk'))
+        except UnicodeDecodeError:
+            out.append('?')          # an invalid pair read as one '?', both bytes lost
+            recoverable = False
+        i += 2
+    if not shifted and all(x != '?' for x in out):
+        return None
+    return fold(''.join(out)), recoverable
+
+
+def punctuation_only(codec, errors):
+    """Every non-ASCII punctuation mark garbled on its own, the rest left clean."""
+    def apply(s):
+        return ''.join(c.encode('utf-8').decode(codec, errors) if unicodedata.category(c).startswith('P') and ord(c) > 0x7F else c
+                       for c in s)
+    return apply
+
+
+def lost_characters(s):
+    """Characters GB2312 lacks written as '?' (an encoder's substitution)."""
+    damaged = s.encode('gb2312', 'replace').decode('gb2312')
+    return damaged if damaged != s else None
+
+
+def replacement_characters(s, rng):
+    """One or two Han characters whose bytes were unreadable, as U+FFFD runs."""
+    positions = [m.start() for m in HAN.finditer(s)]
+    picked = set(rng.sample(positions, min(2, len(positions))))
+    return ''.join('\ufffd' * rng.choice([1, 2, 3]) if i in picked else c for i, c in enumerate(s))
+
+
+def kun_jin_kao(s, rng):
+    """锟斤拷 where characters were lost: U+FFFD U+FFFD written as UTF-8 and read as GBK."""
+    positions = [m.start() for m in HAN.finditer(s)]
+    picked = set(rng.sample(positions, min(2, len(positions))))
+    return ''.join('锟斤拷' if i in picked else c for i, c in enumerate(s))
+
+
+def make_cases(split, simplified, traditional, per_category, rng):
+    s2t = opencc.OpenCC('s2t')
+    cases = []
+
+    def add(category, original, corrupted, recoverable=True, source=''):
+        if corrupted is not None and corrupted != original and '\n' not in corrupted:
+            cases.append({'split': split, 'category': category, 'original': original, 'corrupted': corrupted,
+                          'recoverable': recoverable, 'source': source})
+
+    both = [(line, 'simplified') for line in simplified] + [(line, 'traditional') for line in traditional]
+
+    def sample(pool, count):
+        lines = favour_quotes([line for line, _ in pool], count, rng)
+        script = dict(pool)
+        return [(line, script[line]) for line in lines]
+
+    plan = [
+        ('utf8AsGBK', maybe_span(utf8_as('gbk'), rng)),
+        ('utf8AsGBK-cp936', maybe_span(utf8_as('gbk', 'cp936'), rng)),
+        ('utf8AsWindows1252', maybe_span(utf8_as('cp1252'), rng)),
+        ('utf8AsLatin1', maybe_span(utf8_as('latin-1'), rng)),
+        ('doubleMojibake', lambda s: s.encode('utf-8').decode('cp1252', 'c1').encode('utf-8').decode('cp1252', 'c1')
+         if rng.random() < 0.5 else s.encode('utf-8').decode('latin-1').encode('utf-8').decode('latin-1')),
+        ('punctuationMojibake', punctuation_only('cp1252', 'c1')),
+        ('punctuationMojibake-gbk', punctuation_only('gbk', 'replace')),
+        ('asciiPunctuationInChinese', fold),
+    ]
+    for category, corrupt in plan:
+        for line, script in sample(both, per_category):
+            add(category, line, corrupt(line), source=script)
+
+    for line, script in sample([(line, s) for line, s in both if s == 'traditional'], per_category * 3):
+        try:
+            big5 = line.encode('big5')
+        except UnicodeEncodeError:
+            continue
+        corrupted = big5.decode('gbk', 'replace')
+        add('big5AsGBK', line, corrupted, recoverable='\ufffd' not in corrupted, source=script)
+        if sum(c['category'] == 'big5AsGBK' for c in cases if c['split'] == split) >= per_category:
+            break
+    for line, script in sample([(line, s) for line, s in both if s == 'simplified'], per_category * 3):
+        corrupted = line.encode('gbk').decode('big5', 'replace')
+        add('gbkAsBig5', line, corrupted, recoverable='\ufffd' not in corrupted, source=script)
+        if sum(c['category'] == 'gbkAsBig5' for c in cases if c['split'] == split) >= per_category:
+            break
+
+    count = 0
+    for line, script in sample([(line, s) for line, s in both if s == 'traditional'], per_category * 3):
+        try:
+            shifted = one_byte_shift(line, rng)
+        except UnicodeEncodeError:
+            continue
+        if shifted:
+            add('gbkOneByteShift', line, shifted[0], recoverable=shifted[1], source=script)
+            count += 1
+        if count >= per_category:
+            break
+
+    # Irrecoverable damage: the expected output is the damaged line itself, left as it is.
+    damage = [lost_characters, lambda s: replacement_characters(s, rng), lambda s: kun_jin_kao(s, rng)]
+    pool = sample(both, per_category * 4)
+    k = 0
+    for line, script in pool:
+        damaged = damage[k % 3](line)
+        if damaged and damaged != line:
+            cases.append({'split': split, 'category': 'irrecoverable', 'original': damaged, 'corrupted': damaged,
+                          'recoverable': False, 'source': script})
+            k += 1
+        if k >= per_category:
+            break
+    return cases
+
+
+# ---------------------------------------------------------------------------------------
+# Clean lines
+
+def catalog_messages(language):
+    """Translated messages of the gettext catalogs of `language` on this machine."""
+    messages = []
+    for path in sorted(glob.glob(f'/usr/share/locale/{language}/LC_MESSAGES/*.mo')):
+        try:
+            with open(path, 'rb') as f:
+                catalog = gettext.GNUTranslations(f)._catalog
+        except Exception:
+            continue
+        for key, value in catalog.items():
+            if key and isinstance(value, str):
+                messages.extend(part.strip() for part in value.split('\n') if part.strip())
+    return messages
+
+
+def stdlib_lines():
+    """English prose (comments, docstrings), code and URLs from Python's standard library."""
+    prose, code, urls = [], [], []
+    for path in sorted(glob.glob(os.path.join(sysconfig.get_paths()['stdlib'], '*.py'))):
+        try:
+            text = open(path, encoding='utf-8').read()
+        except (UnicodeDecodeError, OSError):
+            continue
+        for line in text.split('\n'):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            urls += re.findall(r'https?://[^\s\'"<>)]+', stripped)
+            if stripped.startswith('#') or (re.fullmatch(r"[A-Za-z][A-Za-z ,.;:'()-]+", stripped) and stripped.count(' ') >= 4):
+                prose.append(stripped)
+            else:
+                code.append(line.rstrip())
+    return prose, code, urls
+
+
+def cjk_codec_texts():
+    """Python's own CJK codec test texts (Japanese, Korean, Chinese)."""
+    lines = []
+    for path in sorted(glob.glob(os.path.join(sysconfig.get_paths()['stdlib'], 'test', 'cjkencodings', '*-utf8.txt'))):
+        lines += [line.strip() for line in open(path, encoding='utf-8') if line.strip()]
+    return lines
+
+
+def make_clean(split, chinese, rng):
+    """Clean lines; the corpus lines differ by split, the others are shared (split 'any')."""
+    s2t, s2tw, s2hk = opencc.OpenCC('s2t'), opencc.OpenCC('s2tw'), opencc.OpenCC('s2hk')
+    clean, folded = [], []
+
+    def add(kind, text, line_split=split):
+        text = text.replace('\r', '')
+        if not text or '\n' in text:
+            return
+        if has_folded_punctuation(text):
+            folded.append({'split': line_split, 'kind': kind, 'text': text})
+        else:
+            clean.append({'split': line_split, 'kind': kind, 'text': text})
+
+    for line in rng.sample(chinese, min(2500, len(chinese))):
+        add('chinese-simplified', line)
+        convert = rng.choice([s2t, s2tw, s2hk])
+        add('chinese-traditional', convert.convert(line))
+    # Rare characters (CJK Extension B) and emoji inserted into real lines.
+    rare = [chr(c) for c in range(0x20000, 0x2A6DF) if unicodedata.name(chr(c), '')]
+    emoji = [chr(c) for c in range(0x1F300, 0x1FAFF) if unicodedata.category(chr(c)) == 'So']
+    for line in rng.sample(chinese, min(300, len(chinese))):
+        k = rng.randrange(len(line) + 1)
+        add('chinese-rare', line[:k] + ''.join(rng.sample(rare, rng.choice([1, 2, 3]))) + line[k:])
+    for line in rng.sample(chinese, min(200, len(chinese))):
+        add('chinese-emoji', line + ''.join(rng.sample(emoji, rng.choice([1, 2, 3]))))
+    return clean, folded
+
+
+def make_shared_clean(rng):
+    clean, folded = [], []
+
+    def add(kind, text):
+        text = text.replace('\r', '')
+        if not text or '\n' in text:
+            return
+        (folded if has_folded_punctuation(text) else clean).append({'split': 'any', 'kind': kind, 'text': text})
+
+    prose, code, urls = stdlib_lines()
+    for line in rng.sample(prose, min(1000, len(prose))):
+        add('english', line)
+    for line in rng.sample(code, min(1000, len(code))):
+        add('code', line)
+    for url in rng.sample(sorted(set(urls)), min(400, len(set(urls)))):
+        add('url', url)
+    emoji = [chr(c) for c in range(0x1F300, 0x1FAFF) if unicodedata.category(chr(c)) == 'So']
+    for line in rng.sample(prose, min(200, len(prose))):
+        add('english-emoji', line + ' ' + ''.join(rng.sample(emoji, rng.choice([1, 2]))))
+    for language, kind, count in [('ja', 'japanese', 600), ('ko', 'korean', 600), ('zh_CN', 'mixed-chinese-english', 900),
+                                  ('zh_TW', 'mixed-chinese-english-traditional', 600), ('fr', 'french', 300),
+                                  ('de', 'german', 300), ('es', 'spanish', 300)]:
+        messages = sorted(set(catalog_messages(language)))
+        for message in rng.sample(messages, min(count, len(messages))):
+            add(kind, message)
+    for line in cjk_codec_texts():
+        add('cjk-codec-test', line)
+    return clean, folded
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--data', default=os.path.join(here, '..', '..', '..', 'shared', 'data'))
+    parser.add_argument('--out', default=here)
+    parser.add_argument('--per-category', type=int, default=300)
+    parser.add_argument('--seed', type=int, default=5)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    s2t = opencc.OpenCC('s2t')
+
+    corpora = {
+        'dev': [os.path.join(args.data, 'corpus', 'weicheng.txt')],
+        'test': [os.path.join(args.data, 'sighan2005', 'pku_test.utf8'), os.path.join(args.data, 'corpus', 'zuozhuan.txt')],
+    }
+    cases, clean, folded = [], [], []
+    for split, paths in corpora.items():
+        lines = []
+        for path in paths:
+            lines += sentence_lines(path, rng)
+        # Lines that already have folded punctuation are not clean originals.
+        originals = [line for line in lines if not has_folded_punctuation(line) and '?' not in line]
+        traditional = [s2t.convert(line) for line in originals]
+        cases += make_cases(split, originals, traditional, args.per_category, rng)
+        c, f = make_clean(split, originals, rng)
+        clean += c
+        folded += f
+        folded += [{'split': split, 'kind': 'corpus', 'text': line} for line in lines if has_folded_punctuation(line)]
+    c, f = make_shared_clean(rng)
+    clean += c
+    folded += f
+
+    def write(name, rows):
+        with open(os.path.join(args.out, name), 'w', encoding='utf-8') as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + '\n')
+
+    write('cases.jsonl', cases)
+    write('clean.jsonl', clean)
+    write('real_folded.jsonl', folded)
+    counts = {}
+    for case in cases:
+        counts[(case['split'], case['category'])] = counts.get((case['split'], case['category']), 0) + 1
+    for key in sorted(counts):
+        print(f'{key[0]:5} {key[1]:28} {counts[key]}')
+    kinds = {}
+    for line in clean:
+        kinds[line['kind']] = kinds.get(line['kind'], 0) + 1
+    print(f'clean lines: {len(clean)}', kinds)
+    print(f'real lines with folded punctuation (not clean): {len(folded)}')
+
+
+if __name__ == '__main__':
+    sys.exit(main())

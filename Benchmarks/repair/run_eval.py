@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Scores `hanzi repair` and ftfy 6.3 (`ftfy.fix_text`, default settings) on the evaluation set.
+
+For each garbled category: the share of cases repaired exactly (output == original). For
+irrecoverable damage: the share left unchanged, and the share `hanzi repair --explain`
+reported. For the clean lines: how many were changed at all (false positives; must be 0).
+
+Usage: run_eval.py [--hanzi PATH] [--split dev|test|all] [--show CATEGORY] [--no-ftfy]
+Writes results-<split>.json beside this script and prints a Markdown table.
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+
+
+def load(name, split):
+    rows = [json.loads(line) for line in open(os.path.join(here, name), encoding='utf-8')]
+    return [row for row in rows if split == 'all' or row['split'] in (split, 'any')]
+
+
+def run_hanzi(hanzi, lines):
+    """Runs `hanzi repair --explain --format json` on `lines`; returns outputs and reports by line."""
+    with tempfile.NamedTemporaryFile('w', encoding='utf-8', suffix='.txt', delete=False) as f:
+        f.write('\n'.join(lines) + '\n')
+        path = f.name
+    try:
+        start = time.time()
+        result = subprocess.run([hanzi, 'repair', '--explain', '--format', 'json', path], capture_output=True)
+        elapsed = time.time() - start
+    finally:
+        os.unlink(path)
+    if result.returncode != 0:
+        sys.exit(f'hanzi repair failed ({result.returncode}): {result.stderr.decode()[:2000]}')
+    outputs = result.stdout.decode('utf-8').split('\n')[:len(lines)]
+    reports = collections.defaultdict(list)
+    for line in result.stderr.decode('utf-8').splitlines():
+        report = json.loads(line)
+        reports[report['line'] - 1].append(report)
+    return outputs, reports, elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--hanzi', default=os.path.join(here, '..', '..', '.build', 'release', 'hanzi'))
+    parser.add_argument('--split', default='test', choices=['dev', 'test', 'all'])
+    parser.add_argument('--show', help='print the failures of this category (or "clean")')
+    parser.add_argument('--no-ftfy', action='store_true')
+    args = parser.parse_args()
+
+    cases = load('cases.jsonl', args.split)
+    clean = load('clean.jsonl', args.split)
+    lines = [case['corrupted'] for case in cases] + [row['text'] for row in clean]
+    outputs, reports, elapsed = run_hanzi(args.hanzi, lines)
+    if not args.no_ftfy:
+        import ftfy
+        fixed = [ftfy.fix_text(line) for line in lines]
+    else:
+        fixed = [None] * len(lines)
+
+    stats = collections.OrderedDict()
+    shown = 0
+    for i, case in enumerate(cases):
+        s = stats.setdefault(case['category'], collections.Counter())
+        s['cases'] += 1
+        s['recoverable'] += case['recoverable']
+        ok = outputs[i] == case['original']
+        s['hanzi'] += ok
+        s['hanzi recoverable'] += ok and case['recoverable']
+        s['ftfy'] += fixed[i] == case['original']
+        if case['category'] == 'irrecoverable':
+            s['reported'] += any(r['irrecoverable'] for r in reports.get(i, []))
+        if args.show == case['category'] and not ok and shown < 40:
+            shown += 1
+            print(f"--- {case['source']} recoverable={case['recoverable']}\n  original:  {case['original']}\n"
+                  f"  corrupted: {case['corrupted']}\n  hanzi:     {outputs[i]}")
+    false_positives = collections.Counter()
+    ftfy_changed = collections.Counter()
+    kinds = collections.Counter()
+    for k, row in enumerate(clean):
+        i = len(cases) + k
+        kinds[row['kind']] += 1
+        if outputs[i] != row['text']:
+            false_positives[row['kind']] += 1
+            if args.show == 'clean' and shown < 60:
+                shown += 1
+                print(f"--- {row['kind']}\n  clean: {row['text']}\n  hanzi: {outputs[i]}")
+        if fixed[i] is not None and fixed[i] != row['text']:
+            ftfy_changed[row['kind']] += 1
+
+    def pct(a, b):
+        return f'{100 * a / b:.1f}%' if b else '–'
+
+    print(f'\nsplit: {args.split}; {len(cases)} garbled cases, {len(clean)} clean lines; hanzi repair took {elapsed:.1f} s\n')
+    print('| category | cases | hanzi repair: exact | of recoverable | ftfy 6.3: exact |')
+    print('| --- | ---: | ---: | ---: | ---: |')
+    for category, s in stats.items():
+        if category == 'irrecoverable':
+            continue
+        recoverable = f"{pct(s['hanzi recoverable'], s['recoverable'])} of {s['recoverable']}" if s['recoverable'] < s['cases'] else '(all)'
+        print(f"| {category} | {s['cases']} | {pct(s['hanzi'], s['cases'])} | {recoverable} | {pct(s['ftfy'], s['cases'])} |")
+    if 'irrecoverable' in stats:
+        s = stats['irrecoverable']
+        print(f"\nirrecoverable damage: {s['cases']} cases; hanzi left {pct(s['hanzi'], s['cases'])} unchanged and "
+              f"reported {pct(s['reported'], s['cases'])}; ftfy left {pct(s['ftfy'], s['cases'])} unchanged")
+    print(f'\nclean lines changed (false positives): hanzi {sum(false_positives.values())} of {len(clean)}, '
+          f'ftfy {sum(ftfy_changed.values())} of {len(clean)}')
+    print('| kind | lines | hanzi changed | ftfy changed |')
+    print('| --- | ---: | ---: | ---: |')
+    for kind, n in kinds.items():
+        print(f'| {kind} | {n} | {false_positives[kind]} | {ftfy_changed[kind]} |')
+    with open(os.path.join(here, f'results-{args.split}.json'), 'w') as f:
+        json.dump({'categories': stats, 'clean_lines': len(clean), 'false_positives': false_positives,
+                   'ftfy_changed_clean': ftfy_changed, 'seconds': elapsed}, f, indent=1, ensure_ascii=False)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,126 @@
+import ArgumentParser
+import HanziKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert between Simplified and Traditional Chinese exactly as OpenCC 1.4.2 does.",
+        discussion: """
+            CONFIG is a bundled config (\(ConversionConfig.availableNames().map(\.rawValue).joined(separator: ", "))) \
+            or the path of an OpenCC JSON config, whose relative dictionary paths are looked up beside it \
+            (an X.ocd2 dictionary is read from the text dictionary X.txt).
+
+            Reads standard input or the FILEs, writes one output line per input line (lines end at \\n; \
+            a \\r before it is kept). Input must be UTF-8 unless --encoding says otherwise; invalid UTF-8 \
+            is reported with its byte offset (exit code 3).
+
+            Dictionaries marked "may_output_tofu" (TSCharactersExt: rare Traditional characters → \
+            Simplified ones many fonts lack) are used, as by OpenCC's library and its test cases; \
+            --skip-tofu-risk-dictionaries gives the output of OpenCC's command-line tool, which skips them.
+
+            Examples:
+              echo '鼠标里面的硅二极管坏了' | hanzi convert -c s2twp
+              hanzi convert -c t2s -i novel.txt -o novel.simplified.txt
+              hanzi convert -c s2hk --in-place chapter1.txt chapter2.txt
+              hanzi convert -c s2tw --quotes corner article.txt
+              hanzi convert -c ./my_config.json notes.txt
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("A bundled config name (s2t, t2s, s2twp …) or the path of an OpenCC JSON config.", valueName: "config"))
+    var config: String
+
+    @Flag var tofuRisk: TofuRisk = .includeTofuRiskDictionaries
+
+    @Option(help: ArgumentHelp(
+        "Also rewrite quotation marks, following their nesting: corner (「」 outside, 『』 inside: Taiwan, Hong Kong) or curly (“” outside, ‘’ inside: Mainland). Off by default, as in OpenCC.",
+        valueName: "style"))
+    var quotes: QuoteStyle?
+
+    @Option(help: ArgumentHelp("Threads converting lines (default: the number of processors).", valueName: "n"))
+    var jobs: Int?
+
+    @OptionGroup var io: InputOutputOptions
+    @OptionGroup var encoding: EncodingOptions
+    @OptionGroup var dictionaries: DictionaryOptions
+
+    enum TofuRisk: EnumerableFlag {
+        case includeTofuRiskDictionaries
+        case skipTofuRiskDictionaries
+
+        static func help(for value: TofuRisk) -> ArgumentHelp? {
+            switch value {
+            case .includeTofuRiskDictionaries:
+                "Use the dictionaries a config marks may_output_tofu, as OpenCC's library does (the default)."
+            case .skipTofuRiskDictionaries:
+                "Skip them, as OpenCC's command-line tool does unless given --include-tofu-risk-dictionaries."
+            }
+        }
+    }
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if configPath == nil {
+            let available = ConversionConfig.availableNames(in: dictionaries.store)
+            guard available.contains(configName) else {
+                throw ValidationError(ConversionConfigError.unknownConfig(config, available: available.map(\.rawValue)).description)
+            }
+        }
+    }
+
+    /// `--config` as a file to read: a value with a `/` or ending in `.json` that names a file.
+    private var configPath: String? {
+        (config.contains("/") || config.hasSuffix(".json")) && access(config, F_OK) == 0 ? config : nil
+    }
+
+    /// `--config` as a bundled config's name (`s2t` or `s2t.json`, as OpenCC's CLI accepts both).
+    private var configName: ConversionConfig.Name {
+        .init(rawValue: config.hasSuffix(".json") ? String(config.dropLast(5)) : config)
+    }
+
+    func run() throws {
+        try withExitCodes {
+            let converter = try makeConverter()
+            var processor = LineProcessor()
+            processor.jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            // Blocks of 256 KB keep a one-line conversion from setting up megabytes of buffer
+            // (it must start in a few milliseconds) and are still large for the threads.
+            processor.blockSize = 1 << 18
+            try io.process { input, output in
+                try processor.run(input, encoding: encoding.encoding, to: output) { [quotes] in
+                    var scratch = Converter.Scratch()
+                    guard let quotes else {
+                        return { line, result in converter.convert(utf8: line, into: &result, scratch: &scratch) }
+                    }
+                    var converted: [UInt8] = []
+                    return { line, result in
+                        converted.removeAll(keepingCapacity: true)
+                        converter.convert(utf8: line, into: &converted, scratch: &scratch)
+                        converted.withUnsafeBufferPointer { quotes.apply(utf8: $0, into: &result) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The converter for `--config`. A config that cannot be loaded is a dictionary error.
+    private func makeConverter() throws -> Converter {
+        let store = dictionaries.store
+        let include = tofuRisk == .includeTofuRiskDictionaries
+        do {
+            if let configPath {
+                return try Converter(config: try ConversionConfig(contentsOf: configPath), store: store,
+                                     includingTofuRiskDictionaries: include)
+            }
+            return try Converter(configName, store: store, includingTofuRiskDictionaries: include)
+        } catch let error as ConversionConfigError {
+            printError(error.description)
+            throw HanziExit.dictionaryError
+        }
+    }
+}
+
+extension QuoteStyle: ExpressibleByArgument {}

@@ -1,0 +1,188 @@
+/// What the repairer needs to know about a character, looked up in a flat table on its hot path.
+///
+/// The class drives plausibility scoring and the punctuation rules; the signs say which kind of
+/// mojibake a character is typical of. The signs are computed once per process from ICU's
+/// converters (which characters the bytes of UTF-8 punctuation turn into under each misreading),
+/// never typed in.
+struct CharacterTable: Sendable {
+    /// The broad kind of a character, for scoring and for the punctuation rules.
+    enum Kind: UInt8 {
+        case han, chinesePunctuation, asciiLetter, asciiDigit, asciiSpace, asciiPunctuation, control
+        case latinLetter, latinSymbol, kana, hangul, greekOrCyrillic, fullwidthAlphanumeric
+        case symbol, privateUse, replacement, combining, emoji, other
+    }
+
+    /// Bit flags beside the kind.
+    struct Signs: OptionSet, Sendable {
+        let rawValue: UInt16
+        /// A character GBK decodes from the first two bytes of a 3-byte UTF-8 sequence whose
+        /// lead is E2, E3 or EF — the rows of UTF-8 punctuation (鈥 銆 锛 锝 锟) — or from the
+        /// lone byte 0x80 (€). These appear where UTF-8 punctuation was read as GBK.
+        static let gbkPunctuationMojibake = Signs(rawValue: 1 << 0)
+        /// Any other character GBK decodes from a UTF-8 lead byte E0–EF and a continuation byte:
+        /// mostly rare characters, the body of UTF-8-as-GBK mojibake.
+        static let gbkTextMojibake = Signs(rawValue: 1 << 1)
+        /// U+00C2–U+00F4: a UTF-8 lead byte read as Latin-1 or windows-1252.
+        static let latinLead = Signs(rawValue: 1 << 2)
+        /// A UTF-8 continuation byte read as Latin-1 or windows-1252: U+0080–U+00BF and the
+        /// characters windows-1252 puts at 0x80–0x9F.
+        static let latinContinuation = Signs(rawValue: 1 << 3)
+        /// What common Chinese punctuation becomes when Big5 is read as GBK or GBK as Big5,
+        /// and private-use characters (GBK's user-defined rows, where Big5 punctuation lands).
+        static let crossMojibake = Signs(rawValue: 1 << 4)
+        /// U+FFFD and the characters of 锟斤拷 (U+FFFD's UTF-8 bytes read as GBK).
+        static let damage = Signs(rawValue: 1 << 5)
+        /// Wide (East Asian) text: Han, Chinese punctuation, kana, hangul, full-width forms.
+        static let wide = Signs(rawValue: 1 << 6)
+        /// Punctuation that opens a clause: “ ‘ 「 『 （ 《 【 〈 〔.
+        static let opening = Signs(rawValue: 1 << 7)
+        /// Punctuation that closes a clause or a quotation: ” ’ 」 』 ） 》 】 〉 〕 and the
+        /// sentence and clause marks 。 ， 、 ； ： ？ ！ ….
+        static let closing = Signs(rawValue: 1 << 8)
+
+        /// The signs that send a line to the slow path.
+        static let triggers: Signs = [.gbkPunctuationMojibake, .gbkTextMojibake, .latinLead, .crossMojibake, .damage]
+    }
+
+    /// Kind and signs of every BMP scalar: kind in the low byte, signs above.
+    private let entries: [UInt32]
+
+    static let shared = CharacterTable()
+
+    private init() {
+        var entries = [UInt32](repeating: 0, count: 0x10000)
+        for value in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else {
+                entries[value] = UInt32(Kind.other.rawValue)
+                continue
+            }
+            var signs = Signs()
+            let kind = Self.classify(scalar)
+            if kind == .han || kind == .chinesePunctuation || kind == .kana || kind == .hangul || kind == .fullwidthAlphanumeric {
+                signs.insert(.wide)
+            }
+            if (0xC2...0xF4).contains(value) { signs.insert(.latinLead) }
+            if (0x80...0xBF).contains(value) { signs.insert(.latinContinuation) }
+            if kind == .privateUse { signs.insert(.crossMojibake) }
+            if value == 0xFFFD { signs.insert(.damage) }
+            entries[value] = UInt32(kind.rawValue) | UInt32(signs.rawValue) << 8
+        }
+        for scalar in Self.openingPunctuation.unicodeScalars { Self.add(.opening, to: scalar, in: &entries) }
+        for scalar in Self.closingPunctuation.unicodeScalars { Self.add(.closing, to: scalar, in: &entries) }
+        Self.addConverterSigns(to: &entries)
+        self.entries = entries
+    }
+
+    /// The kind of `scalar`.
+    @inline(__always)
+    func kind(_ scalar: Unicode.Scalar) -> Kind {
+        scalar.value < 0x10000 ? Kind(rawValue: UInt8(truncatingIfNeeded: entries[Int(scalar.value)]))!
+            : Self.classifySupplementary(scalar.value)
+    }
+
+    /// The signs of `scalar` (supplementary-plane scalars have none but `.wide` for Han).
+    @inline(__always)
+    func signs(_ scalar: Unicode.Scalar) -> Signs {
+        scalar.value < 0x10000 ? Signs(rawValue: UInt16(truncatingIfNeeded: entries[Int(scalar.value) ] >> 8))
+            : (Self.classifySupplementary(scalar.value) == .han ? .wide : [])
+    }
+
+    /// Signs of a BMP scalar value, for the byte scan (no Unicode.Scalar construction).
+    @inline(__always)
+    func signs(bmp value: Int) -> Signs {
+        Signs(rawValue: UInt16(truncatingIfNeeded: entries[value] >> 8))
+    }
+
+    // MARK: Building
+
+    /// Marks that Chinese text uses all the time; other punctuation and symbols score as rare.
+    static let chinesePunctuation = "，。、；：？！“”‘’「」『』《》〈〉（）【】〔〕…—–·．～"
+    static let openingPunctuation = "“‘「『（《【〈〔"
+    static let closingPunctuation = "”’」』）》】〉〕。，、；：？！…"
+
+    private static func add(_ sign: Signs, to scalar: Unicode.Scalar, in entries: inout [UInt32]) {
+        entries[Int(scalar.value)] |= UInt32(sign.rawValue) << 8
+    }
+
+    private static func classify(_ scalar: Unicode.Scalar) -> Kind {
+        let v = scalar.value
+        switch v {
+        case 0x30...0x39: return .asciiDigit
+        case 0x41...0x5A, 0x61...0x7A: return .asciiLetter
+        case 0x20, 0x09: return .asciiSpace
+        case 0x21...0x7E: return .asciiPunctuation
+        case 0x00...0x1F, 0x7F...0x9F: return .control
+        case 0xFFFD: return .replacement
+        default: break
+        }
+        if chinesePunctuation.unicodeScalars.contains(scalar) || v == 0x3000 { return .chinesePunctuation }
+        let properties = scalar.properties
+        if properties.isUnifiedIdeograph || (0xF900...0xFAFF).contains(v) || (0x2E80...0x2FDF).contains(v) || v == 0x3007 {
+            return .han
+        }
+        switch v {
+        case 0xC0...0xFF where v != 0xD7 && v != 0xF7: return .latinLetter
+        case 0xA0...0xBF, 0xD7, 0xF7: return .latinSymbol
+        case 0x100...0x24F: return .latinLetter
+        case 0x370...0x3FF, 0x400...0x4FF: return .greekOrCyrillic
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return .kana
+        case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return .hangul
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return .fullwidthAlphanumeric
+        case 0xE000...0xF8FF: return .privateUse
+        case 0x3001...0x303F, 0xFF01...0xFF65: return .chinesePunctuation
+        case 0x2600...0x27BF: return .emoji
+        default: break
+        }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .combining
+        case .unassigned, .surrogate, .privateUse, .format, .control: return .control
+        case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .modifierLetter: return .latinLetter
+        default: return .symbol
+        }
+    }
+
+    private static func classifySupplementary(_ v: UInt32) -> Kind {
+        switch v {
+        case 0x20000...0x3FFFF: return .han
+        case 0x1F000...0x1FAFF: return .emoji
+        case 0xF0000...0x10FFFF: return .privateUse
+        default: return .other
+        }
+    }
+
+    /// Asks ICU what UTF-8 and Chinese punctuation turn into under each misreading.
+    private static func addConverterSigns(to entries: inout [UInt32]) {
+        var pair: [UInt8] = [0, 0]
+        // UTF-8 read as GBK: a 3-byte lead E0–EF followed by a continuation byte.
+        for lead in UInt8(0xE0)...0xEF {
+            for trail in UInt8(0x80)...0xBF {
+                pair[0] = lead
+                pair[1] = trail
+                guard let text = try? Charset.gbk.decode(pair), let scalar = text.unicodeScalars.first,
+                      text.unicodeScalars.count == 1, scalar.value < 0x10000 else { continue }
+                let punctuationRow = lead == 0xE2 || lead == 0xE3 || lead == 0xEF
+                add(punctuationRow ? .gbkPunctuationMojibake : .gbkTextMojibake, to: scalar, in: &entries)
+            }
+        }
+        add(.gbkPunctuationMojibake, to: "€", in: &entries)
+        // 锟斤拷: U+FFFD U+FFFD in UTF-8 (EF BF BD EF BF BD) read as GBK.
+        if let kunJinKao = try? Charset.gbk.decode([0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD]) {
+            for scalar in kunJinKao.unicodeScalars where scalar.value < 0x10000 { add(.damage, to: scalar, in: &entries) }
+        }
+        // Big5 read as GBK and GBK read as Big5: what the common punctuation becomes.
+        for mark in chinesePunctuation.unicodeScalars {
+            for (from, to) in [(Charset.big5, Charset.gbk), (Charset.gbk, Charset.big5)] {
+                guard let bytes = try? from.encode(String(mark)), let text = try? to.decode(bytes),
+                      let scalar = text.unicodeScalars.first, scalar.value < 0x10000,
+                      !chinesePunctuation.unicodeScalars.contains(scalar) else { continue }
+                add(.crossMojibake, to: scalar, in: &entries)
+            }
+        }
+        // windows-1252's characters at 0x80–0x9F are continuation bytes read as windows-1252.
+        for byte in UInt8(0x80)...0x9F {
+            guard let text = try? Charset.windows1252.decode([byte]), let scalar = text.unicodeScalars.first,
+                  scalar.value < 0x10000 else { continue }
+            add(.latinContinuation, to: scalar, in: &entries)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// One change the repairer made, or one piece of irrecoverable damage it found and left alone.
+///
+/// Ranges are UTF-8 byte offsets into the whole input given to the repairer (not into a
+/// line), so a caller can point at the bytes of the original file.
+public struct Fix: Sendable, Hashable, CustomStringConvertible {
+    /// The bytes of the input this fix replaces (or, for damage, points at).
+    public let range: Range<Int>
+    /// The input text in ``range``.
+    public let before: String
+    /// The repaired text; equal to ``before`` for irrecoverable damage.
+    public let after: String
+    /// What was wrong.
+    public let diagnosis: Diagnosis
+    /// How much more plausible the repaired text is than the input, as the gain in
+    /// log-likelihood (nats) under HanziKit's lexicon model; 0 for damage reports and for
+    /// rule-based punctuation restoration. Repairs are kept only above a safety margin.
+    public let gain: Double
+    /// How many characters inside ``after`` could not be recovered and are written as U+FFFD
+    /// (the bytes that encoded them were lost before the text reached the repairer).
+    public let unrecovered: Int
+
+    /// Creates a fix.
+    public init(range: Range<Int>, before: String, after: String, diagnosis: Diagnosis, gain: Double, unrecovered: Int = 0) {
+        self.range = range
+        self.before = before
+        self.after = after
+        self.diagnosis = diagnosis
+        self.gain = gain
+        self.unrecovered = unrecovered
+    }
+
+    /// Whether the fix changes the text (damage reports do not).
+    public var changesText: Bool { before != after }
+
+    /// `bytes 12..<21: "鈥滀綘濂解€�" → "“你好”" (utf8AsGBK)`.
+    public var description: String {
+        "bytes \(range.lowerBound)..<\(range.upperBound): \"\(before)\" → \"\(after)\" (\(diagnosis))"
+    }
+}

@@ -1,0 +1,203 @@
+/// The repair of one suspicious line: the detectors propose edits on the line's characters, the
+/// accepted ones are applied, and the changes are reported as ``Fix``es with byte ranges.
+///
+/// Pass 1 undoes mojibake and the GBK one-byte shift on the input; pass 2 restores folded
+/// punctuation on the result (so punctuation next to a repaired span sees the repaired text);
+/// pass 3 reports the irrecoverable damage that is left.
+struct LineRepair {
+    /// A replacement of input characters `range` (indices into ``scalars``).
+    struct Edit {
+        var range: Range<Int>
+        var replacement: [Unicode.Scalar]
+        var diagnosis: Diagnosis
+        var gain: Double
+        var unrecovered: Int = 0
+    }
+
+    let model: PlausibilityScore
+    let options: Repairer.Options
+    /// The input line.
+    let scalars: [Unicode.Scalar]
+    /// The line as UTF-8.
+    let utf8: [UInt8]
+    /// The UTF-8 offset of each character of ``scalars`` in the line, and the line's length.
+    let offsets: [Int]
+    /// How deep in mojibake-of-mojibake this repair is (0 for a line of the input).
+    let depth: Int
+    /// Accepted edits of the input, sorted and disjoint.
+    private(set) var edits: [Edit] = []
+    /// Single-character punctuation restorations of characters outside ``edits``.
+    private var punctuation: [Edit] = []
+    /// Irrecoverable damage, reported with an empty change.
+    private var damage: [Edit] = []
+
+    init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options) {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(line.count)
+        offsets.reserveCapacity(line.count + 1)
+        var i = 0
+        while i < line.count {
+            offsets.append(i)
+            if line[i] < 0x80 {
+                scalars.append(Unicode.Scalar(line[i]))
+                i += 1
+            } else {
+                let (value, length) = Repairer.decodeScalar(line, at: i)
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                i += length
+            }
+        }
+        offsets.append(line.count)
+        self.init(scalars: scalars, utf8: Array(line), offsets: offsets, model: model, options: options, depth: 0)
+    }
+
+    init(scalars: [Unicode.Scalar], model: PlausibilityScore, options: Repairer.Options, depth: Int) {
+        var offsets: [Int] = [0]
+        var utf8: [UInt8] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        for scalar in scalars {
+            UTF8.encode(scalar) { utf8.append($0) }
+            offsets.append(utf8.count)
+        }
+        self.init(scalars: scalars, utf8: utf8, offsets: offsets, model: model, options: options, depth: depth)
+    }
+
+    private init(scalars: [Unicode.Scalar], utf8: [UInt8], offsets: [Int], model: PlausibilityScore,
+                 options: Repairer.Options, depth: Int) {
+        self.scalars = scalars
+        self.utf8 = utf8
+        self.offsets = offsets
+        self.model = model
+        self.options = options
+        self.depth = depth
+    }
+
+    /// Runs the three passes.
+    mutating func run() {
+        let protected = damageSpans()
+        accept(mojibakeEdits(protecting: protected) + oneByteShiftEdits(protecting: protected))
+        if options.restoresPunctuation && depth == 0 { restorePunctuation() }
+        if depth == 0 { reportDamage() }
+    }
+
+    /// Keeps the best of overlapping proposals: highest gain first.
+    private mutating func accept(_ proposals: [Edit]) {
+        for proposal in proposals.sorted(by: { $0.gain > $1.gain }) {
+            if edits.allSatisfy({ $0.range.upperBound <= proposal.range.lowerBound || proposal.range.upperBound <= $0.range.lowerBound }) {
+                edits.append(proposal)
+            }
+        }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    // MARK: The repaired text
+
+    /// Where a character of the repaired text came from.
+    enum Origin {
+        /// Unchanged input character `index`.
+        case input(Int)
+        /// Character `offset` of the replacement of edit `edit`.
+        case edit(Int, Int)
+    }
+
+    /// The line after pass 1, with the origin of every character.
+    func repairedText() -> (scalars: [Unicode.Scalar], origins: [Origin]) {
+        var result: [Unicode.Scalar] = []
+        var origins: [Origin] = []
+        result.reserveCapacity(scalars.count)
+        var i = 0
+        for (e, edit) in edits.enumerated() {
+            while i < edit.range.lowerBound {
+                result.append(scalars[i])
+                origins.append(.input(i))
+                i += 1
+            }
+            for (k, scalar) in edit.replacement.enumerated() {
+                result.append(scalar)
+                origins.append(.edit(e, k))
+            }
+            i = edit.range.upperBound
+        }
+        while i < scalars.count {
+            result.append(scalars[i])
+            origins.append(.input(i))
+            i += 1
+        }
+        return (result, origins)
+    }
+
+    /// The repaired line, every pass applied.
+    var outputScalars: [Unicode.Scalar] {
+        var (result, origins) = repairedText()
+        if !punctuation.isEmpty {
+            var byInput: [Int: Unicode.Scalar] = [:]
+            for edit in punctuation { byInput[edit.range.lowerBound] = edit.replacement[0] }
+            for (k, origin) in origins.enumerated() {
+                if case let .input(i) = origin, let replacement = byInput[i] { result[k] = replacement }
+            }
+        }
+        return result
+    }
+
+    /// The repaired line as UTF-8.
+    var outputUTF8: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(offsets.last! + 16)
+        for scalar in outputScalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return bytes
+    }
+
+    /// Every change and damage report, in text order, with byte ranges offset by `baseOffset`.
+    func fixes(baseOffset: Int) -> [Fix] {
+        var all = edits + punctuation + damage
+        all.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        return all.map { edit in
+            let before = String(String.UnicodeScalarView(scalars[edit.range]))
+            let after = edit.diagnosis.isIrrecoverable ? before : String(String.UnicodeScalarView(edit.replacement))
+            return Fix(range: (offsets[edit.range.lowerBound] + baseOffset)..<(offsets[edit.range.upperBound] + baseOffset),
+                       before: before, after: after, diagnosis: edit.diagnosis, gain: edit.gain,
+                       unrecovered: edit.unrecovered)
+        }
+    }
+
+    // MARK: Pass 2 bookkeeping
+
+    /// Records the restoration of punctuation at `index` of the repaired text.
+    mutating func replaceRepaired(at index: Int, with scalar: Unicode.Scalar, origins: [Origin]) {
+        switch origins[index] {
+        case let .input(i):
+            punctuation.append(Edit(range: i..<(i + 1), replacement: [scalar], diagnosis: .asciiPunctuationInChinese, gain: 0))
+        case let .edit(e, k):
+            edits[e].replacement[k] = scalar
+        }
+    }
+
+    /// Records damage in input characters `range`.
+    mutating func reportDamage(_ range: Range<Int>, _ diagnosis: Diagnosis) {
+        damage.append(Edit(range: range, replacement: Array(scalars[range]), diagnosis: diagnosis, gain: 0))
+    }
+
+    /// Whether input character `index` lies inside an accepted edit.
+    func isEdited(_ index: Int) -> Bool {
+        edits.contains { $0.range.contains(index) }
+    }
+
+    /// Whether pass 2 restored the punctuation mark at input character `index`.
+    func isRestored(_ index: Int) -> Bool {
+        punctuation.contains { $0.range.lowerBound == index }
+    }
+
+    // MARK: Scoring in context
+
+    /// How many characters of context on each side a candidate is scored with.
+    static let contextLength = 4
+
+    /// The gain in plausibility of replacing input characters `range` by `candidate`, both
+    /// scored between the same few characters of context.
+    func gain(replacing range: Range<Int>, with candidate: [Unicode.Scalar]) -> Double {
+        let left = scalars[max(0, range.lowerBound - Self.contextLength)..<range.lowerBound]
+        let right = scalars[range.upperBound..<min(scalars.count, range.upperBound + Self.contextLength)]
+        return model.score(left + candidate + right) - model.score(left + scalars[range] + right)
+    }
+}

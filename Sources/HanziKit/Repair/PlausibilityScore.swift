@@ -1,0 +1,213 @@
+/// How plausible a piece of text is as Chinese (or as the other text found beside Chinese),
+/// measured as a log-likelihood in nats: higher is more plausible.
+///
+/// Han runs are segmented with jieba's word frequencies (the most probable segmentation, as
+/// jieba does), after mapping Traditional characters to Simplified with OpenCC's
+/// `TSCharacters` so that both scripts score alike. Everything else scores by kind: common
+/// Chinese punctuation is cheap, Latin words cost per word, and the characters mojibake is made
+/// of — C1 controls, private-use characters, stray Latin-1 symbols, U+FFFD — cost a lot.
+///
+/// A repair is kept only when its text scores clearly higher than the input it replaces, in
+/// the same context.
+final class PlausibilityScore: Sendable {
+    let lexicon: Lexicon
+    private let logTotal: Double
+    /// Traditional → Simplified for BMP characters (0 where the character maps to itself).
+    private let simplified: [UInt32]
+    /// Per BMP character: 1 if only Traditional text uses it, 2 if only Simplified text does.
+    private let scripts: [UInt8]
+    let table: CharacterTable
+
+    /// Which of the two Chinese scripts a character belongs to, if only one uses it.
+    enum ChineseScript {
+        case traditional, simplified, both
+    }
+
+    /// Costs (log-likelihoods in nats) of what is not a dictionary word.
+    enum Cost {
+        static let unknownHan = -19.0
+        /// Characters whose frequency in jieba's dictionary is inflated because the corpus it was
+        /// counted on contained mojibake (鈥 銆 锛 are "frequent" there) score as if rare.
+        static let mojibakeSign = -17.0
+        /// Full-width and CJK marks outside the common set (＂ ＃ 〃 〖 …).
+        static let rarePunctuation = -11.0
+        static let asciiWordStart = -7.0
+        static let asciiWordContinuation = -0.3
+        static let latinLetterInWord = -4.5
+        static let latinLetterAlone = -10.0
+        static let asciiSpace = -3.0
+        static let asciiPunctuation = -5.0
+        static let kanaOrHangulStart = -8.0
+        static let kanaOrHangulContinuation = -2.5
+        static let greekOrCyrillic = -12.0
+        static let fullwidthAlphanumeric = -9.0
+        static let emoji = -10.0
+        static let symbol = -14.0
+        static let latinSymbol = -14.0
+        static let combining = -14.0
+        static let garbage = -30.0
+    }
+
+    init(lexicon: Lexicon, traditionalToSimplified: Lexicon, simplifiedToTraditional: Lexicon, table: CharacterTable = .shared) {
+        self.lexicon = lexicon
+        self.table = table
+        logTotal = log(Double(max(lexicon.totalFrequency, 1)))
+        var simplified = [UInt32](repeating: 0, count: 0x10000)
+        var scripts = [UInt8](repeating: 0, count: 0x10000)
+        // A character that converts to a different one is used by one script only.
+        func forEachMapping(_ map: Lexicon, _ body: (Unicode.Scalar, Unicode.Scalar) -> Void) {
+            for entry in map.allEntries where map.valueCount(of: entry) > 0 {
+                let key = map.key(of: entry).unicodeScalars
+                let value = String(decoding: map.valueUTF8(of: entry), as: UTF8.self).unicodeScalars
+                guard key.count == 1, let from = key.first, from.value < 0x10000, let to = value.first, to != from else { continue }
+                body(from, to)
+            }
+        }
+        forEachMapping(traditionalToSimplified) { from, to in
+            simplified[Int(from.value)] = to.value
+            scripts[Int(from.value)] |= 1
+        }
+        forEachMapping(simplifiedToTraditional) { from, _ in scripts[Int(from.value)] |= 2 }
+        self.simplified = simplified
+        self.scripts = scripts
+    }
+
+    /// Loads jieba's dictionary and OpenCC's `TSCharacters` and `STCharacters` from `store`.
+    convenience init(store: DictionaryStore) throws {
+        self.init(lexicon: try store.lexicon("jieba/dict.txt", format: .jieba),
+                  traditionalToSimplified: try store.lexicon("opencc/TSCharacters.txt", format: .opencc),
+                  simplifiedToTraditional: try store.lexicon("opencc/STCharacters.txt", format: .opencc))
+    }
+
+    /// The Chinese script `scalar` belongs to.
+    func script(of scalar: Unicode.Scalar) -> ChineseScript {
+        guard scalar.value < 0x10000 else { return .both }
+        switch scripts[Int(scalar.value)] {
+        case 1: return .traditional
+        case 2: return .simplified
+        default: return .both
+        }
+    }
+
+    /// The log-likelihood of `scalars`.
+    func score(_ scalars: some Collection<Unicode.Scalar>) -> Double {
+        var total = 0.0
+        var hanRun: [Unicode.Scalar] = []
+        var previous: CharacterTable.Kind? = nil
+        var previousScalar: Unicode.Scalar = " "
+        let scalars = Array(scalars)
+        for (i, scalar) in scalars.enumerated() {
+            defer { previousScalar = scalar }
+            let kind = table.kind(scalar)
+            if kind == .han {
+                hanRun.append(scalar)
+                previous = kind
+                continue
+            }
+            if !hanRun.isEmpty {
+                total += scoreHan(hanRun)
+                hanRun.removeAll(keepingCapacity: true)
+            }
+            if kind == .chinesePunctuation {
+                total += punctuationCost(scalar, after: previousScalar, before: i + 1 < scalars.count ? scalars[i + 1] : " ")
+            } else {
+                total += cost(of: scalar, kind: kind, after: previous)
+            }
+            previous = kind
+        }
+        if !hanRun.isEmpty { total += scoreHan(hanRun) }
+        return total
+    }
+
+    /// Rough log-frequencies of the marks in Chinese prose: the comma is the commonest
+    /// character of all; paired marks and the doubled ones (…… ——) are rarer.
+    private static let punctuationCosts: [Unicode.Scalar: Double] = [
+        "，": -3.0, "。": -3.5, "、": -5.0, "“": -4.5, "”": -4.5, "：": -5.5, "？": -6.0, "！": -6.0,
+        "；": -6.5, "（": -6.5, "）": -6.5, "《": -6.5, "》": -6.5, "「": -6.0, "」": -6.0, "『": -8.0,
+        "』": -8.0, "‘": -8.0, "’": -8.0, "·": -8.0, "【": -8.0, "】": -8.0,
+    ]
+
+    /// The cost of a Chinese punctuation mark. … and — come in pairs (…… ——): the second of
+    /// a pair is nearly free, a lone one is rare.
+    private func punctuationCost(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar, before next: Unicode.Scalar) -> Double {
+        if scalar == "…" || scalar == "—" {
+            if previous == scalar { return -1.0 }
+            return next == scalar ? -6.5 : -10.0
+        }
+        return Self.punctuationCosts[scalar] ?? Cost.rarePunctuation
+    }
+
+    /// The cost of one character that is not Han, given the kind of the character before it.
+    private func cost(of scalar: Unicode.Scalar, kind: CharacterTable.Kind, after previous: CharacterTable.Kind?) -> Double {
+        let inWord = previous == .asciiLetter || previous == .latinLetter || previous == .asciiDigit
+        switch kind {
+        case .han: return Cost.unknownHan
+        case .chinesePunctuation: return Cost.rarePunctuation
+        case .asciiLetter, .asciiDigit: return inWord ? Cost.asciiWordContinuation : Cost.asciiWordStart
+        case .latinLetter: return inWord ? Cost.latinLetterInWord : Cost.latinLetterAlone
+        case .asciiSpace: return Cost.asciiSpace
+        case .asciiPunctuation: return Cost.asciiPunctuation
+        case .kana, .hangul: return previous == kind ? Cost.kanaOrHangulContinuation : Cost.kanaOrHangulStart
+        case .greekOrCyrillic: return Cost.greekOrCyrillic
+        case .fullwidthAlphanumeric: return Cost.fullwidthAlphanumeric
+        case .emoji: return Cost.emoji
+        case .symbol, .other: return Cost.symbol
+        case .latinSymbol: return Cost.latinSymbol
+        case .combining: return Cost.combining
+        case .control, .privateUse, .replacement: return scalar == "\t" ? Cost.asciiSpace : Cost.garbage
+        }
+    }
+
+    /// The log-likelihood of a run of Han characters: the best segmentation into dictionary
+    /// words, unknown characters scoring ``Cost/unknownHan``.
+    private func scoreHan(_ run: [Unicode.Scalar]) -> Double {
+        // UTF-8 of the run with Traditional characters mapped to Simplified, and where each
+        // character starts in it.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(run.count * 3)
+        var starts: [Int] = []
+        starts.reserveCapacity(run.count + 1)
+        for scalar in run {
+            starts.append(bytes.count)
+            let mapped = scalar.value < 0x10000 ? simplified[Int(scalar.value)] : 0
+            let target = mapped != 0 ? Unicode.Scalar(mapped) ?? scalar : scalar
+            bytes.append(contentsOf: UTF8.encode(target)!)
+        }
+        starts.append(bytes.count)
+        let n = run.count
+        var best = [Double](repeating: 0, count: n + 1)
+        return bytes.withUnsafeBufferPointer { text in
+            var charIndex = [Int](repeating: -1, count: text.count + 1)
+            for (i, start) in starts.enumerated() { charIndex[start] = i }
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                var value = singleCost(run[i], in: text, from: starts[i], to: starts[i + 1]) + best[i + 1]
+                lexicon.forEachWord(in: text, from: starts[i]) { end, entry in
+                    let j = charIndex[end]
+                    guard j > i + 1 else { return }
+                    value = max(value, lexicon.logFrequency(of: entry) - logTotal + best[j])
+                }
+                best[i] = value
+            }
+            return best[0]
+        }
+    }
+
+    private func singleCost(_ scalar: Unicode.Scalar, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double {
+        if table.signs(scalar).contains(.gbkPunctuationMojibake) || table.signs(scalar).contains(.damage) {
+            return Cost.mojibakeSign
+        }
+        guard let entry = lexicon.entry(forUTF8: UnsafeBufferPointer(rebasing: text[start..<end])) else {
+            return Cost.unknownHan
+        }
+        let value = lexicon.logFrequency(of: entry) - logTotal
+        return value == -logTotal ? Cost.unknownHan : max(value, Cost.unknownHan)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

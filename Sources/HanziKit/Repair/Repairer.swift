@@ -1,0 +1,162 @@
+/// Repairs garbled Chinese text — mojibake and mis-decoded punctuation — without touching
+/// clean text.
+///
+/// ```swift
+/// let repairer = try Repairer()
+/// let (text, fixes) = repairer.repair("他说：鈥滀綘濂解€�")
+/// // text == "他说：“你好”", fixes[0].diagnosis == .utf8AsGBK
+/// ```
+///
+/// The repairer works on spans: it looks for runs of the characters each kind of mojibake is
+/// made of, re-encodes such a run with ICU in the charset it was wrongly decoded with, decodes
+/// the bytes in the charset they were written in, and keeps the result only when the lexicon
+/// finds it clearly more plausible than the input. Irrecoverable damage (锟斤拷, U+FFFD, '?' for
+/// lost characters) is reported, never guessed at. See ``Diagnosis`` for what it repairs.
+///
+/// Lines (split on `\n` only) are repaired independently. A line with nothing suspicious costs
+/// one byte scan. A repairer is immutable and can be shared across threads.
+public struct Repairer: Sendable {
+    /// What the repairer does beyond undoing mojibake.
+    public struct Options: Sendable, Hashable {
+        /// Which paired quotation marks replace straight double quotes around Chinese text.
+        public enum QuoteStyle: String, Sendable, Hashable, CaseIterable {
+            /// “ ” (and ‘ ’), as in mainland texts.
+            case curly
+            /// 「 」 (and 『 』), as in Taiwan, Hong Kong and Japan.
+            case corner
+        }
+
+        /// Whether ASCII punctuation folded from full-width inside Chinese sentences is
+        /// restored (`,` `;` `:` `?` `!` `(` `)` and straight double quotes). Default true.
+        public var restoresPunctuation: Bool
+        /// The quotation marks restored for straight double quotes. Default ``QuoteStyle/curly``.
+        public var quotes: QuoteStyle
+
+        /// Creates options.
+        public init(restoresPunctuation: Bool = true, quotes: QuoteStyle = .curly) {
+            self.restoresPunctuation = restoresPunctuation
+            self.quotes = quotes
+        }
+    }
+
+    /// The options this repairer was created with.
+    public let options: Options
+    let model: PlausibilityScore
+
+    /// Creates a repairer scoring with the dictionaries of `store` (jieba's word frequencies,
+    /// OpenCC's Traditional characters).
+    /// - Throws: ``LexiconError`` when a dictionary is missing or corrupt.
+    public init(options: Options = Options(), store: DictionaryStore = .standard) throws {
+        self.options = options
+        model = try PlausibilityScore(store: store)
+    }
+
+    /// Repairs `text` and lists every change and every piece of irrecoverable damage found.
+    /// Fix ranges are UTF-8 byte offsets into `text`.
+    public func repair(_ text: String) -> (text: String, fixes: [Fix]) {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var output: [UInt8] = []
+            output.reserveCapacity(utf8.count)
+            let fixes = repair(utf8: utf8, appendingTo: &output)
+            return (String(decoding: output, as: UTF8.self), fixes)
+        }
+    }
+
+    /// Repairs UTF-8 text, appending the result to `output`.
+    ///
+    /// - Parameters:
+    ///   - text: Well-formed UTF-8 (ill-formed bytes are read as U+FFFD and reported).
+    ///   - baseOffset: Added to every fix range, so a caller repairing a file piece by piece
+    ///     gets offsets into the file.
+    /// - Returns: The fixes, in text order. Clean text returns `[]` and costs one byte scan.
+    @discardableResult
+    public func repair(utf8 text: UnsafeBufferPointer<UInt8>, baseOffset: Int = 0, appendingTo output: inout [UInt8]) -> [Fix] {
+        var fixes: [Fix] = []
+        var start = 0
+        while start <= text.count {
+            var end = start
+            while end < text.count && text[end] != 0x0A { end += 1 }
+            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            if isSuspicious(line) {
+                var repair = LineRepair(line, model: model, options: options)
+                repair.run()
+                output.append(contentsOf: repair.outputUTF8)
+                fixes += repair.fixes(baseOffset: baseOffset + start)
+            } else {
+                output.append(contentsOf: line)
+            }
+            if end < text.count { output.append(0x0A) }
+            start = end + 1
+        }
+        return fixes
+    }
+
+    /// Whether `text` contains anything the repairer would look at more closely: characters
+    /// typical of mojibake, damage, or ASCII punctuation touching Chinese. False means
+    /// ``repair(utf8:baseOffset:appendingTo:)`` returns the text unchanged without further work.
+    public func isSuspicious(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let table = model.table
+        let restores = options.restoresPunctuation
+        var previousWide = false
+        var previousFoldable = false
+        var i = 0
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if b < 0x80 {
+                let foldable = Self.foldableASCII[Int(b)] && (restores || b == UInt8(ascii: "?"))
+                if foldable && previousWide { return true }
+                previousFoldable = foldable
+                previousWide = false
+                i += 1
+                continue
+            }
+            let (value, length) = Self.decodeScalar(text, at: i)
+            i += length
+            guard value < 0x10000 else {
+                previousWide = value >= 0x20000 && value < 0x40000
+                if previousWide && previousFoldable { return true }
+                previousFoldable = false
+                continue
+            }
+            let signs = table.signs(bmp: Int(value))
+            if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
+                // A Latin-1 letter is mojibake only when a continuation-like character follows.
+                if signs != [.latinLead] && signs != [.latinLead, .latinContinuation] { return true }
+                if i < n, text[i] >= 0x80 {
+                    let (next, _) = Self.decodeScalar(text, at: i)
+                    if next < 0x10000 && table.signs(bmp: Int(next)).contains(.latinContinuation) { return true }
+                }
+            }
+            let wide = signs.contains(.wide)
+            if wide && previousFoldable { return true }
+            previousWide = wide
+            previousFoldable = false
+        }
+        return false
+    }
+
+    /// `, ; : ? ! ( ) "`: the ASCII punctuation that may stand for folded full-width marks.
+    static let foldableASCII: [Bool] = (0..<128).map { ",;:?!()\"".utf8.contains(UInt8($0)) }
+
+    /// Decodes the scalar starting at `i` of well-formed UTF-8 (ill-formed bytes read as
+    /// U+FFFD, one byte at a time).
+    @inline(__always)
+    static func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(text[i])
+        let n = text.count
+        if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n && text[i + 1] & 0xC0 == 0x80 {
+            return ((b0 & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F), 2)
+        }
+        if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n && text[i + 1] & 0xC0 == 0x80 && text[i + 2] & 0xC0 == 0x80 {
+            return ((b0 & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F), 3)
+        }
+        if b0 >= 0xF0 && b0 < 0xF5 && i + 3 < n && text[i + 1] & 0xC0 == 0x80 && text[i + 2] & 0xC0 == 0x80
+            && text[i + 3] & 0xC0 == 0x80 {
+            return ((b0 & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6
+                    | UInt32(text[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+}

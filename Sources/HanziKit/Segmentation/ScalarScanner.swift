@@ -1,0 +1,90 @@
+/// Byte-level scanning of UTF-8 text with the character classes of jieba's regular expressions.
+///
+/// jieba works on Python strings, one code point at a time; HanziKit works on UTF-8 bytes and
+/// decodes only where a class depends on the code point. Invalid UTF-8 never stops a scan: each
+/// byte that does not start a well-formed sequence is taken as a one-byte character of its own,
+/// in no class (neither Han nor whitespace), so any input is segmented without crashing.
+enum ScalarScanner {
+    /// What an ill-formed byte decodes to: a value outside Unicode, in no class.
+    static let invalid: UInt32 = 0xFFFF_FFFF
+
+    /// The first and last code points of jieba's Han range `\u4E00-\u9FD5`.
+    static let hanFirst: UInt32 = 0x4E00
+    static let hanLast: UInt32 = 0x9FD5
+
+    /// Decodes the code point at `i` (`i < n`), returning it and its length in bytes; an
+    /// ill-formed sequence gives (``invalid``, 1).
+    @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (scalar: UInt32, length: Int) {
+        let b0 = p[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        let length: Int
+        switch b0 {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return (invalid, 1)
+        }
+        guard i + length <= n else { return (invalid, 1) }
+        let b1 = p[i + 1]
+        guard b1 >= low && b1 <= high else { return (invalid, 1) }
+        switch length {
+        case 2:
+            return (UInt32(b0 & 0x1F) << 6 | UInt32(b1 & 0x3F), 2)
+        case 3:
+            let b2 = p[i + 2]
+            guard b2 & 0xC0 == 0x80 else { return (invalid, 1) }
+            return (UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F), 3)
+        default:
+            let b2 = p[i + 2], b3 = p[i + 3]
+            guard b2 & 0xC0 == 0x80 && b3 & 0xC0 == 0x80 else { return (invalid, 1) }
+            return (UInt32(b0 & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F), 4)
+        }
+    }
+
+    /// Whether `c` is in jieba's Han range `[\u4E00-\u9FD5]` (finalseg's `re_han`).
+    @inline(__always)
+    static func isHan(_ c: UInt32) -> Bool { c &- hanFirst <= hanLast - hanFirst }
+
+    /// Whether the ASCII byte is in `[a-zA-Z0-9]` (jieba's `re_eng`).
+    @inline(__always)
+    static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+    }
+
+    /// Whether the ASCII byte is a decimal digit (`\d` on the ASCII text it is applied to).
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+    /// Whether `c` is in `re_han_default`, `[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]`: the characters
+    /// jieba segments with its dictionary; everything else is split off by character.
+    @inline(__always)
+    static func isSegmentable(_ c: UInt32) -> Bool {
+        // Bit masks of the ASCII members: `# % & + - . 0-9` below 64, letters and `_` above.
+        if c < 64 { return (0x03FF_6868_0000_0000 as UInt64) >> UInt64(c) & 1 != 0 }
+        if c < 128 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> UInt64(c - 64) & 1 != 0 }
+        return isHan(c)
+    }
+
+    /// Whether `c` is whitespace for Python's `\s` on `str` (`str.isspace()`): ASCII `\t\n\v\f\r`
+    /// and space, the information separators U+001C–U+001F, U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+    @inline(__always)
+    static func isWhitespace(_ c: UInt32) -> Bool {
+        if c < 0x80 { return c == 0x20 || (c &- 0x09 < 5) || (c &- 0x1C < 4) }
+        switch c {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// The length of the character starting with byte `b`, for text known to be well-formed
+    /// (inside a segmentable block: ASCII or three-byte Han).
+    @inline(__always)
+    static func blockCharacterLength(_ b: UInt8) -> Int { b < 0x80 ? 1 : 3 }
+}

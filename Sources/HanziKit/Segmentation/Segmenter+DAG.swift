@@ -1,0 +1,354 @@
+extension Segmenter {
+    /// Calls `body` for every word of jieba's DAG starting at byte `start`: the dictionary
+    /// words (base or user) with a nonzero frequency that start there and end at or before
+    /// `end`, shortest first, with the end's byte offset, its distance in characters and the
+    /// word's `log(frequency)`.
+    ///
+    /// This is jieba's `get_DAG` for one position: its loop runs while the fragment is "in
+    /// `FREQ`", that is while it is a prefix of some word, which is exactly while the trie walk
+    /// has a node.
+    @inline(__always)
+    func forEachWord(
+        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int,
+        _ body: (_ end: Int, _ characters: Int, _ logFrequency: Double) -> Void
+    ) {
+        let lexicon = self.lexicon
+        guard let logFrequencies = lexicon.logFrequencies, let frequencies = lexicon.frequencies else {
+            return forEachUserWord(p, from: start, to: end, baseFrequencies: nil, body)
+        }
+        guard user.isEmpty else {
+            return forEachUserWord(p, from: start, to: end, baseFrequencies: (frequencies, logFrequencies), body)
+        }
+        var node = 0
+        var i = start
+        var characters = 0
+        while i < end {
+            node = lexicon.child(node, p[i])
+            if node < 0 { return }
+            i += 1
+            guard i == end || p[i] & 0xC0 != 0x80 else { continue }
+            characters += 1
+            let entry = Int(lexicon.entryIndex(at: node))
+            // log(frequency) is 0 for frequencies 1 and 0; only then is the frequency read,
+            // to leave out the words of frequency 0 as jieba's DAG does.
+            if entry >= 0 {
+                let logFrequency = logFrequencies[entry]
+                if logFrequency != 0 || frequencies[entry] != 0 { body(i, characters, logFrequency) }
+            }
+        }
+    }
+
+    /// ``forEachWord(_:from:to:_:)`` over the base lexicon and the user words together: a
+    /// fragment is in `FREQ` while either has it as a prefix, and a user word's frequency
+    /// overrides the base word's.
+    private func forEachUserWord(
+        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int,
+        baseFrequencies: (UnsafePointer<UInt32>, UnsafePointer<Double>)?,
+        _ body: (_ end: Int, _ characters: Int, _ logFrequency: Double) -> Void
+    ) {
+        let lexicon = self.lexicon
+        var baseNode = baseFrequencies == nil ? -1 : 0
+        var userNode: Int32 = 0
+        var i = start
+        var characters = 0
+        while i < end {
+            let byte = p[i]
+            if baseNode >= 0 { baseNode = lexicon.child(baseNode, byte) }
+            if userNode >= 0 { userNode = user.child(userNode, byte) }
+            if baseNode < 0 && userNode < 0 { return }
+            i += 1
+            guard i == end || p[i] & 0xC0 != 0x80 else { continue }
+            characters += 1
+            if userNode >= 0 && user.frequencies[Int(userNode)] >= 0 {
+                if user.frequencies[Int(userNode)] > 0 { body(i, characters, user.logFrequencies[Int(userNode)]) }
+            } else if baseNode >= 0, let (frequencies, logFrequencies) = baseFrequencies {
+                let entry = Int(lexicon.entryIndex(at: baseNode))
+                if entry >= 0 && frequencies[entry] != 0 { body(i, characters, logFrequencies[entry]) }
+            }
+        }
+    }
+
+    /// jieba's `FREQ.get(word)`: the word's frequency; 0 for a prefix of a word that is not a
+    /// word itself (jieba stores prefixes with frequency 0) or for a removed word; nil for a
+    /// string that is not even a prefix.
+    func storedFrequency(_ word: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var isPrefix = false
+        if !user.isEmpty, let node = user.node(word) {
+            let frequency = user.frequencies[Int(node)]
+            if frequency >= 0 { return frequency }
+            isPrefix = true
+        }
+        var node = 0
+        for byte in word {
+            node = lexicon.child(node, byte)
+            if node < 0 { return isPrefix ? 0 : nil }
+        }
+        let entry = lexicon.entryIndex(at: node)
+        return entry >= 0 && !word.isEmpty ? Int64(lexicon.frequency(of: Lexicon.Entry(index: entry))) : 0
+    }
+
+    /// Whether `FREQ.get(word)` is truthy: the word is in the dictionary with a nonzero
+    /// frequency. Through the character index when it is built and has the word's characters.
+    func isWord(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        if let index = characterIndex.index {
+            var step = 0
+            var i = start
+            while i < end {
+                let (c, length) = ScalarScanner.decode(p, i, end)
+                guard ScalarScanner.isSegmentable(c) else { return storedFrequency(p, from: start, to: end) }
+                step = index.step(step >> 1, CharacterIndex.code(p, i))
+                if step < 0 { return false }
+                i += length
+            }
+            return step & 1 != 0
+        }
+        return storedFrequency(p, from: start, to: end)
+    }
+
+    private func storedFrequency(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        (storedFrequency(UnsafeBufferPointer(start: p + start, count: end - start)) ?? 0) > 0
+    }
+
+    /// Loads the character offsets and ``CharacterIndex`` codes of the block `[start, end)` into
+    /// the workspace and returns the number of characters. Block characters are ASCII or three-byte Han.
+    @inline(__always)
+    func loadCharacters(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, workspace: Workspace) -> Int {
+        workspace.reserve(characters: end - start)
+        let offsets = workspace.offsets
+        let codes = workspace.codes
+        var m = 0
+        var i = start
+        while i < end {
+            offsets[m] = UInt32(truncatingIfNeeded: i - start)
+            codes[m] = UInt16(truncatingIfNeeded: CharacterIndex.code(p, i))
+            m += 1
+            i += ScalarScanner.blockCharacterLength(p[i])
+        }
+        offsets[m] = UInt32(truncatingIfNeeded: end - start)
+        return m
+    }
+
+    /// Builds the DAG rows of positions `[lo, hi)` of a block (at most
+    /// ``Workspace/dagChunk``) into the workspace: jieba's `get_DAG` for those positions, each
+    /// row's words shortest first, as ``forEachWord(_:from:to:_:)`` gives them.
+    ///
+    /// With the segmenter's ``CharacterIndex`` built, the walk goes through it; else through
+    /// the lexicon's trie (and the user words' when there are some).
+    func buildDAG(
+        _ p: UnsafePointer<UInt8>, blockStart start: Int, end: Int, characters m: Int, positions lo: Int, _ hi: Int,
+        workspace: Workspace
+    ) {
+        let offsets = workspace.offsets
+        let rowStarts = workspace.dagStarts
+        var total = 0
+        rowStarts[0] = 0
+        @inline(__always) func append(_ end: Int, _ logFrequency: Double) {
+            workspace.reserveDAG(entries: total + 1)
+            workspace.dagEnds[total] = Int32(truncatingIfNeeded: end)
+            workspace.dagLogs[total] = logFrequency
+            total += 1
+        }
+        guard user.isEmpty, let logFrequencies = lexicon.logFrequencies, let frequencies = lexicon.frequencies else {
+            for k in lo..<hi {
+                forEachWord(p, from: start + Int(offsets[k]), to: end) { _, characters, logFrequency in
+                    append(k + characters, logFrequency)
+                }
+                rowStarts[k - lo + 1] = UInt32(truncatingIfNeeded: total)
+            }
+            return
+        }
+        if let index = characterIndex.index {
+            total = buildDAG(index: index, characters: m, positions: lo, hi, workspace: workspace)
+            return
+        }
+        let lexicon = self.lexicon
+        let nodes = lexicon.nodes, nodeCount = lexicon.nodeCount, entryCount = Int32(truncatingIfNeeded: lexicon.count)
+        for k in lo..<hi {
+            // forEachWord without the user words, the trie's steps written out so that the
+            // optimizer keeps everything in registers.
+            var node = 0
+            var i = start + Int(offsets[k])
+            var characters = 0
+            while i < end {
+                let t = Int(nodes[3 * node]) &+ Int(p[i])
+                guard UInt(bitPattern: t) < UInt(bitPattern: nodeCount), nodes[3 * t + 1] == Int32(truncatingIfNeeded: node) else { break }
+                node = t
+                i += 1
+                guard i == end || p[i] & 0xC0 != 0x80 else { continue }
+                characters += 1
+                let entry = nodes[3 * node + 2]
+                guard entry >= 0 && entry < entryCount else { continue }
+                // log(frequency) is 0 for frequencies 1 and 0; only then is the frequency read,
+                // to leave out the words of frequency 0 as jieba's DAG does.
+                let logFrequency = logFrequencies[Int(entry)]
+                if logFrequency != 0 || frequencies[Int(entry)] != 0 { append(k + characters, logFrequency) }
+            }
+            rowStarts[k - lo + 1] = UInt32(truncatingIfNeeded: total)
+        }
+    }
+
+    /// ``buildDAG(_:blockStart:end:characters:positions:_:workspace:)`` through the character
+    /// index, one depth at a time: first every position's first character, then the second
+    /// character of the positions still walking, and so on. Within a depth the lookups are
+    /// independent and free of branches on their results, so the processor overlaps their
+    /// cache misses; rows are then gathered from the words found, shortest first. Returns the
+    /// number of DAG entries.
+    private func buildDAG(index: CharacterIndex, characters m: Int, positions lo: Int, _ hi: Int, workspace: Workspace) -> Int {
+        let n = hi - lo
+        let codes = workspace.codes
+        let nodes = workspace.batchNodes
+        var walking = workspace.batchActive, following = workspace.batchFollowing
+        // Words found, in order of depth: row, end (character index of the block), node.
+        var found = 0
+        var depth = 1
+        var count = n
+        for r in 0..<n { walking[r] = Int32(truncatingIfNeeded: r) }
+        nodes.update(repeating: 0, count: n)
+        while count > 0 {
+            workspace.reserveWords(found + count)
+            let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
+            var next = 0
+            for q in 0..<count {
+                let r = Int(walking[q])
+                let c = lo + r + depth - 1
+                guard c < m else { continue }
+                let step = index.step(Int(nodes[r]), Int(codes[c]))
+                let node = step >> 1
+                nodes[r] = Int32(truncatingIfNeeded: node)
+                following[next] = Int32(truncatingIfNeeded: r)
+                next += step >= 0 ? 1 : 0
+                rows[found] = Int32(truncatingIfNeeded: r)
+                ends[found] = Int32(truncatingIfNeeded: c + 1)
+                wordNodes[found] = Int32(truncatingIfNeeded: node)
+                found += step >= 0 && step & 1 != 0 ? 1 : 0
+            }
+            swap(&walking, &following)
+            count = next
+            depth += 1
+        }
+        // Rows by counting sort; a stable scatter keeps each row's words shortest first.
+        let rowStarts = workspace.dagStarts
+        rowStarts.update(repeating: 0, count: n + 1)
+        let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
+        for i in 0..<found { rowStarts[Int(rows[i]) + 1] += 1 }
+        for r in 0..<n { rowStarts[r + 1] += rowStarts[r] }
+        workspace.reserveDAG(entries: found)
+        let dagEnds = workspace.dagEnds, dagLogs = workspace.dagLogs
+        let cursor = nodes
+        for r in 0..<n { cursor[r] = Int32(bitPattern: rowStarts[r]) }
+        for i in 0..<found {
+            let r = Int(rows[i])
+            let slot = Int(cursor[r])
+            cursor[r] += 1
+            dagEnds[slot] = ends[i]
+            dagLogs[slot] = index.logFrequency(Int(wordNodes[i]))
+        }
+        return found
+    }
+
+    /// jieba's `calc`: for each character from the last to the first, the most probable route
+    /// to the block's end, as the maximum of `(log(freq) - log(total) + route[next], next)`
+    /// over the DAG's words — ties going to the longer word, as Python's tuple comparison
+    /// does. Without words, the character alone, with `log(1)`.
+    func computeRoute(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, characters m: Int, workspace: Workspace) {
+        let probabilities = workspace.probabilities
+        let next = workspace.next
+        let logTotal = self.logTotal
+        probabilities[m] = 0
+        next[m] = Int32(truncatingIfNeeded: m)
+        var hi = m
+        while hi > 0 {
+            let lo = max(0, hi - Workspace.dagChunk)
+            buildDAG(p, blockStart: start, end: end, characters: m, positions: lo, hi, workspace: workspace)
+            let rowStarts = workspace.dagStarts, ends = workspace.dagEnds, logs = workspace.dagLogs
+            var idx = hi - 1
+            while idx >= lo {
+                let first = Int(rowStarts[idx - lo]), last = Int(rowStarts[idx - lo + 1])
+                var best = (0 - logTotal) + probabilities[idx + 1]
+                var bestEnd = idx + 1
+                if first < last {
+                    best = -Double.infinity
+                    for q in first..<last {
+                        let x = Int(ends[q])
+                        let candidate = (logs[q] - logTotal) + probabilities[x]
+                        // Ends arrive in increasing order, so `>=` keeps the larger end on a tie.
+                        if candidate >= best {
+                            best = candidate
+                            bestEnd = x
+                        }
+                    }
+                }
+                probabilities[idx] = best
+                next[idx] = Int32(truncatingIfNeeded: bestEnd)
+                idx -= 1
+            }
+            hi = lo
+        }
+    }
+
+    /// Accurate mode on one block: jieba's `__cut_DAG` (with the HMM) or `__cut_DAG_NO_HMM`.
+    func cutBlock(
+        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, hmm: Bool, workspace: Workspace,
+        _ emit: (_ start: Int, _ end: Int) -> Void
+    ) {
+        let m = loadCharacters(p, from: start, to: end, workspace: workspace)
+        computeRoute(p, from: start, to: end, characters: m, workspace: workspace)
+        let offsets = workspace.offsets
+        let next = workspace.next
+        @inline(__always) func byte(_ character: Int) -> Int { start + Int(offsets[character]) }
+        var x = 0
+        // The run of single characters not yet yielded (jieba's `buf`), from `pending` to `x`.
+        var pending = -1
+        if hmm {
+            while x < m {
+                let y = Int(next[x])
+                if y - x == 1 {
+                    if pending < 0 { pending = x }
+                } else {
+                    if pending >= 0 {
+                        flushSingles(p, from: pending, to: x, blockStart: start, workspace: workspace, emit)
+                        pending = -1
+                    }
+                    emit(byte(x), byte(y))
+                }
+                x = y
+            }
+            if pending >= 0 { flushSingles(p, from: pending, to: m, blockStart: start, workspace: workspace, emit) }
+        } else {
+            while x < m {
+                let y = Int(next[x])
+                if y - x == 1 && ScalarScanner.isAlphanumeric(p[byte(x)]) {
+                    // Single letters and digits are glued together (jieba's `re_eng` buffer).
+                    if pending < 0 { pending = x }
+                } else {
+                    if pending >= 0 {
+                        emit(byte(pending), byte(x))
+                        pending = -1
+                    }
+                    emit(byte(x), byte(y))
+                }
+                x = y
+            }
+            if pending >= 0 { emit(byte(pending), byte(m)) }
+        }
+    }
+
+    /// Yields jieba's `buf` of single characters `[from, to)` (character indices): one character
+    /// as is; a run that is itself a dictionary word character by character; any other run
+    /// through the HMM.
+    private func flushSingles(
+        _ p: UnsafePointer<UInt8>, from first: Int, to last: Int, blockStart: Int, workspace: Workspace,
+        _ emit: (_ start: Int, _ end: Int) -> Void
+    ) {
+        let offsets = workspace.offsets
+        let start = blockStart + Int(offsets[first])
+        let end = blockStart + Int(offsets[last])
+        if last - first == 1 {
+            emit(start, end)
+        } else if isWord(p, from: start, to: end) {
+            for c in first..<last { emit(blockStart + Int(offsets[c]), blockStart + Int(offsets[c + 1])) }
+        } else {
+            cutUnknown(p, from: start, to: end, workspace: workspace, emit)
+        }
+    }
+}

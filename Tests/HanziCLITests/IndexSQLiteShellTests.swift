@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The extension as SQLite users meet it: `.load libHanziFTS5.so` in the real sqlite3 shell.
+@Suite("libHanziFTS5.so in the sqlite3 shell")
+struct IndexSQLiteShellTests {
+    static let shellPath = "/usr/bin/sqlite3"
+    static let hasShell = FileManager.default.isExecutableFile(atPath: shellPath)
+    /// SwiftPM builds the dynamic library beside `hanzi`.
+    static let extensionPath = hanziExecutable.deletingLastPathComponent().appendingPathComponent("libHanziFTS5.so").path
+
+    /// Runs `script` in the sqlite3 shell on `database`; fails on anything written to stderr
+    /// unless `allowingErrors`.
+    static func sqlite3(_ script: String, database: String = ":memory:") throws -> (output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: shellPath)
+        process.arguments = ["-batch", database]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HANZI_CACHE_DIR"] = environment["HANZI_CACHE_DIR"] ?? NSTemporaryDirectory() + "hanzikit-test-cache"
+        process.environment = environment
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data((".load \(extensionPath)\n" + script).utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    static let documents = """
+        CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'hanzi');
+        INSERT INTO docs VALUES ('软件开发', '我们后来用软件管理数据库。');
+        INSERT INTO docs VALUES ('軟體開發', '我們後來用軟體管理資料庫。');
+        INSERT INTO docs VALUES ('天气', '今天天气很好，后天下雨。');
+
+        """
+
+    /// The rows a MATCH query finds, each `rowid|highlighted body`.
+    static func highlights(_ query: String, column: Int = 1) -> String {
+        "SELECT rowid, highlight(docs, \(column), '[', ']') FROM docs WHERE docs MATCH '\(query)' ORDER BY rowid;\n"
+    }
+
+    @Test(.enabled(if: hasShell, "no /usr/bin/sqlite3 (Debian package sqlite3, installed by Scripts/dependencies): skipped"))
+    func queriesInEitherScriptFindBothWithCorrectHighlights() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.extensionPath), "build libHanziFTS5.so first (swift build)")
+        for query in ["后来", "後來"] {
+            let result = try Self.sqlite3(Self.documents + Self.highlights(query))
+            #expect(result.errors == "")
+            #expect(result.output == "1|我们[后来]用软件管理数据库。\n2|我們[後來]用軟體管理資料庫。\n", "\(query)")
+        }
+        for query in ["软件", "軟體"] {
+            let result = try Self.sqlite3(Self.documents + Self.highlights(query))
+            #expect(result.output == "1|我们后来用[软件]管理数据库。\n2|我們後來用[軟體]管理資料庫。\n", "\(query)")
+        }
+        // A phrase across words, in the other script, and TW vocabulary (資料庫 = 数据库).
+        let phrase = try Self.sqlite3(Self.documents + Self.highlights("\"用軟體管理数据库\""))
+        #expect(phrase.output == "1|我们后来[用软件管理数据库]。\n2|我們後來[用軟體管理資料庫]。\n")
+        // 开发 is a sub-word of the title's word 软件开发, at its position: highlight() marks the word.
+        let titles = try Self.sqlite3(Self.documents + Self.highlights("title:開發", column: 0))
+        #expect(titles.output == "1|[软件开发]\n2|[軟體開發]\n")
+        let snippet = try Self.sqlite3(Self.documents + "SELECT snippet(docs, 1, '<', '>', '…', 3) FROM docs WHERE docs MATCH '資料庫' ORDER BY rowid;\n")
+        #expect(snippet.output == "…软件管理<数据库>。\n…軟體管理<資料庫>。\n")
+        let other = try Self.sqlite3(Self.documents + Self.highlights("后天"))
+        #expect(other.output == "3|今天天气很好，[后天]下雨。\n")
+    }
+
+    @Test(.enabled(if: hasShell, "no /usr/bin/sqlite3: skipped"))
+    func foldNoneKeepsScriptsApartAndBadOptionsFail() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.extensionPath), "build libHanziFTS5.so first (swift build)")
+        let none = try Self.sqlite3(
+            Self.documents.replacingOccurrences(of: "tokenize = 'hanzi'", with: "tokenize = \"hanzi fold 'none' mode 'accurate'\"")
+                + Self.highlights("後來"))
+        #expect(none.output == "2|我們[後來]用軟體管理資料庫。\n")
+        let bad = try Self.sqlite3("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = \"hanzi fold 'klingon'\");\n")
+        #expect(bad.errors.contains("error in tokenizer constructor"))
+    }
+
+    @Test(.enabled(if: hasShell, "no /usr/bin/sqlite3: skipped"))
+    func anIndexWrittenByOneProcessIsReadByAnother() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.extensionPath), "build libHanziFTS5.so first (swift build)")
+        let database = try temporaryDirectory().appendingPathComponent("docs.db").path
+        #expect(try Self.sqlite3(Self.documents, database: database).errors == "")
+        let result = try Self.sqlite3(Self.highlights("管理資料庫"), database: database)
+        #expect(result.output == "1|我们后来用软件[管理数据库]。\n2|我們後來用軟體[管理資料庫]。\n")
+    }
+}
