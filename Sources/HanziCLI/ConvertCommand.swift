@@ -26,6 +26,7 @@ struct ConvertCommand: ParsableCommand {
               hanzi convert -c t2s -i novel.txt -o novel.simplified.txt
               hanzi convert -c s2hk --in-place chapter1.txt chapter2.txt
               hanzi convert -c s2tw --quotes corner article.txt
+              hanzi convert -c s2tw --mixed scraped_article.txt
               hanzi convert -c ./my_config.json notes.txt
             """
     )
@@ -39,6 +40,9 @@ struct ConvertCommand: ParsableCommand {
         "Also rewrite quotation marks, following their nesting: corner (「」 outside, 『』 inside: Taiwan, Hong Kong) or curly (“” outside, ‘’ inside: Mainland). Off by default, as in OpenCC.",
         valueName: "style"))
     var quotes: QuoteStyle?
+
+    @Flag(help: "Repair Traditional text that still holds Simplified characters (后來, 这個), leaving its correct Traditional characters as they are; CONFIG is the Simplified→Traditional config whose forms to write (s2t, s2tw, s2hk …). Reads each input whole: the document is the evidence.")
+    var mixed = false
 
     @Option(help: ArgumentHelp("Threads converting lines (default: the number of processors).", valueName: "n"))
     var jobs: Int?
@@ -84,6 +88,25 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try withExitCodes {
             let converter = try makeConverter()
+            if mixed {
+                let repairer = try MixedTextRepairer(converter: converter, store: dictionaries.store)
+                try io.process { input, output in
+                    let text = String(decoding: try readWholeInput(input, encoding: encoding.encoding), as: UTF8.self)
+                    var repaired = Array(repairer.repair(text).utf8)
+                    if let quotes {
+                        var lines: [UInt8] = []
+                        repaired.withUnsafeBufferPointer { all in
+                            for (k, line) in all.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+                                if k > 0 { lines.append(0x0A) }
+                                quotes.apply(utf8: UnsafeBufferPointer(rebasing: line), into: &lines)
+                            }
+                        }
+                        repaired = lines
+                    }
+                    output.write(repaired)
+                }
+                return
+            }
             var processor = LineProcessor()
             processor.jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
             // Blocks of 256 KB keep a one-line conversion from setting up megabytes of buffer
@@ -124,3 +147,26 @@ struct ConvertCommand: ParsableCommand {
 }
 
 extension QuoteStyle: ExpressibleByArgument {}
+
+/// The whole of an input as UTF-8, decoded from `encoding` first when that is not UTF-8.
+/// - Throws: ``InputError`` when it is unreadable or not valid in its encoding.
+func readWholeInput(_ input: InputFile, encoding: InputEncoding) throws -> [UInt8] {
+    var bytes: [UInt8]
+    do {
+        bytes = try FileBytes.read(input.path ?? "/dev/stdin")
+    } catch let error as LexiconError {
+        guard case let .io(_, reason) = error else { throw error }
+        throw InputError.unreadable(input.displayName, reason)
+    }
+    if let charset = try encoding.charset(for: bytes, complete: true, input: input) {
+        do {
+            bytes = try bytes.withUnsafeBufferPointer { try charset.decodeToUTF8($0) }
+        } catch let error as EncodingError {
+            throw InputError.invalidEncoding(input.displayName, error.description)
+        }
+    }
+    if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+        throw InputError.invalidUTF8(input.displayName, offset: bad, line: 1 + bytes[..<bad].count(where: { $0 == 0x0A }))
+    }
+    return bytes
+}

@@ -51,25 +51,8 @@ struct DetectCommand: ParsableCommand {
 
     /// The report on one input, read whole (decoded from --encoding first).
     private func detect(_ input: InputFile, with detector: ScriptDetector) throws -> ScriptReport {
-        var bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(input.path ?? "/dev/stdin")
-        } catch let error as LexiconError {
-            guard case let .io(_, reason) = error else { throw error }
-            throw InputError.unreadable(input.displayName, reason)
-        }
-        if let charset = try encoding.encoding.charset(for: bytes, complete: true, input: input) {
-            do {
-                bytes = try bytes.withUnsafeBufferPointer { try charset.decodeToUTF8($0) }
-            } catch let error as EncodingError {
-                throw InputError.invalidEncoding(input.displayName, error.description)
-            }
-        }
-        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
-            throw InputError.invalidUTF8(input.displayName, offset: bad, line: 1 + bytes[..<bad].count(where: { $0 == 0x0A }))
-        }
         var report = ScriptReport()
-        bytes.withUnsafeBufferPointer { detector.add($0, to: &report) }
+        try readWholeInput(input, encoding: encoding.encoding).withUnsafeBufferPointer { detector.add($0, to: &report) }
         return report
     }
 

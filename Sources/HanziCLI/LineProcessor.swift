@@ -193,18 +193,22 @@ private final class InputReader {
 
     /// Up to `count` bytes; fewer only at the end of the input; empty at its end.
     func read(upTo count: Int) throws -> [UInt8] {
-        var result = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError.unreadable(name, String(cString: strerror(errno)))
+        // Uninitialized capacity: zero-filling megabytes per call would cost cold runs.
+        var failure: InputError?
+        let result = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            while filled < count {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, count - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = InputError.unreadable(name, String(cString: strerror(errno)))
+                    return
+                }
+                if n == 0 { return }
+                filled += n
             }
-            if n == 0 { break }
-            filled += n
         }
-        result.removeSubrange(filled...)
+        if let failure { throw failure }
         return result
     }
 

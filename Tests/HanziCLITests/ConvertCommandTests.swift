@@ -87,6 +87,12 @@ struct ConvertCommandTests {
         #expect(off.text == "“好”\n")
     }
 
+    @Test func mixedModeRepairsLeftoversAndKeepsCorrectTraditional() throws {
+        let run = try hanzi(["convert", "-c", "s2tw", "--mixed"], input: "他后來去了台灣，之后这个消息就传开了。\n他的頭髮白了。\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.text == "他後來去了台灣，之後這個消息就傳開了。\n他的頭髮白了。\n")
+    }
+
     @Test func largeInputOnSeveralThreadsMatchesOneThread() throws {
         let line = "后来他们在台湾的大学里学习软件工程，头发都白了。\n"
         let input = String(repeating: line, count: 40_000)  // ≈ 3 MB

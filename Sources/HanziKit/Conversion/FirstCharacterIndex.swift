@@ -18,8 +18,8 @@ import Darwin
 struct FirstCharacterIndex {
     /// Per code point U+0800–U+FFFF, a ``Slot``; all zero when no word starts with it.
     private let slots: UnsafeMutablePointer<UInt64>
-    /// A Bloom filter (one hash) of the first two characters of the words of two characters
-    /// or more; see ``bigramBit(_:_:)``.
+    /// A Bloom filter (two hashes) of the first two characters of the words of two
+    /// characters or more; see ``bigramBits(_:_:)``.
     let bigrams: UnsafeMutablePointer<UInt64>
     /// The code points that begin some word, in key order.
     let firstCharacters: [Int]
@@ -38,10 +38,11 @@ struct FirstCharacterIndex {
         var mustWalk: Bool { raw & 1 << 31 != 0 }
     }
 
-    /// The size of the bigram filter in bits is `1 << bigramBits`.
-    static let bigramBits = 19
+    /// The size of the bigram filter in bits is `1 << bigramFilterBits`: 128 KB, for under
+    /// 1% false positives with OpenCC's 33,000 phrase beginnings.
+    static let bigramFilterBits = 20
     /// The number of 64-bit words of a bigram filter.
-    static let bigramWords = 1 << (bigramBits - 6)
+    static let bigramWords = 1 << (bigramFilterBits - 6)
 
     /// Indexes `lexicon`, in time proportional to its number of words.
     init(_ lexicon: Lexicon) {
@@ -66,8 +67,9 @@ struct FirstCharacterIndex {
             }
             slots[scalar] |= 1 << 30
             if let second = Self.scalar(key, at: 3, end: length) {
-                let bit = Self.bigramBit(scalar, second)
-                bigrams[bit >> 6] |= 1 << UInt64(bit & 63)
+                let (bit1, bit2) = Self.bigramBits(scalar, second)
+                bigrams[bit1 >> 6] |= 1 << UInt64(bit1 & 63)
+                bigrams[bit2 >> 6] |= 1 << UInt64(bit2 & 63)
             } else {
                 slots[scalar] |= 1 << 31
             }
@@ -96,11 +98,11 @@ struct FirstCharacterIndex {
         return Int(b0 & 0x0F) << 12 | Int(b1 & 0x3F) << 6 | Int(b2 & 0x3F)
     }
 
-    /// The bit of a bigram filter that stands for the two characters `a` and `b`.
+    /// The two bits of a bigram filter that stand for the characters `a` and `b`.
     @inline(__always)
-    static func bigramBit(_ a: Int, _ b: Int) -> Int {
-        let mixed = UInt32(truncatingIfNeeded: a) &* 0x9E37_79B1 ^ UInt32(truncatingIfNeeded: b) &* 0x85EB_CA77
-        return Int(mixed >> UInt32(32 - bigramBits))
+    static func bigramBits(_ a: Int, _ b: Int) -> (Int, Int) {
+        let mixed = UInt64(truncatingIfNeeded: a << 16 | b) &* 0x9E37_79B9_7F4A_7C15
+        return (Int(mixed >> UInt64(64 - bigramFilterBits)), Int(mixed >> 8) & ((1 << bigramFilterBits) - 1))
     }
 
     /// Whether a word longer than one character may begin at `p`, where the character is
@@ -112,8 +114,8 @@ struct FirstCharacterIndex {
         guard hasLonger else { return false }
         if mustWalk { return p + 3 < end }
         guard let second = Self.scalar(bytes, at: p + 3, end: end) else { return false }
-        let bit = bigramBit(scalar, second)
-        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        let (bit1, bit2) = bigramBits(scalar, second)
+        return filter[bit1 >> 6] & (1 << UInt64(bit1 & 63)) != 0 && filter[bit2 >> 6] & (1 << UInt64(bit2 & 63)) != 0
     }
 
     /// The longest word of `lexicon` (a view of the lexicon indexed) at the three-byte

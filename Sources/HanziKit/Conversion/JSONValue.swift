@@ -173,11 +173,8 @@ private struct JSONParser {
 
     mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = i
-        while i < bytes.count, let b = Optional(bytes[i]),
-              (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-                || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
-            i += 1
-        }
+        // The bytes a number can hold; Double's parser then checks their order.
+        while i < bytes.count, "0123456789+-.eE".utf8.contains(bytes[i]) { i += 1 }
         guard let value = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
             i = start
             throw error("malformed number")

@@ -80,6 +80,11 @@ public struct ScriptDetector: Sendable {
         }
     }
 
+    /// Whether no Traditional text writes `scalar` (Simplified-only, as 这, 们, 发).
+    func isSimplifiedOnly(_ scalar: Unicode.Scalar) -> Bool {
+        Int(scalar.value) <= Self.lastCodePoint && classes[Int(scalar.value)] == 1
+    }
+
     /// Whether a code point is a CJK ideograph (unified, extensions, compatibility).
     static func isHan(_ scalar: Int) -> Bool {
         switch scalar {
