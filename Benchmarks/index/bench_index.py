@@ -19,9 +19,11 @@ conversion runs in the peers' virtualenv (opencc 1.4.2), found at $PEERS_VENV, e
 Exit status: 0 ok, 2 error, 77 skipped (shared data absent).
 """
 import argparse
+import atexit
 import json
 import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -144,6 +146,7 @@ def main():
     relevant = [{i for i, d in enumerate(documents) if q["word"] in d or q["traditional"] in d} for q in queries]
 
     workdir = tempfile.mkdtemp(prefix="hanzikit-index-bench-")
+    atexit.register(shutil.rmtree, workdir, True)
     # The first connection to use the tokenizer loads the dictionaries; timed apart from indexing.
     start = time.perf_counter()
     warm = connect(":memory:", extension)

@@ -1,13 +1,15 @@
 /// What a piece of text cut by the segmenter is to the index, and the form it is indexed in.
 enum TokenClass {
-    /// No letter, digit or ideograph — punctuation, whitespace, symbols, emoji, invalid bytes:
-    /// not indexed.
+    /// Not indexed: no letter, digit or ideograph (punctuation, whitespace, symbols, emoji,
+    /// invalid bytes), or any character besides those, marks and the joiners jieba keeps inside
+    /// words (`+#&._%-`) — full mode's pieces of non-Chinese text run up to whitespace
+    /// (`hello,world!`), and FTS5 must never get a token with a control character in it.
     case skipped
     /// Only letters, digits and marks of alphabetic scripts (Latin, Greek, Cyrillic, kana,
     /// Hangul …). jieba cuts non-ASCII letters one by one (café → caf, é), so adjacent pieces of
     /// this class are joined back into one word.
     case alphabetic
-    /// Anything else with a letter, digit or ideograph: indexed as cut.
+    /// Words with an ideograph or a joiner (中国, C++, 3.14): indexed as cut.
     case word
 
     /// The class of `p[start..<end]`.
@@ -21,6 +23,8 @@ enum TokenClass {
                 if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
                     hasWordCharacter = true
                 } else {
+                    // + # & . _ % -
+                    guard b == 0x2B || b == 0x23 || b == 0x26 || b == 0x2E || b == 0x5F || b == 0x25 || b == 0x2D else { return .skipped }
                     onlyAlphabetic = false
                 }
                 i += 1
@@ -34,10 +38,7 @@ enum TokenClass {
                 onlyAlphabetic = false
                 continue
             }
-            guard let scalar = Unicode.Scalar(c) else {
-                onlyAlphabetic = false
-                continue
-            }
+            guard let scalar = Unicode.Scalar(c) else { return .skipped }
             let properties = scalar.properties
             if properties.isIdeographic {
                 hasWordCharacter = true
@@ -47,7 +48,7 @@ enum TokenClass {
             } else {
                 switch properties.generalCategory {
                 case .nonspacingMark, .spacingMark, .enclosingMark: break
-                default: onlyAlphabetic = false
+                default: return .skipped
                 }
             }
         }

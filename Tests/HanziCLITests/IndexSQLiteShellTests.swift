@@ -36,6 +36,7 @@ struct IndexSQLiteShellTests {
         INSERT INTO docs VALUES ('软件开发', '我们后来用软件管理数据库。');
         INSERT INTO docs VALUES ('軟體開發', '我們後來用軟體管理資料庫。');
         INSERT INTO docs VALUES ('天气', '今天天气很好，后天下雨。');
+        INSERT INTO docs(docs) VALUES ('integrity-check');
 
         """
 
@@ -66,6 +67,33 @@ struct IndexSQLiteShellTests {
         #expect(snippet.output == "…软件管理<数据库>。\n…軟體管理<資料庫>。\n")
         let other = try Self.sqlite3(Self.documents + Self.highlights("后天"))
         #expect(other.output == "3|今天天气很好，[后天]下雨。\n")
+    }
+
+    /// Taiwan and Hong Kong vocabulary folds too, and where folding changes the length
+    /// (隨身碟 → U盘) the highlight still marks the characters written.
+    @Test(.enabled(if: hasShell, "no /usr/bin/sqlite3: skipped"))
+    func highlightsMarkTheWrittenCharactersWhenFoldingChangesLength() throws {
+        try #require(FileManager.default.fileExists(atPath: Self.extensionPath), "build libHanziFTS5.so first (swift build)")
+        let documents = """
+            CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = 'hanzi');
+            INSERT INTO docs VALUES ('請把隨身碟插上電腦，再開啟記憶體測試。');
+            INSERT INTO docs VALUES ('请把U盘插上电脑，再打开内存测试。');
+            INSERT INTO docs VALUES ('呢個軟件幾好用。');
+
+            """
+        let result = try Self.sqlite3(documents + Self.highlights("U盘", column: 0) + Self.highlights("隨身碟 電腦", column: 0)
+            + Self.highlights("記憶體", column: 0) + Self.highlights("软件", column: 0))
+        #expect(result.errors == "")
+        #expect(result.output == """
+            1|請把[隨身碟]插上電腦，再開啟記憶體測試。
+            2|请把[U盘]插上电脑，再打开内存测试。
+            1|請把[隨身碟]插上[電腦]，再開啟記憶體測試。
+            2|请把[U盘]插上[电脑]，再打开内存测试。
+            1|請把隨身碟插上電腦，再開啟[記憶體]測試。
+            2|请把U盘插上电脑，再打开[内存]测试。
+            3|呢個[軟件]幾好用。
+
+            """)
     }
 
     @Test(.enabled(if: hasShell, "no /usr/bin/sqlite3: skipped"))

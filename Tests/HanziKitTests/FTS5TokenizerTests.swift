@@ -98,10 +98,13 @@ struct FTS5TokenizerTests {
         #expect(options?.fold == HanziTokenizerOptions.Fold.none && options?.hmm == false && options?.mode == .full)
     }
 
-    /// Any bytes: no crash, ranges inside the text, words in order and apart.
-    @Test func arbitraryBytesAreSafe() {
+    /// Any bytes, in every mode: no crash, ranges inside the text, words in order and apart, no
+    /// control character in a token (FTS5's integrity check fails on one).
+    @Test func arbitraryBytesAreSafe() throws {
+        let tokenizers = [hans, try HanziTokenizer(options: HanziTokenizerOptions(arguments: ["fold", "none", "mode", "full"])),
+                          try HanziTokenizer(options: HanziTokenizerOptions(arguments: ["mode", "accurate", "hmm", "off"]))]
         var generator = SystemRandomNumberGenerator()
-        let pieces: [[UInt8]] = ["後來", "軟體", "隨身碟", "中华人民共和国", "ABC", "1,000", "é", "🙂", "，", " "].map { Array($0.utf8) }
+        let pieces: [[UInt8]] = ["後來", "軟體", "隨身碟", "中华人民共和国", "ABC", "1,000", "é", "🙂", "，", " ", "\0", "hello,world!"].map { Array($0.utf8) }
         for round in 0..<3000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...40, using: &generator) {
@@ -115,8 +118,8 @@ struct FTS5TokenizerTests {
             for purpose in [HanziTokenizer.Purpose.document, .query] {
                 var previousEnd = 0
                 bytes.withUnsafeBufferPointer { text in
-                    hans.tokenize(text, for: purpose) { token, range, colocated in
-                        #expect(!token.isEmpty)
+                    tokenizers[round % tokenizers.count].tokenize(text, for: purpose) { token, range, colocated in
+                        #expect(!token.isEmpty && !token.contains { $0 < 0x20 || $0 == 0x7F })
                         #expect(range.lowerBound >= 0 && range.upperBound <= text.count)
                         if !colocated {
                             #expect(range.lowerBound >= previousEnd)
