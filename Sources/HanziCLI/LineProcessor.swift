@@ -104,14 +104,22 @@ struct LineProcessor {
             return
         }
         let results = ResultSlots(count: pieces.count)
-        // The block outlives concurrentPerform, which returns only when every iteration is done.
+        // The block outlives the group, which is waited for before returning.
         nonisolated(unsafe) let block = block
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { i in
+        // One task per piece on the global queue (concurrentPerform ran the pieces one after
+        // another here), the last piece on this thread.
+        let group = DispatchGroup()
+        @Sendable func work(_ i: Int) {
             var result: [UInt8] = []
             result.reserveCapacity(pieces[i].count + pieces[i].count / 2)
             transforms[i].apply(to: UnsafeBufferPointer(rebasing: block[pieces[i]]), into: &result)
             results.store(result, at: i)
         }
+        for i in 0..<(pieces.count - 1) {
+            DispatchQueue.global().async(group: group) { work(i) }
+        }
+        work(pieces.count - 1)
+        group.wait()
         for result in results.values { output.write(result) }
     }
 
