@@ -69,10 +69,11 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         try withExitCodes {
             let segmenter = try makeSegmenter()
-            // The character index pays off past about a megabyte; built on another core, it
-            // costs a short input nothing (lines go through the lexicon's trie until it is
-            // ready).
-            DispatchQueue.global().async { segmenter.buildCharacterIndex() }
+            // The character index pays off past about a megabyte. It is built on another core
+            // while lines go through the lexicon's trie, and not at all for small files.
+            if io.inputs.contains(where: { $0.path.map(Self.isLarge) ?? true }) {
+                DispatchQueue.global().async { segmenter.buildCharacterIndex() }
+            }
             let options = SegmentLineOptions(
                 mode: mode, hmm: !noHMM, traditional: traditional, separator: Array(separator.utf8), format: format)
             var processor = LineProcessor()
@@ -85,6 +86,12 @@ struct SegmentCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// Whether a file is over a megabyte (or cannot be told, as for a pipe).
+    private static func isLarge(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG || info.st_size >= 1 << 20
     }
 
     private func makeSegmenter() throws -> Segmenter {

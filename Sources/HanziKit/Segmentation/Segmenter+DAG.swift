@@ -1,54 +1,22 @@
 extension Segmenter {
     /// Calls `body` for every word of jieba's DAG starting at byte `start`: the dictionary
-    /// words (base or user) with a nonzero frequency that start there and end at or before
-    /// `end`, shortest first, with the end's byte offset, its distance in characters and the
-    /// word's `log(frequency)`.
+    /// words with a nonzero frequency that start there and end at or before `end`, shortest
+    /// first, with the end's byte offset, its distance in characters and the word's
+    /// `log(frequency)`. The base lexicon and the user words are walked together: a fragment is
+    /// in `FREQ` while either has it as a prefix, and a user word's frequency overrides the
+    /// base word's.
     ///
     /// This is jieba's `get_DAG` for one position: its loop runs while the fragment is "in
-    /// `FREQ`", that is while it is a prefix of some word, which is exactly while the trie walk
+    /// `FREQ`", that is while it is a prefix of some word, which is exactly while a trie walk
     /// has a node.
-    @inline(__always)
     func forEachWord(
         _ p: UnsafePointer<UInt8>, from start: Int, to end: Int,
         _ body: (_ end: Int, _ characters: Int, _ logFrequency: Double) -> Void
     ) {
         let lexicon = self.lexicon
-        guard let logFrequencies = lexicon.logFrequencies, let frequencies = lexicon.frequencies else {
-            return forEachUserWord(p, from: start, to: end, baseFrequencies: nil, body)
-        }
-        guard user.isEmpty else {
-            return forEachUserWord(p, from: start, to: end, baseFrequencies: (frequencies, logFrequencies), body)
-        }
-        var node = 0
-        var i = start
-        var characters = 0
-        while i < end {
-            node = lexicon.child(node, p[i])
-            if node < 0 { return }
-            i += 1
-            guard i == end || p[i] & 0xC0 != 0x80 else { continue }
-            characters += 1
-            let entry = Int(lexicon.entryIndex(at: node))
-            // log(frequency) is 0 for frequencies 1 and 0; only then is the frequency read,
-            // to leave out the words of frequency 0 as jieba's DAG does.
-            if entry >= 0 {
-                let logFrequency = logFrequencies[entry]
-                if logFrequency != 0 || frequencies[entry] != 0 { body(i, characters, logFrequency) }
-            }
-        }
-    }
-
-    /// ``forEachWord(_:from:to:_:)`` over the base lexicon and the user words together: a
-    /// fragment is in `FREQ` while either has it as a prefix, and a user word's frequency
-    /// overrides the base word's.
-    private func forEachUserWord(
-        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int,
-        baseFrequencies: (UnsafePointer<UInt32>, UnsafePointer<Double>)?,
-        _ body: (_ end: Int, _ characters: Int, _ logFrequency: Double) -> Void
-    ) {
-        let lexicon = self.lexicon
+        let baseFrequencies = lexicon.frequencies.flatMap { f in lexicon.logFrequencies.map { (f, $0) } }
         var baseNode = baseFrequencies == nil ? -1 : 0
-        var userNode: Int32 = 0
+        var userNode: Int32 = user.isEmpty ? -1 : 0
         var i = start
         var characters = 0
         while i < end {
@@ -95,17 +63,17 @@ extension Segmenter {
             var i = start
             while i < end {
                 let (c, length) = ScalarScanner.decode(p, i, end)
-                guard ScalarScanner.isSegmentable(c) else { return storedFrequency(p, from: start, to: end) }
+                guard ScalarScanner.isSegmentable(c) else { return hasStoredFrequency(p, from: start, to: end) }
                 step = index.step(step >> 1, CharacterIndex.code(p, i))
                 if step < 0 { return false }
                 i += length
             }
             return step & 1 != 0
         }
-        return storedFrequency(p, from: start, to: end)
+        return hasStoredFrequency(p, from: start, to: end)
     }
 
-    private func storedFrequency(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    private func hasStoredFrequency(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
         (storedFrequency(UnsafeBufferPointer(start: p + start, count: end - start)) ?? 0) > 0
     }
 
@@ -148,6 +116,10 @@ extension Segmenter {
             workspace.dagLogs[total] = logFrequency
             total += 1
         }
+        if let index = characterIndex.index {
+            total = buildDAG(index: index, characters: m, positions: lo, hi, workspace: workspace)
+            return
+        }
         guard user.isEmpty, let logFrequencies = lexicon.logFrequencies, let frequencies = lexicon.frequencies else {
             for k in lo..<hi {
                 forEachWord(p, from: start + Int(offsets[k]), to: end) { _, characters, logFrequency in
@@ -155,10 +127,6 @@ extension Segmenter {
                 }
                 rowStarts[k - lo + 1] = UInt32(truncatingIfNeeded: total)
             }
-            return
-        }
-        if let index = characterIndex.index {
-            total = buildDAG(index: index, characters: m, positions: lo, hi, workspace: workspace)
             return
         }
         let lexicon = self.lexicon

@@ -17,10 +17,10 @@ extension Segmenter {
                     // A boundary inside a phrase whose Simplified form has another length has no
                     // original; the token then widens to the nearest boundaries that have one.
                     var s = start
-                    while origins[s] < 0 { s -= 1 }
+                    while s > 0 && origins[s] < 0 { s -= 1 }
                     var e = end
-                    while origins[e] < 0 { e += 1 }
-                    var originalStart = Int(origins[s])
+                    while e < folded.count && origins[e] < 0 { e += 1 }
+                    var originalStart = Int(max(origins[s], 0))
                     let originalEnd = Int(origins[e])
                     if mode == .accurate {
                         // Widened tokens must still tile the text.

@@ -28,7 +28,7 @@ extension Segmenter {
     public func suggestedFrequency(for word: String) -> Int {
         let total = Double(totalFrequency)
         var probability = 1.0
-        for token in words(in: word, mode: .accurate, hmm: false) {
+        for token in words(in: word, mode: .accurate, hmm: false, traditional: .off) {
             probability *= Double(frequency(of: token) ?? 1) / total
         }
         return max(Self.truncate(probability * total) + 1, frequency(of: word) ?? 1)

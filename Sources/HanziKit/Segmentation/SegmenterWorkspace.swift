@@ -3,7 +3,7 @@ extension Segmenter {
     /// allocates nothing once the buffers have grown to the longest block seen.
     ///
     /// A workspace is not thread-safe: give each thread its own (the segmenter itself is shared
-    /// freely). Its memory grows to about 16 bytes per character of the longest run of Han and
+    /// freely). Its memory grows to about 18 bytes per character of the longest run of Han and
     /// ASCII word characters segmented, since jieba's route spans a whole run.
     public final class Workspace {
         /// Characters the per-block buffers hold.

@@ -87,21 +87,24 @@ final class TraditionalFolding: Sendable {
             }
             let length = ScalarScanner.decode(p, i, n).length
             let character = UnsafeBufferPointer(start: p + i, count: length)
-            var target = character
-            for lexicon in characters {
-                if let entry = lexicon.entry(forUTF8: character), lexicon.valueCount(of: entry) > 0 {
-                    target = lexicon.valueUTF8(of: entry)
-                    break
-                }
+            if let target = characters.lazy.compactMap({ lexicon in
+                lexicon.entry(forUTF8: character).flatMap { lexicon.valueCount(of: $0) > 0 ? lexicon.valueUTF8(of: $0) : nil }
+            }).first {
+                append(target, for: p, from: i, to: i + length, folded: &folded, origins: &origins)
+            } else {
+                // Copied as is, with the boundaries the segmenter will see (an ill-formed byte
+                // is a character of its own there, even a continuation byte).
+                folded.append(contentsOf: character)
+                origins.append(Int32(truncatingIfNeeded: i))
+                origins.append(contentsOf: repeatElement(-1, count: length - 1))
             }
-            append(target, for: p, from: i, to: i + length, folded: &folded, origins: &origins)
             i += length
         }
         origins.append(Int32(truncatingIfNeeded: n))
     }
 
-    /// Appends `target`, the Simplified form of `text[start..<end]`, pairing their characters
-    /// when they have as many.
+    /// Appends `target` (well-formed UTF-8 from a dictionary), the Simplified form of
+    /// `text[start..<end]`, pairing their characters when they have as many.
     private func append(
         _ target: UnsafeBufferPointer<UInt8>, for p: UnsafePointer<UInt8>, from start: Int, to end: Int,
         folded: inout [UInt8], origins: inout [Int32]
