@@ -50,6 +50,17 @@ struct DictCommandTests {
         #expect(result.stderr.contains("/nonexistent/dicts"))
     }
 
+    @Test func dictionaryDirectoryReplacesTheEmbeddedOnes() throws {
+        // A directory laid out like Dictionaries/, with one word's frequency changed.
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("jieba"), withIntermediateDirectories: true)
+        try Data("北京大学 7 nt\n".utf8).write(to: directory.appendingPathComponent("jieba/dict.txt"))
+        let byOption = try hanzi(["dict", "lookup", "--dictionaries", directory.path, "北京大学"])
+        #expect(byOption.text == "北京大学\t7\tnt\n", "\(byOption.stderr)")
+        let byEnvironment = try hanzi(["dict", "lookup", "北京大学"], environment: ["HANZI_DICTIONARIES": directory.path])
+        #expect(byEnvironment.text == "北京大学\t7\tnt\n", "\(byEnvironment.stderr)")
+    }
+
     @Test func copiedBinaryStillFindsItsDictionaries() throws {
         let directory = try temporaryDirectory()
         let copy = directory.appendingPathComponent("hanzi")
