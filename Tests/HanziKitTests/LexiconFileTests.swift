@@ -102,6 +102,33 @@ struct LexiconFileTests {
         #expect(second.entry(for: "韩玉赏鉴") == nil)
     }
 
+    @Test func corruptedCacheFileIsDetectedAndRebuilt() throws {
+        let dictionary = try write(Array("云计算 5 n\n".utf8), "cached.txt")
+        let cache = directory + "/cache-corrupt"
+        _ = try DictionaryStore(directory: directory, cacheDirectory: cache).lexicon(atPath: dictionary)
+        // A second load trusts the verified, unchanged file; corrupt it in place, as a
+        // failing disk or another program would.
+        let compiled = try #require(try listDirectory(cache).first { $0.hasSuffix(".hzlex") })
+        var bytes = try FileBytes.read(cache + "/" + compiled)
+        bytes[bytes.count - 1] ^= 0x01
+        let fd = open(cache + "/" + compiled, O_WRONLY)
+        _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        close(fd)
+        let lexicon = try DictionaryStore(directory: directory, cacheDirectory: cache).lexicon(atPath: dictionary)
+        #expect(lexicon.frequency(of: try #require(lexicon.entry(for: "云计算"))) == 5)
+        #expect(throws: Never.self) { try Lexicon(contentsOf: cache + "/" + compiled) }
+    }
+
+    func listDirectory(_ path: String) throws -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
+        }
+        return names
+    }
+
     @Test func badTextDictionaryLineIsNamed() throws {
         let dictionary = try write(Array("中国\t中國\n没有制表符\n".utf8), "bad.txt")
         let store = DictionaryStore(directory: directory, cacheDirectory: nil)

@@ -108,18 +108,46 @@ public final class DictionaryStore: Sendable {
 
     /// Loads the cached compiled form of `source`, or compiles it and caches the result.
     private func compile(_ source: UnsafeRawBufferPointer, name: String, format: TextDictionaryFormat) throws -> Lexicon {
-        let digest = LexiconFormat.checksum(source, releasingPages: directory == nil) ^ UInt64(LexiconFormat.version) ^ (format == .jieba ? 0x5A : 0)
         let baseName = name.split(separator: "/").last.map(String.init) ?? name
+        let digest = sourceDigest(source, baseName: baseName) ^ UInt64(LexiconFormat.version) ^ (format == .jieba ? 0x5A : 0)
         let cachePath = cacheDirectory.map { "\($0)/\(baseName)-\(String(digest, radix: 16)).hzlex" }
-        if let cachePath, access(cachePath, R_OK) == 0, let lexicon = try? Lexicon(contentsOf: cachePath) {
+        if let cachePath, access(cachePath, R_OK) == 0, let lexicon = try? Self.loadVerifiedOnce(cachePath) {
             return lexicon
         }
         let bytes = try Self.compile(source, name: name, format: format)
         if let cacheDirectory, let cachePath, (try? FileBytes.writeAtomically(bytes, to: cachePath, creatingDirectory: cacheDirectory)) != nil,
-           let lexicon = try? Lexicon(contentsOf: cachePath) {
+           let lexicon = try? Self.loadVerifiedOnce(cachePath) {
             return lexicon
         }
         return try Lexicon(bytes: bytes, path: name)
+    }
+
+    /// The content digest that keys a source's compiled form. An embedded source can change
+    /// only with the executable, so its digest is remembered per executable instead of
+    /// hashing megabytes on every start.
+    private func sourceDigest(_ source: UnsafeRawBufferPointer, baseName: String) -> UInt64 {
+        guard directory == nil, let cacheDirectory, let executable = FileStamp.executable else {
+            return LexiconFormat.checksum(source)
+        }
+        // One memo per executable, so that two programs sharing the cache do not overwrite
+        // each other's.
+        let memo = "\(cacheDirectory)/\(baseName).\(String(LexiconFormat.checksum(executable.text), radix: 16)).digest"
+        if let recalled = executable.recalled(from: memo), let digest = UInt64(recalled, radix: 16) { return digest }
+        let digest = LexiconFormat.checksum(source, releasingPages: true)
+        executable.remember(String(digest, radix: 16), at: memo)
+        return digest
+    }
+
+    /// Maps a cached lexicon, verifying its checksum the first time and again whenever the
+    /// file has changed since (its stamp is remembered beside it), so that the usual start
+    /// does not read the whole file.
+    private static func loadVerifiedOnce(_ path: String) throws -> Lexicon {
+        let memo = path + ".verified"
+        guard let stamp = FileStamp(path: path) else { return try Lexicon(contentsOf: path) }
+        if stamp.recalled(from: memo) == "ok" { return try Lexicon(contentsOf: path, verifyingChecksum: false) }
+        let lexicon = try Lexicon(contentsOf: path)
+        stamp.remember("ok", at: memo)
+        return lexicon
     }
 
     /// Compiles a text dictionary to the bytes of a lexicon file.

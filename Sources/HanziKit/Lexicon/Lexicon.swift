@@ -54,6 +54,13 @@ public final class Lexicon: @unchecked Sendable {
     /// - Throws: ``LexiconError`` naming the file when it is missing, truncated, corrupt or of
     ///   another format version.
     public convenience init(contentsOf path: String) throws {
+        try self.init(contentsOf: path, verifyingChecksum: true)
+    }
+
+    /// Maps a compiled lexicon file; without `verifyingChecksum`, only the header and the
+    /// offsets are checked (for cache files already verified and unchanged since, see
+    /// `FileStamp`).
+    convenience init(contentsOf path: String, verifyingChecksum: Bool) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw LexiconError.io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -69,7 +76,8 @@ public final class Lexicon: @unchecked Sendable {
             throw LexiconError.io(path: path, reason: "cannot map: \(String(cString: strerror(errno)))")
         }
         do {
-            try self.init(storage: .mapped(map, size), bytes: UnsafeRawBufferPointer(start: map, count: size), path: path)
+            try self.init(storage: .mapped(map, size), bytes: UnsafeRawBufferPointer(start: map, count: size), path: path,
+                          verifyingChecksum: verifyingChecksum)
         } catch {
             munmap(map, size)
             throw error
@@ -89,11 +97,12 @@ public final class Lexicon: @unchecked Sendable {
         }
     }
 
-    private convenience init(storage: Storage, bytes: UnsafeRawBufferPointer, path: String) throws {
+    private convenience init(storage: Storage, bytes: UnsafeRawBufferPointer, path: String, verifyingChecksum: Bool = true) throws {
         // Everything that can fail happens before the object exists, so a failure never runs
         // deinit on half-checked storage (the callers release it).
         let mapped = if case .mapped = storage { true } else { false }
-        self.init(storage: storage, layout: try Layout(bytes, path: path, releasingPages: mapped), path: path)
+        self.init(storage: storage, layout: try Layout(bytes, path: path, releasingPages: mapped, verifyingChecksum: verifyingChecksum),
+                  path: path)
     }
 
     private init(storage: Storage, layout: Layout, path: String) {
@@ -136,7 +145,7 @@ public final class Lexicon: @unchecked Sendable {
         var maxKeyLength: Int
         var totalFrequency: UInt64
 
-        init(_ bytes: UnsafeRawBufferPointer, path: String, releasingPages: Bool) throws {
+        init(_ bytes: UnsafeRawBufferPointer, path: String, releasingPages: Bool, verifyingChecksum: Bool) throws {
             let size = bytes.count
             guard size >= LexiconFormat.headerSize else {
                 throw LexiconError.truncated(path: path, expected: LexiconFormat.headerSize, actual: size)
@@ -154,7 +163,7 @@ public final class Lexicon: @unchecked Sendable {
                 throw LexiconError.truncated(path: path, expected: LexiconFormat.headerSize + payloadSize, actual: size)
             }
             let payload = UnsafeRawBufferPointer(rebasing: bytes[LexiconFormat.headerSize..<(LexiconFormat.headerSize + payloadSize)])
-            guard LexiconFormat.checksum(payload, releasingPages: releasingPages) == u64(F.checksum) else {
+            guard !verifyingChecksum || LexiconFormat.checksum(payload, releasingPages: releasingPages) == u64(F.checksum) else {
                 throw LexiconError.checksumMismatch(path: path)
             }
             nodeCount = u32(F.nodeCount)

@@ -104,6 +104,11 @@ enum LexiconFormat {
                              total: buffer.count)
     }
 
+    /// The checksum of a string's UTF-8.
+    static func checksum(_ text: String) -> UInt64 {
+        Array(text.utf8).withUnsafeBytes { checksum($0) }
+    }
+
     /// Drops the whole pages inside a read-only mapped range from resident memory.
     private static func release(_ start: UnsafeRawPointer, count: Int) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
