@@ -1,3 +1,4 @@
+import HanziKit
 /// What a piece of text cut by the segmenter is to the index, and the form it is indexed in.
 enum TokenClass {
     /// Not indexed: no letter, digit or ideograph (punctuation, whitespace, symbols, emoji,

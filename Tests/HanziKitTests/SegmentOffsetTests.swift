@@ -55,7 +55,7 @@ struct SegmentOffsetTests {
     @Test func invalidBytesNeverStopTheByteLevelAPI() throws {
         let segmenter = try Segmenter()
         let workspace = Segmenter.Workspace()
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let pieces: [[UInt8]] = [
             Array("中文分词".utf8), Array("abc 12.5%".utf8), [0xFF], [0xC3], [0xE4, 0xB8], [0xED, 0xA0, 0x80],
             [0xF0, 0x9F, 0x98], [0x80, 0x80], Array("😀".utf8), [0x0D, 0x0A], [0xE4, 0xB8, 0xAD, 0xFE],
@@ -137,18 +137,5 @@ extension Array where Element == UInt8 {
         result.reserveCapacity(count + unit.count)
         while result.count < count { result += unit }
         return result
-    }
-}
-
-/// A small deterministic random number generator for reproducible fuzzing.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

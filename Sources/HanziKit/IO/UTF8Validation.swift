@@ -13,24 +13,8 @@ public enum UTF8Validation {
                 i += 8
             }
             guard i < count else { break }
-            let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return i
-            }
-            guard i + 1 < count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
-            for k in 2..<length {
-                guard i + k < count, bytes[i + k] & 0xC0 == 0x80 else { return i }
-            }
+            let (scalar, length) = UTF8Scalar.decode(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), i, count)
+            if scalar == UTF8Scalar.invalid { return i }
             i += length
         }
         return nil

@@ -6,46 +6,17 @@
 /// in no class (neither Han nor whitespace), so any input is segmented without crashing.
 enum ScalarScanner {
     /// What an ill-formed byte decodes to: a value outside Unicode, in no class.
-    static let invalid: UInt32 = 0xFFFF_FFFF
+    static let invalid = UTF8Scalar.invalid
+
+    /// Decodes the code point at `i` (`i < n`); see ``UTF8Scalar/decode(_:_:_:)``.
+    @inline(__always)
+    static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (scalar: UInt32, length: Int) {
+        UTF8Scalar.decode(p, i, n)
+    }
 
     /// The first and last code points of jieba's Han range `\u4E00-\u9FD5`.
     static let hanFirst: UInt32 = 0x4E00
     static let hanLast: UInt32 = 0x9FD5
-
-    /// Decodes the code point at `i` (`i < n`), returning it and its length in bytes; an
-    /// ill-formed sequence gives (``invalid``, 1).
-    @inline(__always)
-    static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (scalar: UInt32, length: Int) {
-        let b0 = p[i]
-        if b0 < 0x80 { return (UInt32(b0), 1) }
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        let length: Int
-        switch b0 {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return (invalid, 1)
-        }
-        guard i + length <= n else { return (invalid, 1) }
-        let b1 = p[i + 1]
-        guard b1 >= low && b1 <= high else { return (invalid, 1) }
-        switch length {
-        case 2:
-            return (UInt32(b0 & 0x1F) << 6 | UInt32(b1 & 0x3F), 2)
-        case 3:
-            let b2 = p[i + 2]
-            guard b2 & 0xC0 == 0x80 else { return (invalid, 1) }
-            return (UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F), 3)
-        default:
-            let b2 = p[i + 2], b3 = p[i + 3]
-            guard b2 & 0xC0 == 0x80 && b3 & 0xC0 == 0x80 else { return (invalid, 1) }
-            return (UInt32(b0 & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F), 4)
-        }
-    }
 
     /// Whether `c` is in jieba's Han range `[\u4E00-\u9FD5]` (finalseg's `re_han`).
     @inline(__always)
