@@ -20,6 +20,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" "$root/Scripts/spark/hanzi_pipe.py" --hanzi "$hanzi" --input "$input" --output "$work/spark" -- "$@"
 cat "$work"/spark/part-* > "$work/spark.txt"
+# Spark ends every record with a newline; hanzi, like the input, ends the last line without one.
+[ -z "$(tail -c 1 "$input")" ] || truncate -s -1 "$work/spark.txt"
 "$hanzi" "$@" < "$input" > "$work/local.txt"
 if cmp -s "$work/spark.txt" "$work/local.txt"; then
     echo "identical: Spark ($(ls "$work"/spark/part-* | wc -l) partitions) and local run, $(wc -l < "$work/local.txt") lines, $(wc -c < "$work/local.txt") bytes"
