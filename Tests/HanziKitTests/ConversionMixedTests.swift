@@ -15,6 +15,13 @@ struct ConversionMixedTests {
                 "他後來在台灣的大學裡讀書，之後什麼都沒說。範先生說他很瞭解這個範圍的問題，於是決定衝破困難。")
     }
 
+    @Test func leftoversAreFixedByTheirPhrasesEvenWhenNoCharacterIsSimplifiedOnly() throws {
+        // Every left-over here is a character Traditional text also writes (后 么 于 范), so
+        // only their phrases tell; 干預 is correct and stays (OpenCC's s2t makes it 幹預).
+        // 沖破 stays, as with OpenCC: 沖 is a Traditional character of its own.
+        #expect(try Self.repairer(.s2t).repair("後來之后什么都變了，于是范式沖破干預") == "後來之後什麼都變了，於是範式沖破干預")
+    }
+
     @Test func halfConvertedPhraseGetsItsRightCharacter() throws {
         // OpenCC's s2t turns the 发 of 頭发 into 發: no phrase matches the half-converted text.
         #expect(try Self.repairer(.s2t).repair("他的頭发白了，这是後來的事。") == "他的頭髮白了，這是後來的事。")

@@ -27,6 +27,9 @@ public struct MixedTextRepairer: Sendable {
     /// in place is correct Traditional there.
     private let standards: [Converter]
     private let detector: ScriptDetector
+    /// OpenCC's Simplified→Traditional phrases: where one of them covers a character, its
+    /// Traditional form there is the phrase's, not a guess.
+    private let phrases: Lexicon
 
     /// A repairer writing the Traditional forms of `converter` (s2t, s2tw, s2hk …).
     /// - Throws: ``LexiconError`` or ``ConversionConfigError`` when a dictionary cannot load.
@@ -36,6 +39,7 @@ public struct MixedTextRepairer: Sendable {
         toSimplified = try Converter(.t2s, store: store, includingTofuRiskDictionaries: false)
         standards = try [ConversionConfig.Name.s2t, .s2tw, .s2hk].map { try Converter($0, store: store) }
         detector = try ScriptDetector(store: store)
+        phrases = try store.lexicon("opencc/STPhrases.txt", format: .opencc)
     }
 
     /// The repaired text; lines (split on `\n`) keep their count and order.
@@ -105,6 +109,14 @@ public struct MixedTextRepairer: Sendable {
     private func repair(_ analysis: Analysis, evidence: Evidence) -> String {
         var output = String.UnicodeScalarView()
         var standardForms: [[Unicode.Scalar]]?  // the line in each standard, computed on demand
+        /// Whether no regional standard writes `x` at `i`.
+        func noStandardKeeps(_ x: Unicode.Scalar, at i: Int) -> Bool {
+            if standardForms == nil {
+                let line = String(String.UnicodeScalarView(analysis.simplified))
+                standardForms = standards.map { Array($0.convert(line).unicodeScalars) }
+            }
+            return !standardForms!.contains { $0.count == analysis.input.count && $0[i] == x }
+        }
         for i in analysis.input.indices {
             let x = analysis.input[i], y = analysis.target[i]
             guard x == analysis.simplified[i], x != y else {
@@ -118,7 +130,12 @@ public struct MixedTextRepairer: Sendable {
                 let pair = Evidence.Pair(simplified: x, traditional: y)
                 let traditional = evidence.traditionalForm[pair, default: 0], simplified = evidence.simplifiedForm[pair, default: 0]
                 if !evidence.hasLeftovers {
-                    replace = false  // correct Traditional text, or as good as: leave it be
+                    // Nothing in the document is Simplified-only: change only a character every
+                    // standard converts even on its own, where a phrase says so (之后, 什么, 于是)
+                    // and no standard keeps it there, so that correct Traditional text (范先生,
+                    // 皇后, 了解) comes out unchanged.
+                    replace = simplified < 4 && standaloneChanges(x) && phraseChanges(analysis.simplified, at: i)
+                        && noStandardKeeps(x, at: i)
                 } else if traditional > 0 {
                     // The other spellings are left-overs, unless they are the rule and the
                     // Traditional form the exception.
@@ -126,15 +143,43 @@ public struct MixedTextRepairer: Sendable {
                 } else if simplified >= 4 {
                     replace = false  // written so consistently, it is the document's convention
                 } else {
-                    if standardForms == nil {
-                        let line = String(String.UnicodeScalarView(analysis.simplified))
-                        standardForms = standards.map { Array($0.convert(line).unicodeScalars) }
-                    }
-                    replace = !standardForms!.contains { $0.count == analysis.input.count && $0[i] == x }
+                    replace = noStandardKeeps(x, at: i)
                 }
             }
             output.append(replace ? y : x)
         }
         return String(output)
+    }
+
+    /// Whether every standard converts `x` written alone.
+    private func standaloneChanges(_ x: Unicode.Scalar) -> Bool {
+        standards.allSatisfy { $0.convert(String(x)).unicodeScalars.first != x }
+    }
+
+    /// Whether a phrase of two or more characters of OpenCC's phrase dictionary covers
+    /// position `i` of the Simplified line and writes another character there.
+    private func phraseChanges(_ line: [Unicode.Scalar], at i: Int) -> Bool {
+        let window = max(0, i - 7)..<min(line.count, i + 8)
+        var utf8: [UInt8] = []
+        var starts: [Int] = []  // byte offset of each scalar of the window, and the end
+        for k in window {
+            starts.append(utf8.count)
+            utf8.append(contentsOf: String(line[k]).utf8)
+        }
+        starts.append(utf8.count)
+        let target = i - window.lowerBound
+        return utf8.withUnsafeBufferPointer { bytes in
+            for first in 0...target {
+                var found = false
+                phrases.forEachWord(in: bytes, from: starts[first]) { end, entry in
+                    guard !found, let last = starts.firstIndex(of: end), last > target, last - first >= 2,
+                          phrases.valueCount(of: entry) > 0 else { return }
+                    let value = Array(String(decoding: phrases.valueUTF8(of: entry), as: UTF8.self).unicodeScalars)
+                    found = value.count == last - first && value[target - first] != line[i]
+                }
+                if found { return true }
+            }
+            return false
+        }
     }
 }
