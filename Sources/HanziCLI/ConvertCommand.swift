@@ -112,6 +112,11 @@ struct ConvertCommand: ParsableCommand {
             // Blocks of 256 KB keep a one-line conversion from setting up megabytes of buffer
             // (it must start in a few milliseconds) and are still large for the threads.
             processor.blockSize = 1 << 18
+            if quotes == nil && configPath == nil && dictionaries.store.directory == nil {
+                // The bundled dictionaries have no word containing whitespace or punctuation
+                // (a test checks), so a line cut before one converts as it would whole.
+                processor.longLineCut = LongLineCut.beforeWhitespaceOrPunctuation
+            }
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) { [quotes] in
                     var scratch = Converter.Scratch()

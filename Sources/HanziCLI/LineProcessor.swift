@@ -22,6 +22,13 @@ struct LineProcessor {
     var jobs: Int = 1
     /// How many bytes of complete lines to gather before transforming them.
     var blockSize: Int = 1 << 20
+    /// For engines whose result does not change when a line is cut before certain characters:
+    /// the offset in a long line's head of such a character (the last one), or nil. A line
+    /// longer than ``longLineLimit`` is then transformed piece by piece, in bounded memory;
+    /// without it, a line is held whole.
+    var longLineCut: (@Sendable (UnsafeBufferPointer<UInt8>) -> Int?)?
+    /// How long a line may grow before it is cut (with ``longLineCut``).
+    var longLineLimit = 4 << 20
 
     /// Processes one input to `output`, decoding it from `encoding` first when that is not
     /// UTF-8 (a legacy encoding is decoded whole, with ICU).
@@ -50,13 +57,14 @@ struct LineProcessor {
             } catch let error as EncodingError {
                 throw InputError.invalidEncoding(input.displayName, error.description)
             }
-            try state.consume(utf8, final: true, input: input, transforms: transforms, output: output)
+            try state.consume(utf8, final: true, input: input, transforms: transforms, output: output, cut: nil)
             return
         }
         var block = first
         while true {
             let final = block.isEmpty
-            try state.consume(block, final: final, input: input, transforms: transforms, output: output)
+            try state.consume(block, final: final, input: input, transforms: transforms, output: output,
+                              cut: longLineCut.map { ($0, longLineLimit) })
             progress?.update(state.consumed + state.pending.count)
             if final { return }
             block = try reader.read(upTo: readSize)
@@ -72,9 +80,14 @@ struct LineProcessor {
         /// Appends `bytes` and transforms the complete lines gathered so far (all of them when
         /// `final`).
         mutating func consume(_ bytes: [UInt8], final: Bool, input: InputFile, transforms: [TransformBox],
-                              output: FileOutput) throws {
+                              output: FileOutput, cut: ((UnsafeBufferPointer<UInt8>) -> Int?, limit: Int)?) throws {
             pending += bytes
-            let end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            var end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            if end == 0, let cut, pending.count > cut.limit {
+                // A line longer than the limit: transform its head up to a safe cut; the rest
+                // waits for more input. The head ends without a newline, so none is written.
+                end = pending.withUnsafeBufferPointer { cut.0($0) } ?? 0
+            }
             guard end > 0 else { return }
             let (consumed, line) = (self.consumed, self.line)
             let newlines = try pending.withUnsafeBufferPointer { all -> Int in
