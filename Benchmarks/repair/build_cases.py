@@ -3,8 +3,12 @@
 
 Garbled cases: lines of the shared corpora (Simplified, and Traditional made from them with
 OpenCC), favouring lines with quotation marks, each corrupted with real codecs: Python's
-encode/decode with gbk, cp1252, latin-1 and big5, the GBK one-byte shift, mojibake applied
-twice, garbling of the punctuation only, punctuation folded to ASCII, and irrecoverable damage.
+encode/decode with gb18030 (as browsers read "gbk") and gbk, cp1252, latin-1, big5 and
+big5hkscs (as browsers read "big5"),
+the GBK one-byte shift, mojibake applied twice, garbling of the punctuation only, punctuation
+folded to ASCII, and irrecoverable damage. A case is "recoverable" when the corruption lost no
+bytes (no U+FFFD); the others can only be repaired by choosing among the characters the lost
+bytes could have made.
 
 Clean lines: corpus lines in both scripts, and text found on this machine — English docstrings,
 code and URLs from Python's standard library, Japanese, Korean, Chinese, French, German and
@@ -139,7 +143,8 @@ def one_byte_shift(s, rng):
             continue
         pair = data[i:i + 2]
         try:
-            out.append(pair.decode('gbk'))
+            # GB18030 as the decoder: it maps GBK's user-defined rows, as Windows does.
+            out.append(pair.decode('gb18030'))
         except UnicodeDecodeError:
             out.append('?')          # an invalid pair read as one '?', both bytes lost
             recoverable = False
@@ -182,9 +187,11 @@ def make_cases(split, simplified, traditional, per_category, rng):
     cases = []
 
     def add(category, original, corrupted, recoverable=True, source=''):
+        # A decoder that wrote U+FFFD lost the bytes it replaced: such a case can only be
+        # repaired by choosing among the characters those bytes could have made.
         if corrupted is not None and corrupted != original and '\n' not in corrupted:
             cases.append({'split': split, 'category': category, 'original': original, 'corrupted': corrupted,
-                          'recoverable': recoverable, 'source': source})
+                          'recoverable': recoverable and '\ufffd' not in corrupted, 'source': source})
 
     both = [(line, 'simplified') for line in simplified] + [(line, 'traditional') for line in traditional]
 
@@ -194,8 +201,11 @@ def make_cases(split, simplified, traditional, per_category, rng):
         return [(line, script[line]) for line in lines]
 
     plan = [
-        ('utf8AsGBK', maybe_span(utf8_as('gbk'), rng)),
-        ('utf8AsGBK-cp936', maybe_span(utf8_as('gbk', 'cp936'), rng)),
+        # As browsers (WHATWG "gbk" is a GB18030 decoder) and Windows code page 936 read it:
+        # only a byte left alone at the end of the line is lost.
+        ('utf8AsGBK', maybe_span(utf8_as('gb18030', 'cp936'), rng)),
+        # Python's own gbk codec, which lacks € (0x80) and GBK's user-defined rows: lossy.
+        ('utf8AsGBK-python', maybe_span(utf8_as('gbk'), rng)),
         ('utf8AsWindows1252', maybe_span(utf8_as('cp1252'), rng)),
         ('utf8AsLatin1', maybe_span(utf8_as('latin-1'), rng)),
         ('doubleMojibake', lambda s: s.encode('utf-8').decode('cp1252', 'c1').encode('utf-8').decode('cp1252', 'c1')
@@ -213,12 +223,13 @@ def make_cases(split, simplified, traditional, per_category, rng):
             big5 = line.encode('big5')
         except UnicodeEncodeError:
             continue
-        corrupted = big5.decode('gbk', 'replace')
+        corrupted = big5.decode('gb18030', 'replace')
         add('big5AsGBK', line, corrupted, recoverable='\ufffd' not in corrupted, source=script)
         if sum(c['category'] == 'big5AsGBK' for c in cases if c['split'] == split) >= per_category:
             break
     for line, script in sample([(line, s) for line, s in both if s == 'simplified'], per_category * 3):
-        corrupted = line.encode('gbk').decode('big5', 'replace')
+        # As browsers read "big5" (the WHATWG index is Big5 with the HKSCS additions).
+        corrupted = line.encode('gbk').decode('big5hkscs', 'replace')
         add('gbkAsBig5', line, corrupted, recoverable='\ufffd' not in corrupted, source=script)
         if sum(c['category'] == 'gbkAsBig5' for c in cases if c['split'] == split) >= per_category:
             break

@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Scores `hanzi repair` and ftfy 6.3 (`ftfy.fix_text`, default settings) on the evaluation set.
+"""Scores `hanzi repair` and ftfy 6.3 (`ftfy.fix_text`) on the evaluation set.
+
+ftfy runs twice: with its default settings, and with the two steps that rewrite clean Chinese
+turned off (`uncurl_quotes`, which makes “ ” straight, and `fix_character_width`, which folds
+，：（） to ASCII) — its mojibake repair alone.
 
 For each garbled category: the share of cases repaired exactly (output == original). For
 irrecoverable damage: the share left unchanged, and the share `hanzi repair --explain`
@@ -61,8 +65,9 @@ def main():
     if not args.no_ftfy:
         import ftfy
         fixed = [ftfy.fix_text(line) for line in lines]
+        fixed_kept = [ftfy.fix_text(line, uncurl_quotes=False, fix_character_width=False) for line in lines]
     else:
-        fixed = [None] * len(lines)
+        fixed = fixed_kept = [None] * len(lines)
 
     stats = collections.OrderedDict()
     shown = 0
@@ -74,6 +79,7 @@ def main():
         s['hanzi'] += ok
         s['hanzi recoverable'] += ok and case['recoverable']
         s['ftfy'] += fixed[i] == case['original']
+        s['ftfy kept'] += fixed_kept[i] == case['original']
         if case['category'] == 'irrecoverable':
             s['reported'] += any(r['irrecoverable'] for r in reports.get(i, []))
         if args.show == case['category'] and not ok and shown < 40:
@@ -82,6 +88,7 @@ def main():
                   f"  corrupted: {case['corrupted']}\n  hanzi:     {outputs[i]}")
     false_positives = collections.Counter()
     ftfy_changed = collections.Counter()
+    ftfy_kept_changed = collections.Counter()
     kinds = collections.Counter()
     for k, row in enumerate(clean):
         i = len(cases) + k
@@ -93,31 +100,36 @@ def main():
                 print(f"--- {row['kind']}\n  clean: {row['text']}\n  hanzi: {outputs[i]}")
         if fixed[i] is not None and fixed[i] != row['text']:
             ftfy_changed[row['kind']] += 1
+        if fixed_kept[i] is not None and fixed_kept[i] != row['text']:
+            ftfy_kept_changed[row['kind']] += 1
 
     def pct(a, b):
         return f'{100 * a / b:.1f}%' if b else '–'
 
     print(f'\nsplit: {args.split}; {len(cases)} garbled cases, {len(clean)} clean lines; hanzi repair took {elapsed:.1f} s\n')
-    print('| category | cases | hanzi repair: exact | of recoverable | ftfy 6.3: exact |')
-    print('| --- | ---: | ---: | ---: | ---: |')
+    print('| category | cases | hanzi repair: exact | of lossless cases | ftfy 6.3 default | ftfy 6.3, width and quotes kept |')
+    print('| --- | ---: | ---: | ---: | ---: | ---: |')
     for category, s in stats.items():
         if category == 'irrecoverable':
             continue
-        recoverable = f"{pct(s['hanzi recoverable'], s['recoverable'])} of {s['recoverable']}" if s['recoverable'] < s['cases'] else '(all)'
-        print(f"| {category} | {s['cases']} | {pct(s['hanzi'], s['cases'])} | {recoverable} | {pct(s['ftfy'], s['cases'])} |")
+        recoverable = f"{pct(s['hanzi recoverable'], s['recoverable'])} of {s['recoverable']}" if s['recoverable'] < s['cases'] else '(all lossless)'
+        print(f"| {category} | {s['cases']} | {pct(s['hanzi'], s['cases'])} | {recoverable} | {pct(s['ftfy'], s['cases'])} "
+              f"| {pct(s['ftfy kept'], s['cases'])} |")
     if 'irrecoverable' in stats:
         s = stats['irrecoverable']
         print(f"\nirrecoverable damage: {s['cases']} cases; hanzi left {pct(s['hanzi'], s['cases'])} unchanged and "
-              f"reported {pct(s['reported'], s['cases'])}; ftfy left {pct(s['ftfy'], s['cases'])} unchanged")
+              f"reported {pct(s['reported'], s['cases'])}; ftfy left {pct(s['ftfy'], s['cases'])} unchanged "
+              f"({pct(s['ftfy kept'], s['cases'])} with width and quotes kept)")
     print(f'\nclean lines changed (false positives): hanzi {sum(false_positives.values())} of {len(clean)}, '
-          f'ftfy {sum(ftfy_changed.values())} of {len(clean)}')
-    print('| kind | lines | hanzi changed | ftfy changed |')
-    print('| --- | ---: | ---: | ---: |')
+          f'ftfy {sum(ftfy_changed.values())} (default), {sum(ftfy_kept_changed.values())} (width and quotes kept)\n')
+    print('| kind | lines | hanzi changed | ftfy default changed | ftfy kept changed |')
+    print('| --- | ---: | ---: | ---: | ---: |')
     for kind, n in kinds.items():
-        print(f'| {kind} | {n} | {false_positives[kind]} | {ftfy_changed[kind]} |')
+        print(f'| {kind} | {n} | {false_positives[kind]} | {ftfy_changed[kind]} | {ftfy_kept_changed[kind]} |')
     with open(os.path.join(here, f'results-{args.split}.json'), 'w') as f:
         json.dump({'categories': stats, 'clean_lines': len(clean), 'false_positives': false_positives,
-                   'ftfy_changed_clean': ftfy_changed, 'seconds': elapsed}, f, indent=1, ensure_ascii=False)
+                   'ftfy_changed_clean': ftfy_changed, 'ftfy_kept_changed_clean': ftfy_kept_changed,
+                   'seconds': elapsed}, f, indent=1, ensure_ascii=False)
 
 
 if __name__ == '__main__':

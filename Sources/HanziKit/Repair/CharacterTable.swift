@@ -15,22 +15,27 @@ struct CharacterTable: Sendable {
     /// Bit flags beside the kind.
     struct Signs: OptionSet, Sendable {
         let rawValue: UInt16
-        /// A character GBK decodes from the first two bytes of a 3-byte UTF-8 sequence whose
-        /// lead is E2, E3 or EF — the rows of UTF-8 punctuation (鈥 銆 锛 锝 锟) — or from the
-        /// lone byte 0x80 (€). These appear where UTF-8 punctuation was read as GBK.
+        /// A character GBK decodes from the first two bytes of UTF-8 punctuation — E2 80–81
+        /// (U+2000–207F: “ ” … —), E3 80 (U+3000–303F: 。、「」), EF BC–BD (full-width forms:
+        /// ，！？：), EF BF (U+FFFD) — that is 鈥 銆 锛 锝 锟, or from the lone byte 0x80 (€).
+        /// These appear where UTF-8 punctuation was read as GBK, and hardly anywhere else.
         static let gbkPunctuationMojibake = Signs(rawValue: 1 << 0)
         /// Any other character GBK decodes from a UTF-8 lead byte E0–EF and a continuation byte:
-        /// mostly rare characters, the body of UTF-8-as-GBK mojibake.
+        /// mostly rare characters, the body of UTF-8-as-GBK mojibake. Clean text has them one at
+        /// a time; mojibake has them every other character.
         static let gbkTextMojibake = Signs(rawValue: 1 << 1)
         /// U+00C2–U+00F4: a UTF-8 lead byte read as Latin-1 or windows-1252.
         static let latinLead = Signs(rawValue: 1 << 2)
         /// A UTF-8 continuation byte read as Latin-1 or windows-1252: U+0080–U+00BF and the
         /// characters windows-1252 puts at 0x80–0x9F.
         static let latinContinuation = Signs(rawValue: 1 << 3)
-        /// What common Chinese punctuation becomes when Big5 is read as GBK or GBK as Big5,
-        /// and private-use characters (GBK's user-defined rows, where Big5 punctuation lands).
+        /// What common Chinese punctuation becomes when Big5 is read as GBK or GBK as Big5 (the
+        /// symbols, not the Han characters among them).
         static let crossMojibake = Signs(rawValue: 1 << 4)
-        /// U+FFFD and the characters of 锟斤拷 (U+FFFD's UTF-8 bytes read as GBK).
+        /// A private-use character: where GBK's user-defined rows put Big5 punctuation read as
+        /// GBK — and what some fonts' special glyphs are, so one alone proves nothing.
+        static let privateUse = Signs(rawValue: 1 << 9)
+        /// U+FFFD and 锟, the first character of 锟斤拷 (U+FFFD's UTF-8 bytes read as GBK).
         static let damage = Signs(rawValue: 1 << 5)
         /// Wide (East Asian) text: Han, Chinese punctuation, kana, hangul, full-width forms.
         static let wide = Signs(rawValue: 1 << 6)
@@ -40,8 +45,9 @@ struct CharacterTable: Sendable {
         /// sentence and clause marks 。 ， 、 ； ： ？ ！ ….
         static let closing = Signs(rawValue: 1 << 8)
 
-        /// The signs that send a line to the slow path.
-        static let triggers: Signs = [.gbkPunctuationMojibake, .gbkTextMojibake, .latinLead, .crossMojibake, .damage]
+        /// The signs of mojibake and damage (``gbkTextMojibake`` sends a line to the slow path
+        /// only when two come close together).
+        static let triggers: Signs = [.gbkPunctuationMojibake, .gbkTextMojibake, .latinLead, .crossMojibake, .privateUse, .damage]
     }
 
     /// Kind and signs of every BMP scalar: kind in the low byte, signs above.
@@ -63,7 +69,7 @@ struct CharacterTable: Sendable {
             }
             if (0xC2...0xF4).contains(value) { signs.insert(.latinLead) }
             if (0x80...0xBF).contains(value) { signs.insert(.latinContinuation) }
-            if kind == .privateUse { signs.insert(.crossMojibake) }
+            if kind == .privateUse { signs.insert(.privateUse) }
             if value == 0xFFFD { signs.insert(.damage) }
             entries[value] = UInt32(kind.rawValue) | UInt32(signs.rawValue) << 8
         }
@@ -150,6 +156,12 @@ struct CharacterTable: Sendable {
         }
     }
 
+    /// Symbols clean Chinese text uses on their own (° § ※ ○ ● ★ ▲ …): not signs of mojibake
+    /// even though some punctuation turns into them.
+    private static func isCommonSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        (0xA0...0xFF).contains(scalar.value) || (0x2190...0x27BF).contains(scalar.value) || scalar == "※"
+    }
+
     /// Asks ICU what UTF-8 and Chinese punctuation turn into under each misreading.
     private static func addConverterSigns(to entries: inout [UInt32]) {
         var pair: [UInt8] = [0, 0]
@@ -160,21 +172,23 @@ struct CharacterTable: Sendable {
                 pair[1] = trail
                 guard let text = try? Charset.gbk.decode(pair), let scalar = text.unicodeScalars.first,
                       text.unicodeScalars.count == 1, scalar.value < 0x10000 else { continue }
-                let punctuationRow = lead == 0xE2 || lead == 0xE3 || lead == 0xEF
-                add(punctuationRow ? .gbkPunctuationMojibake : .gbkTextMojibake, to: scalar, in: &entries)
+                let punctuation = (lead == 0xE2 && trail <= 0x81) || (lead == 0xE3 && trail == 0x80)
+                    || (lead == 0xEF && (trail == 0xBC || trail == 0xBD || trail == 0xBF))
+                add(punctuation ? .gbkPunctuationMojibake : .gbkTextMojibake, to: scalar, in: &entries)
             }
         }
         add(.gbkPunctuationMojibake, to: "€", in: &entries)
         // 锟斤拷: U+FFFD U+FFFD in UTF-8 (EF BF BD EF BF BD) read as GBK.
-        if let kunJinKao = try? Charset.gbk.decode([0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD]) {
-            for scalar in kunJinKao.unicodeScalars where scalar.value < 0x10000 { add(.damage, to: scalar, in: &entries) }
+        if let kunJinKao = try? Charset.gbk.decode([0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD]), let first = kunJinKao.unicodeScalars.first {
+            add(.damage, to: first, in: &entries)
         }
         // Big5 read as GBK and GBK read as Big5: what the common punctuation becomes.
         for mark in chinesePunctuation.unicodeScalars {
             for (from, to) in [(Charset.big5, Charset.gbk), (Charset.gbk, Charset.big5)] {
                 guard let bytes = try? from.encode(String(mark)), let text = try? to.decode(bytes),
                       let scalar = text.unicodeScalars.first, scalar.value < 0x10000,
-                      !chinesePunctuation.unicodeScalars.contains(scalar) else { continue }
+                      !chinesePunctuation.unicodeScalars.contains(scalar), classify(scalar) != .han,
+                      !isCommonSymbol(scalar) else { continue }
                 add(.crossMojibake, to: scalar, in: &entries)
             }
         }

@@ -2,14 +2,13 @@ extension LineRepair {
     /// The smallest gain (nats) at which a candidate is kept. Real repairs gain far more: one
     /// garbled quotation mark gains 20 or more, a garbled sentence hundreds.
     static let minimumGain = 8.0
-    /// The gain at which a run is repaired although none of its characters is typical of the
-    /// misreading (a garbled run without punctuation).
-    static let strongGain = 24.0
     /// How much better than the runner-up the best candidate for a lost byte must score to be
     /// chosen; otherwise the character is left as U+FFFD.
     static let choiceMargin = 2.0
     /// How many levels of mojibake-of-mojibake are undone.
     static let maximumDepth = 2
+    /// The most bytes one stretch decodes before it is cut (it continues as the next stretch).
+    static let maximumStretch = 4096
 
     /// A character decoded from re-encoded bytes.
     enum Unit {
@@ -35,8 +34,10 @@ extension LineRepair {
     func mojibakeEdits(protecting protected: [Range<Int>]) -> [Edit] {
         var proposals: [Edit] = []
         for misreading in Misreading.all {
+            // Cheap test first: a run needs characters typical of the misreading.
+            guard misreading.isSigned(scalars, table: model.table) else { continue }
             let runs = Reencoding.runs(of: scalars, utf8: utf8, offsets: offsets, wrong: misreading.wrong, protected: protected)
-            for run in runs {
+            for run in runs where misreading.isSigned(run.owner.lazy.map { scalars[$0] }, table: model.table) {
                 proposals += edits(in: run, misreading: misreading)
             }
         }
@@ -46,86 +47,111 @@ extension LineRepair {
     /// Finds the garbled stretches of one re-encoded run, left to right.
     private func edits(in run: Reencoding, misreading: Misreading) -> [Edit] {
         var proposals: [Edit] = []
+        func nextStart(after i: Int) -> Int {
+            var j = i + 1
+            while j < run.count && !run.startsCharacter[j] { j += 1 }
+            return j
+        }
         var i = 0
         while i < run.count {
             guard run.startsCharacter[i], run.bytes[i] >= 0x80 || run.isLost[i] else {
                 i += 1
                 continue
             }
-            // Try the first few starts: the first character may be clean text that happens to
-            // encode to bytes the original decoder accepts.
-            var best: Edit? = nil
-            var bestEnd = 0
-            var starts = 0
-            var s = i
-            while s < run.count && starts < 3 {
-                if run.startsCharacter[s] {
-                    starts += 1
-                    for (edit, end) in candidates(in: run, from: s, misreading: misreading) where edit.gain > (best?.gain ?? -.infinity) {
-                        best = edit
-                        bestEnd = end
-                    }
+            let (found, reach) = candidates(in: run, from: i, misreading: misreading)
+            guard var best = found.max(by: { $0.edit.gain < $1.edit.gain }) else {
+                // A long decoding that reads no better needs no second look from inside it.
+                i = reach - i > 64 ? reach : nextStart(after: i)
+                continue
+            }
+            // The first character may be clean text whose bytes happen to decode together with
+            // the garbled ones that follow (说 + 锛� reads as ˵，): when the repair begins with
+            // something other than Chinese, compare with starting one or two characters later,
+            // scoring every candidate over the same stretch of the line.
+            var alternatives = found
+            if let first = best.edit.replacement.first, !isChinese(first) {
+                var s = i
+                for _ in 0..<2 {
+                    s = nextStart(after: s)
+                    guard s < best.end else { break }
+                    alternatives += candidates(in: run, from: s, misreading: misreading).found
                 }
-                s += 1
             }
-            if let best, best.gain >= Self.minimumGain {
-                proposals.append(best)
-                i = bestEnd
-            } else {
-                i += 1
+            if alternatives.count > 1 {
+                let union = alternatives.map(\.edit.range.lowerBound).min()!..<alternatives.map(\.edit.range.upperBound).max()!
+                best = alternatives.max { plausibility(of: $0.edit, over: union) < plausibility(of: $1.edit, over: union) }!
             }
+            proposals.append(best.edit)
+            i = best.end
         }
         return proposals
     }
 
-    /// The candidate repairs of the stretch starting at byte `start` of `run`, one per
-    /// plausible end, with the byte where each ends.
-    private func candidates(in run: Reencoding, from start: Int, misreading: Misreading) -> [(Edit, Int)] {
-        let decoding: Decoding
+    /// The score of the line's characters `union` (and some context) with `edit` applied.
+    private func plausibility(of edit: Edit, over union: Range<Int>) -> Double {
+        let left = scalars[max(0, union.lowerBound - Self.contextLength)..<union.lowerBound]
+        let right = scalars[union.upperBound..<min(scalars.count, union.upperBound + Self.contextLength)]
+        let text = left + scalars[union.lowerBound..<edit.range.lowerBound] + edit.replacement
+            + scalars[edit.range.upperBound..<union.upperBound] + right
+        return model.score(text) - Self.foreignLetterCost * Double(foreignLetters(in: edit.replacement, outside: edit.range))
+    }
+
+    /// The acceptable repairs of the stretch starting at byte `start` of `run`, one per
+    /// plausible end (with the byte where each ends), and how far the bytes decoded.
+    private func candidates(in run: Reencoding, from start: Int, misreading: Misreading) -> (found: [(edit: Edit, end: Int)], reach: Int) {
+        var decoding: Decoding
         switch misreading.original {
         case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes)
         case .charset(let charset): decoding = decodeDoubleByte(run, from: start, charset: charset, lostBytes: misreading.lostBytes)
         }
-        var result: [(Edit, Int)] = []
-        for end in decoding.ends.suffix(3) where end.multibyte > 0 {
-            var units = Array(decoding.units[0..<end.units])
-            var byteEnd = end.byte
-            // Bytes lost at the end of a stretch are left as they are (and reported), not
-            // turned into U+FFFD.
-            while case .lost = units.last ?? .known(" ") {
-                byteEnd = decoding.unitStarts[units.count - 1]
-                units.removeLast()
+        let reach = decoding.ends.last?.byte ?? start + 1
+        // Bytes lost at the end of a stretch are left as they are (and reported), not turned
+        // into U+FFFD.
+        while let last = decoding.units.last, case .lost = last {
+            decoding.units.removeLast()
+            let byte = decoding.unitStarts.removeLast()
+            decoding.ends.removeAll { $0.units > decoding.units.count }
+            if byte == run.count || run.startsCharacter[byte] {
+                decoding.ends.append((byte, decoding.units.count, decoding.ends.last?.multibyte ?? 0))
             }
-            guard !units.isEmpty, byteEnd > start, byteEnd == run.count || run.startsCharacter[byteEnd] else { continue }
-            var range = run.characters(start, byteEnd)
-            guard range.count >= 2 else { continue }
-            var (replacement, unrecovered) = resolve(units, before: range.lowerBound, atLineEnd: range.upperBound == scalars.count)
+        }
+        guard let longest = decoding.ends.last, longest.multibyte > 0 else { return ([], reach) }
+        let whole = run.characters(start, longest.byte)
+        let (text, _) = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound)
+        var found: [(edit: Edit, end: Int)] = []
+        for end in decoding.ends.suffix(3) where end.multibyte > 0 {
+            var range = run.characters(start, end.byte)
+            guard range.count >= 2, misreading.isSigned(scalars[range], table: model.table) else { continue }
+            var replacement = Array(text[0..<end.units])
             // Trailing ASCII decodes to itself: leave it outside the edit.
             while let last = replacement.last, last.value < 0x80, range.count > 1, scalars[range.upperBound - 1] == last {
                 replacement.removeLast()
                 range = range.lowerBound..<(range.upperBound - 1)
             }
-            guard !replacement.isEmpty, isAcceptableText(replacement) else { continue }
+            // A stretch whose only non-ASCII content is lost characters is left as it is and
+            // reported: turning 銆� into � would only hide what it was.
+            guard replacement.contains(where: { $0.value >= 0x80 && $0 != "\u{FFFD}" }) else { continue }
             var diagnosis = misreading.diagnosis
-            var gain = self.gain(replacing: range, with: replacement)
-            if depth < Self.maximumDepth, let deeper = undoAgain(replacement) {
-                let deeperGain = self.gain(replacing: range, with: deeper.text)
+            // Mojibake of mojibake: the first undoing gives mojibake again (with the C1
+            // controls of Latin-1 mojibake, which only the final text must be free of).
+            var gain = isAcceptableText(replacement) ? self.gain(replacing: range, with: replacement) : -.infinity
+            if depth < Self.maximumDepth, let deeper = undoAgain(replacement), isAcceptableText(deeper) {
+                let deeperGain = self.gain(replacing: range, with: deeper)
                 if deeperGain > gain {
-                    replacement = deeper.text
-                    unrecovered += deeper.unrecovered
+                    replacement = deeper
                     gain = deeperGain
                     diagnosis = .doubleMojibake
                 }
             }
-            let hasSign = scalars[range].contains { !model.table.signs($0).isDisjoint(with: misreading.signs) }
-            guard gain >= (hasSign ? Self.minimumGain : Self.strongGain) else { continue }
+            guard gain >= Self.minimumGain else { continue }
+            let unrecovered = replacement.count { $0 == "\u{FFFD}" }
             if diagnosis == misreading.diagnosis {
                 diagnosis = refine(diagnosis, input: scalars[range], replacement: replacement)
             }
-            result.append((Edit(range: range, replacement: replacement, diagnosis: diagnosis, gain: gain,
-                                unrecovered: unrecovered), byteEnd))
+            found.append((Edit(range: range, replacement: replacement, diagnosis: diagnosis, gain: gain, unrecovered: unrecovered),
+                          end.byte))
         }
-        return result
+        return (found, reach)
     }
 
     /// The more precise name of a repair: Latin-1 when the input has C1 controls but none of
@@ -155,13 +181,12 @@ extension LineRepair {
     }
 
     /// Repairs a repaired stretch once more, for mojibake of mojibake.
-    private func undoAgain(_ text: [Unicode.Scalar]) -> (text: [Unicode.Scalar], unrecovered: Int)? {
+    private func undoAgain(_ text: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         let mojibake = CharacterTable.Signs.triggers.subtracting(.damage)
         guard text.contains(where: { !model.table.signs($0).isDisjoint(with: mojibake) }) else { return nil }
         var inner = LineRepair(scalars: text, model: model, options: options, depth: depth + 1)
         inner.run()
-        guard !inner.edits.isEmpty else { return nil }
-        return (inner.repairedText().scalars, inner.edits.reduce(0) { $0 + $1.unrecovered })
+        return inner.edits.isEmpty ? nil : inner.repairedText().scalars
     }
 
     // MARK: Decoding
@@ -184,7 +209,10 @@ extension LineRepair {
         var result = Decoding()
         var multibyte = 0
         var j = start
-        while j < run.count, let (unit, length) = sequence(j) {
+        // A stretch longer than this is repaired in pieces: each piece is scored on its own,
+        // which keeps a long line's work linear.
+        let limit = min(run.count, start + Self.maximumStretch)
+        while j < limit, let (unit, length) = sequence(j) {
             result.units.append(unit)
             result.unitStarts.append(j)
             if length > 1 { multibyte += 1 }
@@ -276,14 +304,15 @@ extension LineRepair {
 
     /// The character a two-byte sequence decodes to in `charset` (ICU, strict), or nil.
     static func decodePair(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
-        let pair = [lead, trail]
-        let decoded: Unicode.Scalar? = pair.withUnsafeBufferPointer { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { output in
-                guard let length = try? charset.decode(bytes, into: output, mode: .strict), length <= 4 else { return nil }
-                return utf8Scalar(Array(output[0..<length]))
-            }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { buffer in
+            buffer[0] = lead
+            buffer[1] = trail
+            let input = UnsafeBufferPointer(start: buffer.baseAddress, count: 2)
+            let output = UnsafeMutableBufferPointer(rebasing: buffer[2...])
+            guard let length = try? charset.decode(input, into: output, mode: .strict), length > 0, length <= 4 else { return nil }
+            let (value, width) = Repairer.decodeScalar(UnsafeBufferPointer(rebasing: output[0..<length]), at: 0)
+            return width == length ? Unicode.Scalar(value) : nil
         }
-        return decoded
     }
 
     // MARK: Choosing lost bytes
@@ -292,7 +321,7 @@ extension LineRepair {
     /// context; a character no candidate clearly wins becomes U+FFFD. Choices close to each
     /// other are made together, so that two lost bytes in one word are chosen as a word; a
     /// second round retries what the first left open, with its neighbours now chosen.
-    private func resolve(_ units: [Unit], before index: Int, atLineEnd: Bool) -> (text: [Unicode.Scalar], unrecovered: Int) {
+    private func resolve(_ units: [Unit], before index: Int, after end: Int) -> (text: [Unicode.Scalar], unrecovered: Int) {
         var text: [Unicode.Scalar] = units.map { unit in
             if case let .known(scalar) = unit { return scalar }
             return "\u{FFFD}"
@@ -313,7 +342,7 @@ extension LineRepair {
                     cluster.append(open[c])
                     c += 1
                 }
-                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, before: index, atLineEnd: atLineEnd, lean: lean)
+                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, before: index, after: end, lean: lean)
                 for (n, u) in cluster.enumerated() {
                     if let scalar = chosen[n] {
                         text[u] = scalar
@@ -333,7 +362,7 @@ extension LineRepair {
     /// options is scored in context, and each choice is made where the best combination beats
     /// every combination that differs there by ``choiceMargin``.
     private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], before index: Int,
-                        atLineEnd: Bool, lean: PlausibilityScore.ChineseScript) -> [Unicode.Scalar?] {
+                        after end: Int, lean: PlausibilityScore.ChineseScript) -> [Unicode.Scalar?] {
         let perChoice = [16, 8, 5, 3][cluster.count - 1]
         let options = cluster.map { u -> [Unicode.Scalar] in
             guard case let .choice(all) = units[u] else { return [] }
@@ -348,12 +377,22 @@ extension LineRepair {
         }
         let before = Array((scalars[max(0, index - Self.contextLength)..<index] + leftText).suffix(Self.contextLength))
         var after: [Unicode.Scalar] = []
+        var reachesEnd = true
         for u in (last + 1)..<units.count {
-            guard !isOpen[u], after.count < Self.contextLength else { break }
+            guard !isOpen[u], after.count < Self.contextLength else {
+                reachesEnd = false
+                break
+            }
             after.append(text[u])
         }
-        let endsLine = atLineEnd && last == units.count - 1
-        let openQuotes = quoteBalance(scalars[..<index] + text[..<first])
+        // Past the stretch, the line goes on with its own characters.
+        if reachesEnd { after += scalars[end..<min(scalars.count, end + Self.contextLength - after.count)] }
+        let endsLine = reachesEnd && end == scalars.count
+        // The clause before the cluster: back to the previous clause mark (looking a sentence back).
+        let textBefore = Array(scalars[max(0, index - 40)..<index]) + text[..<first]
+        let clauseStart = textBefore.lastIndex(where: { "，。！？；：、".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
+        let clauseBefore = Array(textBefore[clauseStart...])
+        let openQuotes = quoteBalance(text[..<first], from: facts.openQuotes[index])
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -362,8 +401,10 @@ extension LineRepair {
                 for (n, u) in cluster.enumerated() { middle[u - first] = picks[n] }
                 var score = model.score(before + middle + after)
                 var quotes = openQuotes
-                for scalar in middle {
+                for (n, scalar) in middle.enumerated() {
+                    let following = n + 1 < middle.count ? middle[n + 1] : after.first
                     score += quoteBias(scalar, openQuotes: quotes) + scriptBias(scalar, lean: lean)
+                        + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n])
                     quotes = quoteBalance([scalar], from: quotes)
                 }
                 if endsLine, let final = middle.last { score += lineEndBias(final) }
@@ -383,11 +424,27 @@ extension LineRepair {
         }
     }
 
+    /// What the lexicon cannot see about a lost punctuation mark: a colon introduces a
+    /// quotation, a question mark ends a clause that asks something, and the enumeration comma
+    /// separates short items.
+    private func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>) -> Double {
+        switch scalar {
+        // ：“ is how a quotation is introduced: some thirty times as often as ，“ in prose
+        // (ln 30 ≈ 3.4 nats, on top of the comma's higher frequency).
+        case "：": return next == "“" || next == "「" ? 5.5 : 0
+        // A question mark needs a clause that asks; without one, ！ is the likelier mark.
+        case "？": return clause.contains(where: { Self.questionWords.contains($0) }) ? 2.5 : -1
+        case "、": return clause.count > 6 ? -2 : 0
+        default: return 0
+        }
+    }
+
     /// At the end of a line, marks that end a sentence read well and marks that open or join
     /// clauses read badly.
     private func lineEndBias(_ scalar: Unicode.Scalar) -> Double {
         let signs = model.table.signs(scalar)
-        if signs.contains(.opening) || "，、；：".unicodeScalars.contains(scalar) { return -3 }
+        if signs.contains(.opening) { return -6 }
+        if "，、；：".unicodeScalars.contains(scalar) { return -3 }
         return signs.contains(.closing) ? 1.5 : 0
     }
 
@@ -395,22 +452,21 @@ extension LineRepair {
     private func shortlist(_ options: [Unicode.Scalar], count: Int, lean: PlausibilityScore.ChineseScript) -> [Unicode.Scalar] {
         let acceptable = options.filter { isAcceptableText([$0]) }
         guard acceptable.count > count else { return acceptable }
-        return acceptable.map { ($0, model.score([$0]) + scriptBias($0, lean: lean)) }
+        return acceptable.map { ($0, model.characterScore($0) + scriptBias($0, lean: lean)) }
             .sorted { $0.1 > $1.1 }.prefix(count).map(\.0)
     }
 
-    /// Which Chinese script the known characters of `units` and of the line lean to.
+    /// Which Chinese script the line and the known characters of `units` lean to.
     private func scriptLean(_ units: [Unit]) -> PlausibilityScore.ChineseScript {
-        var traditional = 0, simplified = 0
-        func count(_ scalar: Unicode.Scalar) {
+        var traditional = facts.traditional, simplified = facts.simplified
+        for unit in units {
+            guard case let .known(scalar) = unit else { continue }
             switch model.script(of: scalar) {
             case .traditional: traditional += 1
             case .simplified: simplified += 1
             case .both: break
             }
         }
-        for unit in units { if case let .known(scalar) = unit { count(scalar) } }
-        for scalar in scalars { count(scalar) }
         if traditional >= simplified + 2 { return .traditional }
         if simplified >= traditional + 2 { return .simplified }
         return .both
@@ -423,24 +479,18 @@ extension LineRepair {
         return script != .both && script != lean ? -3 : 0
     }
 
-    /// How many quotations are open after `text`, starting with `open` (“ minus ”, 「 minus 」).
-    private func quoteBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int = 0) -> Int {
-        var open = open
-        for scalar in text {
-            switch scalar {
-            case "“", "「", "『": open += 1
-            case "”", "」", "』": open = max(0, open - 1)
-            default: break
-            }
-        }
-        return open
+    /// How many quotations (and book-title brackets) are open after `text`, starting with
+    /// `open`: “ minus ”, 「 minus 」, 《 minus 》.
+    private func quoteBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int) -> Int {
+        text.reduce(open) { LineFacts.balance(after: $1, from: $0) }
     }
 
     /// Opening quotation marks read badly inside an open quotation, closing ones outside.
     private func quoteBias(_ scalar: Unicode.Scalar, openQuotes: Int) -> Double {
         switch scalar {
-        case "“", "「", "『", "‘": return openQuotes > 0 ? -4 : 0
-        case "”", "」", "』", "’": return openQuotes > 0 ? 0 : -4
+        case "“", "「", "『", "‘", "《": return openQuotes > 0 ? -4 : 0
+        // A closing mark without an opening one may close a quotation begun on an earlier line.
+        case "”", "」", "』", "’", "》": return openQuotes > 0 ? 0 : -2
         default: return 0
         }
     }

@@ -36,6 +36,9 @@ extension LineRepair {
                 choices.append(options)
             } else if let bytes = try? Charset.gbk.encode(String(scalar)) {
                 choices.append([bytes])
+            } else if let bytes = try? Charset.gb18030.encode(String(scalar)), bytes.count == 2 {
+                // A GB18030 decoder maps a few more pairs (to Extension A) than GBK has.
+                choices.append([bytes])
             } else {
                 break
             }
@@ -43,7 +46,8 @@ extension LineRepair {
         guard let first = choices.first, first.contains(where: { $0[0] >= 0x80 }) else { return nil }
         var best: Edit? = nil
         for lead in Self.shiftLeads {
-            for reading in shiftedReadings(lead: lead, choices: choices) {
+            let endsLine = q + 1 + choices.count == scalars.count && scalars.last == "?"
+            for reading in shiftedReadings(lead: lead, choices: choices, endsWithLostByte: endsLine) {
                 let range = q..<(q + 1 + reading.consumed)
                 guard reading.text.contains(where: { $0.value >= 0x80 }), Array(scalars[range]) != reading.text else { continue }
                 let gain = self.gain(replacing: range, with: reading.text)
@@ -56,14 +60,22 @@ extension LineRepair {
     }
 
     /// The readings of `lead` followed by the bytes of `choices`, pair by pair, up to the first
-    /// place where a pair ends with a character (`consumed` characters after the '?'). A reading
-    /// may also stop before a '?' that stands for the lost rest of a pair.
-    private func shiftedReadings(lead: UInt8, choices: [[[UInt8]]]) -> [(text: [Unicode.Scalar], consumed: Int)] {
+    /// place where a pair ends with a character (`consumed` characters after the '?').
+    ///
+    /// When the shift ran to the end of the line, the last lead byte had no trail and was
+    /// written as '?' too (`endsWithLostByte`): its pair is then completed with each trail that
+    /// makes a punctuation mark, as lines end with one.
+    private func shiftedReadings(lead: UInt8, choices: [[[UInt8]]], endsWithLostByte: Bool) -> [(text: [Unicode.Scalar], consumed: Int)] {
         var readings: [(text: [Unicode.Scalar], consumed: Int)] = []
         func walk(_ k: Int, pending: UInt8?, text: [Unicode.Scalar], unfolded: Int) {
             guard k < choices.count else { return }
-            if pending != nil && choices[k] == [[0x3F], Self.fullwidthBytes(of: "?") ?? []] && !text.isEmpty {
-                readings.append((text, k))
+            if k == choices.count - 1, endsWithLostByte, let lead = pending, !text.isEmpty {
+                for trail in UInt8(0x40)...0xFE {
+                    if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
+                        readings.append((text + [mark], k + 1))
+                    }
+                }
+                return
             }
             for (n, bytes) in choices[k].enumerated() {
                 let unfolding = n > 0

@@ -17,30 +17,50 @@ extension LineRepair {
         restoreQuotes(text, into: &restored)
         restoreParentheses(text, into: &restored)
         restoreMarks(text, restored: &restored)
+        // A quote accepted because an ASCII mark stood beside it stays only if that mark was
+        // restored too: in {"name": "张三", …} neither is.
+        for (k, _) in restored where text[k] == "\"" {
+            for side in [k - 1, k + 1] where side >= 0 && side < text.count {
+                if Self.fullwidthMarks[text[side]] != nil && restored[side] == nil { restored[k] = nil }
+            }
+        }
         for (k, scalar) in restored where text[k] != scalar {
             replaceRepaired(at: k, with: scalar, origins: origins)
         }
     }
 
-    /// Whether `scalar` is Chinese: Han, or a Chinese punctuation mark.
-    private func isChinese(_ scalar: Unicode.Scalar?) -> Bool {
-        guard let scalar else { return false }
-        let kind = model.table.kind(scalar)
-        return kind == .han || kind == .chinesePunctuation
+    /// Whether `scalar` is a Han character.
+    private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
+
+    /// Whether `scalar` is Han or a mark that ends a clause or quotation (what a mark may follow).
+    private func isHanOrClosing(_ scalar: Unicode.Scalar) -> Bool {
+        let table = model.table
+        return table.kind(scalar) == .han || (table.kind(scalar) == .chinesePunctuation && table.signs(scalar).contains(.closing))
     }
 
     /// `, ; : ! ?` between Chinese characters.
     private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar]) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
+        // A line with several '?' inside words lost characters to an encoder; none of its '?'
+        // is a folded question mark.
+        let questionMarksInWords = text.indices.count { k in
+            text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
+        }
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         for k in text.indices.reversed() {
             guard let fullwidth = Self.fullwidthMarks[text[k]] else { continue }
             let previous = at(k - 1), next = at(k + 1)
-            guard isChinese(previous), next == nil || isChinese(next) else { continue }
+            guard let previous, isHanOrClosing(previous), next == nil || isChinese(next) || next == "\"" else { continue }
             if text[k] == "?" {
-                // "??" is lost characters; "?" mid-sentence needs a question to be a question mark.
-                if at(k - 1) == "?" || at(k + 1) == "?" { continue }
-                if let next, model.table.kind(next) == .han, !clauseAsksQuestion(text, before: k) { continue }
+                // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
+                // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
+                // question to be a question mark, and not a question word that begins a word
+                // ("什?地方" lost its 麼).
+                if questionMarksInWords >= 3 || at(k - 1) == "?" || at(k + 1) == "?" { continue }
+                if let next, "，。、；：？！".unicodeScalars.contains(next) { continue }
+                if let next, isHan(next) {
+                    guard clauseAsksQuestion(text, before: k), !Self.wordInitialQuestionWords.contains(previous) else { continue }
+                }
             }
             restored[k] = fullwidth
         }
@@ -53,6 +73,9 @@ extension LineRepair {
 
     /// Question words and particles: a clause with one of them asks something.
     static let questionWords: Set<Unicode.Scalar> = Set("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何".unicodeScalars)
+    /// Question words that begin a word (什么, 怎么, 哪里 …) and so are not followed by a
+    /// question mark.
+    static let wordInitialQuestionWords: Set<Unicode.Scalar> = Set("什怎哪几幾岂豈难難".unicodeScalars)
 
     /// Whether the clause before `k` (back to the previous clause mark) contains a question word.
     private func clauseAsksQuestion(_ text: [Unicode.Scalar], before k: Int) -> Bool {
@@ -63,7 +86,7 @@ extension LineRepair {
         return false
     }
 
-    /// `(…)` pairs with Chinese content that touch Chinese outside.
+    /// `(…)` pairs with Chinese content and Chinese on both sides outside.
     private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar]) {
         var k = 0
         while k < text.count {
@@ -72,8 +95,10 @@ extension LineRepair {
                 continue
             }
             let content = text[(k + 1)..<close]
-            let outside = (k == 0 || isChinese(text[k - 1])) || (close + 1 == text.count || isChinese(text[close + 1]))
-            if content.contains(where: { model.table.kind($0) == .han }), outside,
+            // Both sides touch Chinese: "台湾語 (現地語)" keeps the spaced ASCII style it chose.
+            let before = k == 0 || isChinese(text[k - 1])
+            let after = close + 1 == text.count || isChinese(text[close + 1]) || Self.fullwidthMarks[text[close + 1]] != nil
+            if content.contains(where: { model.table.kind($0) == .han }), before, after,
                !content.contains(where: { "=<>{}[]\\/_".unicodeScalars.contains($0) }) {
                 restored[k] = "（"
                 restored[close] = "）"
@@ -82,51 +107,61 @@ extension LineRepair {
         }
     }
 
-    /// Straight double quotes around Chinese text, paired in order with each other and with
-    /// the curly or corner quotes already on the line.
+    /// Straight double quotes touching Chinese text. Each quote's direction comes from its
+    /// neighbours where they tell (a quote after ： or at the start of a line opens, one before
+    /// ， 。 or at the end closes), else from whether a quotation is open at that point; a
+    /// quote is restored only where its inner side is Chinese and its outer side is Chinese, a
+    /// mark or the end of the line, so quotes in code and JSON stay.
     private func restoreQuotes(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar]) {
         let (opening, closing): (Unicode.Scalar, Unicode.Scalar) = options.quotes == .curly ? ("“", "”") : ("「", "」")
-        var openAt: Int? = nil   // the quote that opened the current quotation
-        var openStraight = false
+        var open = false
+        // The straight quote that opened the current quotation, if one did: a pair is restored
+        // whole or not at all, so that no “ is left facing a ".
+        var straightOpener: Int? = nil
         for (k, scalar) in text.enumerated() {
             switch scalar {
             case "“", "「":
-                openAt = k
-                openStraight = false
+                open = true
+                straightOpener = nil
             case "”", "」":
-                openAt = nil
+                open = false
+                straightOpener = nil
             case "\"":
-                if let start = openAt {
-                    // Closing: the quotation must be Chinese, or end on Chinese.
-                    let content = text[(start + 1)..<k]
-                    let chineseInside = content.contains { model.table.kind($0) == .han }
-                    let chineseAround = isChinese(k > 0 ? text[k - 1] : nil) || (k + 1 == text.count || isChinese(text[k + 1]))
-                    if chineseInside && (chineseAround || !openStraight) {
-                        if openStraight, restored[start] == nil {
-                            let before = start > 0 ? text[start - 1] : nil
-                            let touches = start == 0 || isChinese(before) || Self.fullwidthMarks[before!] != nil
-                                || k + 1 == text.count || isChinese(text[k + 1])
-                            guard touches else {
-                                openAt = nil
-                                continue
-                            }
-                            restored[start] = opening
-                        }
-                        restored[k] = closing
-                    }
-                    openAt = nil
+                let previous = k > 0 ? text[k - 1] : nil
+                let next = k + 1 < text.count ? text[k + 1] : nil
+                let opens = quoteOpens(previous: previous, next: next, open: open)
+                let (inner, outer) = opens ? (next, previous) : (previous, next)
+                var chinese = inner.map { isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil) } ?? false
+                if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" { chinese = false }
+                if opens {
+                    straightOpener = k
+                    if chinese { restored[k] = opening }
                 } else {
-                    openAt = k
-                    openStraight = true
+                    if let opener = straightOpener, restored[opener] == nil { chinese = false }
+                    if chinese {
+                        restored[k] = closing
+                    } else if let opener = straightOpener {
+                        restored[opener] = nil
+                    }
+                    straightOpener = nil
                 }
+                open = opens
             default:
                 break
             }
         }
-        // A quotation still open at the end of the line continues on the next one.
-        if let start = openAt, openStraight, start + 1 < text.count, model.table.kind(text[start + 1]) == .han {
-            let before = start > 0 ? text[start - 1] : nil
-            if start == 0 || isChinese(before) || Self.fullwidthMarks[before!] != nil { restored[start] = opening }
-        }
+    }
+
+    /// Whether a straight double quote between `previous` and `next` opens a quotation.
+    private func quoteOpens(previous: Unicode.Scalar?, next: Unicode.Scalar?, open: Bool) -> Bool {
+        guard let next else { return false }
+        if "，。！？；：、…,.!?;:".unicodeScalars.contains(next) || next == "\"" { return false }
+        guard let previous else { return true }
+        if "：（《:(".unicodeScalars.contains(previous) || previous == "\"" || previous == "”" { return true }
+        // In Chinese prose a quote after a sentence mark closes far more often than it opens.
+        if "。！？!?".unicodeScalars.contains(previous) { return false }
+        if previous == " " { return true }
+        if next == " " { return false }
+        return !open
     }
 }

@@ -24,6 +24,8 @@ struct LineRepair {
     let offsets: [Int]
     /// How deep in mojibake-of-mojibake this repair is (0 for a line of the input).
     let depth: Int
+    /// Facts about the whole line, computed once so that no detector rescans it.
+    let facts: LineFacts
     /// Accepted edits of the input, sorted and disjoint.
     private(set) var edits: [Edit] = []
     /// Single-character punctuation restorations of characters outside ``edits``.
@@ -71,6 +73,7 @@ struct LineRepair {
         self.model = model
         self.options = options
         self.depth = depth
+        facts = LineFacts(scalars, model: model)
     }
 
     /// Runs the three passes.
@@ -183,6 +186,13 @@ struct LineRepair {
         edits.contains { $0.range.contains(index) }
     }
 
+    /// Whether `scalar` is Chinese: Han, or a Chinese punctuation mark.
+    func isChinese(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        let kind = model.table.kind(scalar)
+        return kind == .han || kind == .chinesePunctuation
+    }
+
     /// Whether pass 2 restored the punctuation mark at input character `index`.
     func isRestored(_ index: Int) -> Bool {
         punctuation.contains { $0.range.lowerBound == index }
@@ -194,10 +204,33 @@ struct LineRepair {
     static let contextLength = 4
 
     /// The gain in plausibility of replacing input characters `range` by `candidate`, both
-    /// scored between the same few characters of context.
+    /// scored between the same few characters of context. A candidate that brings letters of
+    /// another script into a Chinese line pays for each, and one made mostly of them is
+    /// refused: clean rare characters sometimes decode to a hangul syllable or two.
     func gain(replacing range: Range<Int>, with candidate: [Unicode.Scalar]) -> Double {
+        let foreign = foreignLetters(in: candidate, outside: range)
+        if foreign > 0 && candidate.count(where: { model.table.kind($0) == .han }) < 2 * foreign { return -.infinity }
         let left = scalars[max(0, range.lowerBound - Self.contextLength)..<range.lowerBound]
         let right = scalars[range.upperBound..<min(scalars.count, range.upperBound + Self.contextLength)]
         return model.score(left + candidate + right) - model.score(left + scalars[range] + right)
+            - Self.foreignLetterCost * Double(foreign)
+    }
+
+    /// What each letter of a script the rest of a Chinese line does not use costs a candidate:
+    /// a repair that puts one hangul syllable or Greek letter into Chinese text is suspect.
+    static let foreignLetterCost = 6.0
+
+    /// How many characters of `candidate` are kana, hangul, Greek, Cyrillic, Latin-1 letters or
+    /// full-width letters when the line outside `range` is Chinese and has none of that kind.
+    func foreignLetters(in candidate: [Unicode.Scalar], outside range: Range<Int>) -> Int {
+        let table = model.table
+        let kinds = candidate.map { table.kind($0) }.filter { LineFacts.foreign.contains($0) }
+        guard !kinds.isEmpty else { return 0 }
+        var counts = facts.kindCounts
+        for scalar in scalars[range] { counts[Int(table.kind(scalar).rawValue)] -= 1 }
+        guard counts[Int(CharacterTable.Kind.han.rawValue)] >= 2 else { return 0 }
+        // Latin-1 letters belong with ASCII words.
+        counts[Int(CharacterTable.Kind.latinLetter.rawValue)] += counts[Int(CharacterTable.Kind.asciiLetter.rawValue)]
+        return kinds.count { counts[Int($0.rawValue)] == 0 }
     }
 }

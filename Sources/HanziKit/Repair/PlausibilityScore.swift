@@ -89,6 +89,27 @@ final class PlausibilityScore: Sendable {
         }
     }
 
+    /// The log-likelihood of one character on its own (no allocation): for shortlisting.
+    func characterScore(_ scalar: Unicode.Scalar) -> Double {
+        let kind = table.kind(scalar)
+        guard kind == .han else {
+            return kind == .chinesePunctuation ? punctuationCost(scalar, after: " ", before: scalar) : cost(of: scalar, kind: kind, after: nil)
+        }
+        if !table.signs(scalar).isDisjoint(with: [.gbkPunctuationMojibake, .damage]) { return Cost.mojibakeSign }
+        let mapped = scalar.value < 0x10000 ? simplified[Int(scalar.value)] : 0
+        let target = mapped != 0 ? Unicode.Scalar(mapped) ?? scalar : scalar
+        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            UTF8.encode(target) { raw[count] = $0; count += 1 }
+        }
+        return withUnsafeBytes(of: &bytes) { raw in
+            let key = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+            guard let entry = lexicon.entry(forUTF8: key) else { return Cost.unknownHan }
+            return max(lexicon.logFrequency(of: entry) - logTotal, Cost.unknownHan)
+        }
+    }
+
     /// The log-likelihood of `scalars`.
     func score(_ scalars: some Collection<Unicode.Scalar>) -> Double {
         var total = 0.0
@@ -193,7 +214,7 @@ final class PlausibilityScore: Sendable {
     }
 
     private func singleCost(_ scalar: Unicode.Scalar, in text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double {
-        if table.signs(scalar).contains(.gbkPunctuationMojibake) || table.signs(scalar).contains(.damage) {
+        if !table.signs(scalar).isDisjoint(with: [.gbkPunctuationMojibake, .damage]) {
             return Cost.mojibakeSign
         }
         guard let entry = lexicon.entry(forUTF8: UnsafeBufferPointer(rebasing: text[start..<end])) else {

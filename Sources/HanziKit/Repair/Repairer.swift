@@ -79,10 +79,13 @@ public struct Repairer: Sendable {
             while end < text.count && text[end] != 0x0A { end += 1 }
             let line = UnsafeBufferPointer(rebasing: text[start..<end])
             if isSuspicious(line) {
-                var repair = LineRepair(line, model: model, options: options)
-                repair.run()
-                output.append(contentsOf: repair.outputUTF8)
-                fixes += repair.fixes(baseOffset: baseOffset + start)
+                let repair = RepeatedRepair(line, model: model, options: options)
+                output.append(contentsOf: repair.output)
+                let offset = baseOffset + start
+                fixes += repair.fixes.map { fix in
+                    Fix(range: (fix.range.lowerBound + offset)..<(fix.range.upperBound + offset), before: fix.before,
+                        after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
+                }
             } else {
                 output.append(contentsOf: line)
             }
@@ -100,10 +103,14 @@ public struct Repairer: Sendable {
         let restores = options.restoresPunctuation
         var previousWide = false
         var previousFoldable = false
+        // Where the last character of UTF-8-as-GBK mojibake was seen, counted in characters.
+        var characters = 0
+        var lastGBKSign = Int.min / 2
         var i = 0
         let n = text.count
         while i < n {
             let b = text[i]
+            characters += 1
             if b < 0x80 {
                 let foldable = Self.foldableASCII[Int(b)] && (restores || b == UInt8(ascii: "?"))
                 if foldable && previousWide { return true }
@@ -122,9 +129,15 @@ public struct Repairer: Sendable {
             }
             let signs = table.signs(bmp: Int(value))
             if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
+                if !signs.isDisjoint(with: [.gbkPunctuationMojibake, .crossMojibake, .privateUse, .damage]) { return true }
+                // Rare characters come one at a time in clean text; in mojibake every third
+                // character is one (a UTF-8 lead byte paired with a continuation byte).
+                if signs.contains(.gbkTextMojibake) {
+                    if characters - lastGBKSign <= 3 { return true }
+                    lastGBKSign = characters
+                }
                 // A Latin-1 letter is mojibake only when a continuation-like character follows.
-                if signs != [.latinLead] && signs != [.latinLead, .latinContinuation] { return true }
-                if i < n, text[i] >= 0x80 {
+                if signs.contains(.latinLead), i < n, text[i] >= 0x80 {
                     let (next, _) = Self.decodeScalar(text, at: i)
                     if next < 0x10000 && table.signs(bmp: Int(next)).contains(.latinContinuation) { return true }
                 }

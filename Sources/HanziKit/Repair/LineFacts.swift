@@ -1,0 +1,47 @@
+/// What the detectors ask about a whole line, counted in one pass.
+struct LineFacts {
+    /// The kinds of letter a repair should not bring into a Chinese line that has none.
+    static let foreign: Set<CharacterTable.Kind> = [.kana, .hangul, .greekOrCyrillic, .latinLetter, .fullwidthAlphanumeric]
+
+    /// How many characters of each kind the line has, by raw value.
+    let kindCounts: [Int]
+    /// How many characters only Traditional, and only Simplified, text uses.
+    let traditional: Int, simplified: Int
+    /// How many quotations are open before each character (“ 「 『 《 minus their closers).
+    let openQuotes: [Int]
+
+    init(_ scalars: [Unicode.Scalar], model: PlausibilityScore) {
+        var counts = [Int](repeating: 0, count: 32)
+        var traditional = 0, simplified = 0
+        var openQuotes: [Int] = []
+        openQuotes.reserveCapacity(scalars.count + 1)
+        var open = 0
+        for scalar in scalars {
+            openQuotes.append(open)
+            let kind = model.table.kind(scalar)
+            counts[Int(kind.rawValue)] += 1
+            if kind == .han {
+                switch model.script(of: scalar) {
+                case .traditional: traditional += 1
+                case .simplified: simplified += 1
+                case .both: break
+                }
+            }
+            open = Self.balance(after: scalar, from: open)
+        }
+        openQuotes.append(open)
+        kindCounts = counts
+        self.traditional = traditional
+        self.simplified = simplified
+        self.openQuotes = openQuotes
+    }
+
+    /// The number of open quotations after `scalar`, `open` being the number before it.
+    static func balance(after scalar: Unicode.Scalar, from open: Int) -> Int {
+        switch scalar {
+        case "“", "「", "『", "《": return open + 1
+        case "”", "」", "』", "》": return max(0, open - 1)
+        default: return open
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// Repairs a line until a further pass changes nothing, and reports the passes as one set of
+/// fixes against the original line.
+///
+/// One pass is usually enough, but a repair can change what its neighbours read like: a lost
+/// byte is chosen more surely once the clause around it is no longer garbled, and a folded
+/// quotation mark's direction depends on the marks restored before it. Repeating until nothing
+/// changes makes the repairer idempotent — repairing its own output changes nothing — which
+/// `hanzi clean` promises and the fuzz target checks.
+struct RepeatedRepair {
+    /// How many passes a line may take; text still changing after that is left as it is then.
+    static let maximumPasses = 8
+
+    /// The repaired line.
+    private(set) var output: [UInt8]
+    /// The fixes, with byte ranges into the original line.
+    private(set) var fixes: [Fix]
+
+    init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options) {
+        var first = LineRepair(line, model: model, options: options)
+        first.run()
+        output = first.outputUTF8
+        fixes = first.fixes(baseOffset: 0)
+        guard fixes.contains(where: \.changesText) else { return }
+        let input = Array(line)
+        var changes = fixes.filter(\.changesText)
+        var damage: [Fix] = []
+        for _ in 1..<Self.maximumPasses {
+            var next = output.withUnsafeBufferPointer { LineRepair($0, model: model, options: options) }
+            next.run()
+            let found = next.fixes(baseOffset: 0)
+            damage = found.filter { !$0.changesText }
+            let more = found.filter(\.changesText)
+            guard !more.isEmpty else { break }
+            let repaired = next.outputUTF8
+            changes = Self.compose(input: input, first: changes, intermediate: output, second: more, final: repaired)
+            output = repaired
+        }
+        // Damage is reported as the last pass found it, where no change covers it.
+        fixes = (changes + Self.mapDamage(damage, through: changes))
+            .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    /// The changes of two passes as changes of the original: `first` turned `input` into
+    /// `intermediate`, `second` turned that into `final`. Overlapping changes merge into one.
+    static func compose(input: [UInt8], first: [Fix], intermediate: [UInt8], second: [Fix], final: [UInt8]) -> [Fix] {
+        struct Span {
+            var range: Range<Int>
+            var delta: Int
+            var diagnosis: Diagnosis
+            var gain: Double
+        }
+        var spans = first.map { Span(range: $0.range, delta: $0.after.utf8.count - $0.range.count, diagnosis: $0.diagnosis, gain: $0.gain) }
+        for fix in second {
+            let range = inputRange(of: fix.range, through: first)
+            spans.append(Span(range: range, delta: fix.after.utf8.count - fix.range.count, diagnosis: fix.diagnosis, gain: fix.gain))
+        }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var merged: [Span] = []
+        for span in spans {
+            if var last = merged.last, span.range.lowerBound < last.range.upperBound {
+                last.range = last.range.lowerBound..<max(last.range.upperBound, span.range.upperBound)
+                last.delta += span.delta
+                if span.gain > last.gain { last.diagnosis = span.diagnosis }
+                last.gain += span.gain
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(span)
+            }
+        }
+        // Outside the merged spans the final text is the input: offsets differ by the deltas so far.
+        var shift = 0
+        return merged.map { span in
+            let start = span.range.lowerBound + shift
+            let end = start + span.range.count + span.delta
+            shift += span.delta
+            let before = String(decoding: input[span.range], as: UTF8.self)
+            let after = String(decoding: final[start..<end], as: UTF8.self)
+            let lost = after.unicodeScalars.count { $0 == "\u{FFFD}" } - before.unicodeScalars.count { $0 == "\u{FFFD}" }
+            return Fix(range: span.range, before: before, after: after, diagnosis: span.diagnosis, gain: span.gain,
+                       unrecovered: max(0, lost))
+        }
+    }
+
+    /// The range of the original covering `range` of the text `changes` produced: a position
+    /// inside a replacement widens to the whole replaced range.
+    static func inputRange(of range: Range<Int>, through changes: [Fix]) -> Range<Int> {
+        func map(_ position: Int, upper: Bool) -> Int {
+            var shift = 0
+            for change in changes {
+                let start = change.range.lowerBound + shift
+                let end = start + change.after.utf8.count
+                if position <= start { return position - shift }
+                if position < end { return upper ? change.range.upperBound : change.range.lowerBound }
+                shift += change.after.utf8.count - change.range.count
+            }
+            return position - shift
+        }
+        let lower = map(range.lowerBound, upper: false)
+        return lower..<max(lower, map(range.upperBound, upper: true))
+    }
+
+    /// Damage found in the final text, as ranges of the original; damage inside a change is
+    /// already counted by that change (``Fix/unrecovered``).
+    static func mapDamage(_ damage: [Fix], through changes: [Fix]) -> [Fix] {
+        damage.compactMap { report in
+            var shift = 0
+            for change in changes {
+                let start = change.range.lowerBound + shift
+                let end = start + change.after.utf8.count
+                if report.range.upperBound <= start { break }
+                if report.range.lowerBound < end { return nil }
+                shift += change.after.utf8.count - change.range.count
+            }
+            let range = (report.range.lowerBound - shift)..<(report.range.upperBound - shift)
+            return Fix(range: range, before: report.before, after: report.after, diagnosis: report.diagnosis, gain: 0)
+        }
+    }
+}

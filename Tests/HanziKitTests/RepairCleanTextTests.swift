@@ -1,0 +1,80 @@
+import HanziKit
+import Testing
+
+// Clean text comes out byte-identical, and irrecoverable damage is reported, never guessed at.
+
+@Test func cleanTextInManyScriptsComesOutByteIdentical() throws {
+    let paragraph = """
+        钱钟书《围城》：“城外的人想冲进去，城里的人想逃出来。”这本书整整写了两年。
+        鴻漸道：「我們好好的謝你。」那女人講了一大串話，又快又脆。
+        The quick brown fox jumps over the lazy dog; café, naïve, São Paulo — “quoted” text…
+        Python の開発は、1990 年ごろから開始されています。「ABC」の開発に参加していました。
+        파이썬(Python)은 배우기 쉽고, 강력한 프로그래밍 언어입니다.
+        今天天气很好😀🎉，我们去公园吧👍 𠀀𪚥 are rare characters.
+        let url = "https://example.com/a?b=1&c=2"; x = f(3.5, "GPT-3.5")
+        行内有U+0085\u{85}和U+2028\u{2028}也是普通字符，不是换行。
+        """
+    let (text, fixes) = try RepairFixture.repairer.get().repair(paragraph)
+    #expect(text == paragraph)
+    #expect(fixes.isEmpty)
+}
+
+@Test func cleanChineseIsNotEvenLookedAtClosely() throws {
+    var line = "这本书整整写了两年。两年里忧世伤生，屡想中止。“城外的人想冲进去。”"
+    let suspicious = try line.withUTF8 { try RepairFixture.repairer.get().isSuspicious($0) }
+    #expect(!suspicious)
+}
+
+@Test func emptyInputAndEmptyLinesArePreserved() throws {
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair("").text == "")
+    #expect(repairer.repair("").fixes.isEmpty)
+    #expect(repairer.repair("\n\n").text == "\n\n")
+    #expect(repairer.repair("第一行\n\n第三行\n").text == "第一行\n\n第三行\n")
+}
+
+@Test func kunJinKaoIsReportedAndLeftAlone() throws {
+    let line = "文件打开后全是锟斤拷锟斤拷，什么也看不清。"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == line)
+    #expect(fixes.map(\.diagnosis) == [.kunJinKao])
+    #expect(fixes[0].before == "锟斤拷锟斤拷")
+    #expect(!fixes[0].changesText && fixes[0].diagnosis.isIrrecoverable)
+}
+
+@Test func replacementCharacterRunsAreReportedAndLeftAlone() throws {
+    let line = "这一段有\u{FFFD}\u{FFFD}\u{FFFD}读不出来的字。"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == line)
+    #expect(fixes.map(\.diagnosis) == [.replacementCharacters])
+    #expect(fixes[0].range == "这一段有".utf8.count..<("这一段有".utf8.count + 9))
+}
+
+@Test func questionMarksForLostCharactersAreReportedAndLeftAlone() throws {
+    // Text squeezed through GBK, whose encoder writes '?' for what GBK lacks (Extension B).
+    let line = try Charset.gbk.decode(try Charset.gbk.encode("他們的祖先𠀀𪚥住在這裏", mode: .substitute))
+    #expect(line == "他們的祖先??住在這裏")
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == line)
+    #expect(!fixes.isEmpty && fixes.allSatisfy { $0.diagnosis == .lostCharacters })
+}
+
+@Test func aRepairedLineIsLeftAloneTheSecondTime() throws {
+    let repairer = try RepairFixture.repairer.get()
+    let garbled = try misread("他说：“今天下午我们去图书馆看书吧。”", readAs: .gbk) + "\n" + "他说:\"好!\""
+    let once = repairer.repair(garbled).text
+    let twice = repairer.repair(once)
+    #expect(twice.text == once)
+    #expect(twice.fixes.isEmpty)
+}
+
+@Test func aRepairerWorksFromManyThreadsAtOnce() async throws {
+    let repairer = try RepairFixture.repairer.get()
+    let garbled = try misread("他说：“今天下午我们去图书馆看书吧。”", readAs: .windows1252)
+    let expected = repairer.repair(garbled).text
+    let results = await withTaskGroup(of: String.self) { group in
+        for _ in 0..<16 { group.addTask { repairer.repair(garbled).text } }
+        return await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(results.allSatisfy { $0 == expected })
+}

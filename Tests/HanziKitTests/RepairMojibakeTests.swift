@@ -1,0 +1,105 @@
+import HanziKit
+import Testing
+
+// Undoing mojibake: each misreading, produced here with the same ICU converters that garble
+// text in the wild, and undone by the repairer.
+
+/// One repairer for every repair test: creating one loads the dictionaries.
+enum RepairFixture {
+    static let repairer = Result { try Repairer() }
+    static let cornerQuotes = Result { try Repairer(options: .init(quotes: .corner)) }
+}
+
+/// `text` encoded in `written` and decoded (with U+FFFD for what does not decode) in `read`.
+func misread(_ text: String, writtenAs written: Charset = .utf8, readAs read: Charset) throws -> String {
+    try read.decode(written.encode(text), mode: .substitute)
+}
+
+private let quoted = "他说：“今天下午我们去图书馆看书吧。”"
+private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那女人講了一大串話。"
+
+@Test func utf8ReadAsGBKIsUndone() throws {
+    let garbled = try misread(quoted, readAs: .gbk)
+    #expect(garbled.contains("鍥句功棣"))  // 图书馆
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == quoted)
+    #expect(fixes.map(\.diagnosis) == [.utf8AsGBK])
+    #expect(fixes[0].gain > 8)
+}
+
+@Test func utf8ReadAsGBKWithTheLastByteLostRestoresTheClosingQuote() throws {
+    // “你好” is E2 80 9C … E2 80 9D: the final 9D has no partner and decodes to U+FFFD.
+    let garbled = try misread("“你好”", readAs: .gbk)
+    #expect(garbled == "鈥滀綘濂解€\u{FFFD}")
+    let (text, fixes) = try RepairFixture.repairer.get().repair("她笑着说：" + garbled)
+    #expect(text == "她笑着说：“你好”")
+    #expect(fixes.count == 1 && fixes[0].unrecovered == 0)
+}
+
+@Test func utf8ReadAsWindows1252IsUndone() throws {
+    let garbled = try misread(quoted, readAs: .windows1252)
+    #expect(garbled.hasPrefix("ä»–è¯´ï¼šâ€œ"))
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == quoted)
+    #expect(fixes.map(\.diagnosis) == [.utf8AsWindows1252])
+}
+
+@Test func utf8ReadAsLatin1WithC1ControlsIsUndone() throws {
+    let garbled = try misread(traditionalQuoted, readAs: .latin1)
+    #expect(garbled.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == traditionalQuoted)
+    #expect(fixes.map(\.diagnosis) == [.utf8AsLatin1])
+}
+
+@Test func mojibakeAppliedTwiceIsUndoneTwice() throws {
+    let once = try misread(quoted, readAs: .latin1)
+    let twice = try misread(once, readAs: .latin1)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(twice)
+    #expect(text == quoted)
+    #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
+}
+
+@Test func big5ReadAsGBKIsUndone() throws {
+    let garbled = try misread(traditionalQuoted, writtenAs: .big5, readAs: .gbk)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == traditionalQuoted)
+    #expect(fixes.map(\.diagnosis) == [.big5AsGBK])
+}
+
+@Test func gbkReadAsBig5IsUndone() throws {
+    let original = "这是什么道理？借了要还的，一借一还，一本书可以做两次接触的借口。"
+    let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)
+    #expect(!garbled.contains("\u{FFFD}"))
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original)
+    #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
+}
+
+@Test func onlyTheGarbledSpanOfAnOtherwiseCleanLineIsRepaired() throws {
+    let clause = try misread("“现在就走”", readAs: .gbk)
+    let line = "我们到了车站，他忽然说：" + clause + "，然后拉着我跑了。"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == "我们到了车站，他忽然说：“现在就走”，然后拉着我跑了。")
+    #expect(fixes.count == 1)
+    let prefix = "我们到了车站，他忽然说：".utf8.count
+    #expect(fixes[0].range == prefix..<(prefix + clause.utf8.count))
+    #expect(fixes[0].before == clause)
+}
+
+@Test func garbledPunctuationInsideCleanTextIsRepaired() throws {
+    // Quotation marks pasted from a page read as windows-1252, the Chinese typed in cleanly.
+    let line = "他说：" + (try misread("“", readAs: .windows1252)) + "我们走吧。" + (try misread("”", readAs: .windows1252, )).replacingOccurrences(of: "\u{FFFD}", with: "\u{9D}")
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == "他说：“我们走吧。”")
+    #expect(fixes.allSatisfy { $0.diagnosis == .punctuationMojibake })
+}
+
+@Test func fixRangesAreOffsetsIntoTheWholeTextAcrossLines() throws {
+    let garbled = try misread("“好”", readAs: .windows1252)
+    let input = "第一行很干净。\n第二行：" + garbled
+    let (text, fixes) = try RepairFixture.repairer.get().repair(input)
+    #expect(text == "第一行很干净。\n第二行：“好”")
+    let start = "第一行很干净。\n第二行：".utf8.count
+    #expect(fixes.first?.range == start..<input.utf8.count)
+}

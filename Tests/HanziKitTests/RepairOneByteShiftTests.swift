@@ -1,0 +1,66 @@
+import HanziKit
+import Testing
+
+// The GBK one-byte shift (issue #5 item 4), reproduced from Traditional text stored as GBK:
+// the lead byte of a punctuation mark read alone as '?', the following bytes read one byte out
+// of step until an ASCII byte realigns them, full-width punctuation then folded to ASCII.
+
+/// `text` stored as GBK and read with the shift starting at the first '。'.
+private func shifted(_ text: String) throws -> String {
+    let bytes = try Charset.gbk.encode(text)
+    let mark = try Charset.gbk.encode("。")
+    let start = bytes.indices.first { bytes[$0...].starts(with: mark) }!
+    var out = try Charset.gbk.decode(bytes[..<start]) + "?"
+    var i = start + 1
+    while i < bytes.count {
+        if bytes[i] < 0x80 {
+            out.unicodeScalars.append(Unicode.Scalar(bytes[i]))
+            i += 1
+        } else {
+            out += (try? Charset.gbk.decode(bytes[i..<min(i + 2, bytes.count)])) ?? "?"
+            i += 2
+        }
+    }
+    // Full-width punctuation folded to ASCII afterwards, as NFKC does.
+    return String(String.UnicodeScalarView(out.unicodeScalars.map { scalar in
+        "！，：；？（）".unicodeScalars.contains(scalar) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+    }))
+}
+
+@Test func theArticleExamplesShiftAsReported() throws {
+    #expect(try shifted("他笑了。”王晟說") == "他笑了?!蓖蹶烧f")
+    #expect(try shifted("我們走吧。現在就走") == "我們走吧?,F在就走")
+    #expect(try shifted("文章結束。”<span") == "文章結束?!?span")
+}
+
+@Test func aShiftedQuotationEndIsRealignedWithTheLostLeadByte() throws {
+    let (text, fixes) = try RepairFixture.repairer.get().repair("記者問他為何如此，他笑了?!蓖蹶烧f：「沒有的事」")
+    #expect(text == "記者問他為何如此，他笑了。”王晟說：「沒有的事」")
+    #expect(fixes.first?.diagnosis == .gbkOneByteShift)
+    #expect(fixes.first?.before == "?!蓖蹶烧f")
+    #expect(fixes.first?.after == "。”王晟說")
+}
+
+@Test func aShiftedFullStopBeforeOrdinaryTextIsRealigned() throws {
+    let (text, fixes) = try RepairFixture.repairer.get().repair("我們走吧?,F在就走")
+    #expect(text == "我們走吧。現在就走")
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+}
+
+@Test func aShiftThatRunsToTheEndOfTheLineRecoversTheFinalMark() throws {
+    // The decoder never realigns: the final 。's lead pairs with the last trail byte and its
+    // own trail byte, alone at the end, is written as '?' too.
+    let original = "她說不好。叫我上她家去喫晚飯。"
+    let garbled = try shifted(original)
+    #expect(garbled.hasSuffix("?"))
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original)
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+}
+
+@Test func aQuestionMarkInCleanChineseIsNotTakenForAShift() throws {
+    let line = "你为什么不去?他说他很忙,没有时间。"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == "你为什么不去？他说他很忙，没有时间。")
+    #expect(fixes.allSatisfy { $0.diagnosis == .asciiPunctuationInChinese })
+}
