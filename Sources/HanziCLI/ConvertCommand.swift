@@ -44,8 +44,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Repair Traditional text that still holds Simplified characters (后來, 这個), leaving its correct Traditional characters as they are; CONFIG is the Simplified→Traditional config whose forms to write (s2t, s2tw, s2hk …). Reads each input whole: the document is the evidence.")
     var mixed = false
 
-    @Option(help: ArgumentHelp("Threads converting lines (default: the number of processors).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var parallel: ParallelOptions
 
     @OptionGroup var io: InputOutputOptions
     @OptionGroup var encoding: EncodingOptions
@@ -66,7 +65,6 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if configPath == nil {
             let available = ConversionConfig.availableNames(in: dictionaries.store)
             guard available.contains(configName) else {
@@ -108,7 +106,7 @@ struct ConvertCommand: ParsableCommand {
                 return
             }
             var processor = LineProcessor()
-            processor.jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            processor.jobs = parallel.threads
             // Blocks of 256 KB keep a one-line conversion from setting up megabytes of buffer
             // (it must start in a few milliseconds) and are still large for the threads.
             processor.blockSize = 1 << 18

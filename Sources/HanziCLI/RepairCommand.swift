@@ -52,15 +52,13 @@ struct RepairCommand: ParsableCommand {
     @Flag(name: .customLong("no-punctuation"), help: "Leave ASCII punctuation inside Chinese as it is; undo mojibake only.")
     var noPunctuation = false
 
-    @Option(help: ArgumentHelp("Threads repairing lines (default: the number of processors; 1 with --explain, which reports in order).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var parallel: ParallelOptions
 
     @OptionGroup var io: InputOutputOptions
     @OptionGroup var encoding: EncodingOptions
     @OptionGroup var dictionaries: DictionaryOptions
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if check && (io.inPlace || io.output != nil) { throw ValidationError("--check writes nothing; it cannot be combined with --in-place or --output") }
     }
 
@@ -69,7 +67,7 @@ struct RepairCommand: ParsableCommand {
             let repairer = try Repairer(options: Repairer.Options(restoresPunctuation: !noPunctuation, quotes: quotes),
                                         store: dictionaries.store)
             var processor = LineProcessor()
-            processor.jobs = explain ? 1 : jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            processor.jobs = explain ? 1 : parallel.threads
             processor.blockSize = 1 << 18
             let report = RepairReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
                                       multipleInputs: io.inputs.count > 1)

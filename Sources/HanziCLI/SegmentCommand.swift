@@ -52,8 +52,7 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "text (tokens joined by --separator) or jsonl (a JSON array of tokens with offsets per line).")
     var format: SegmentFormat = .text
 
-    @Option(help: ArgumentHelp("Threads segmenting lines (default: the number of processors).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var parallel: ParallelOptions
 
     @Option(help: "Segment Traditional Chinese through its Simplified form: auto (lines that look Traditional), on, off.")
     var traditional: Segmenter.TraditionalHandling = .auto
@@ -63,7 +62,6 @@ struct SegmentCommand: ParsableCommand {
     @OptionGroup var dictionaries: DictionaryOptions
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -77,7 +75,7 @@ struct SegmentCommand: ParsableCommand {
             let options = SegmentLineOptions(
                 mode: mode, hmm: !noHMM, traditional: traditional, separator: Array(separator.utf8), format: format)
             var processor = LineProcessor()
-            processor.jobs = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            processor.jobs = parallel.threads
             processor.blockSize = 1 << 16
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) {
