@@ -78,3 +78,23 @@ import Testing
     }
     #expect(results.allSatisfy { $0 == expected })
 }
+
+@Test func fixesDescribeExactlyTheChangesMade() throws {
+    let repairer = try RepairFixture.repairer.get()
+    let inputs = [
+        try misread("他说：“今天下午我们去图书馆看书吧。”", readAs: .gbk) + "然后他笑了,说:\"好!\"",
+        "柔嘉鼻梁皱一皱，做个厌恶表情道锛\u{FFFD}鈥\u{FFFD}去，去，去：“丑媳妇见公婆”",
+        "记者问他，他笑了?!蓖蹶烧f：「没有的事」，文件里全是锟斤拷。",
+    ]
+    for input in inputs {
+        let (text, fixes) = repairer.repair(input)
+        // Applying the changing fixes to the input, back to front, gives the output.
+        var bytes = Array(input.utf8)
+        for fix in fixes.reversed() where fix.changesText {
+            #expect(String(decoding: bytes[fix.range], as: UTF8.self) == fix.before)
+            bytes.replaceSubrange(fix.range, with: Array(fix.after.utf8))
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == text, "\(input)")
+        #expect(repairer.repair(text).text == text)
+    }
+}

@@ -21,8 +21,11 @@ struct Misreading: Sendable {
         case charset(Charset)
     }
 
+    /// The name of repairs undoing this misreading.
     let diagnosis: Diagnosis
+    /// The encoding the text was wrongly decoded with.
     let wrong: Wrong
+    /// The encoding the text was written in.
     let original: Original
     /// The bytes a wrong decoder may have lost (written as U+FFFD or '?'): the candidates for
     /// each lost byte.
@@ -47,6 +50,7 @@ struct Misreading: Sendable {
         return false
     }
 
+    /// Every misreading the repairer undoes.
     static let all: [Misreading] = [
         Misreading(diagnosis: .utf8AsGBK, wrong: .charset(.gbk, fallback: .gb18030), original: .utf8,
                    lostBytes: Array(0x80...0xFE), signs: [.gbkPunctuationMojibake, .gbkTextMojibake], privateUseCounts: false),
