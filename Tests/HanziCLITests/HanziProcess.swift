@@ -10,10 +10,15 @@ struct HanziRun {
 }
 
 /// Runs the `hanzi` built beside the test bundle with `arguments` and `input` on standard input.
-/// A private dictionary cache keeps tests from touching the user's.
 func hanzi(_ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> HanziRun {
+    try run(hanziExecutable, arguments, input: input, environment: environment)
+}
+
+/// Runs `executable` with `arguments` and `input` on standard input. A private dictionary
+/// cache keeps tests from touching the user's.
+func run(_ executable: URL, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> HanziRun {
     let process = Process()
-    process.executableURL = hanziExecutable
+    process.executableURL = executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["HANZI_CACHE_DIR"] = env["HANZI_CACHE_DIR"] ?? NSTemporaryDirectory() + "hanzikit-test-cache"

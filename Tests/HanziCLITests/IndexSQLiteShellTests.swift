@@ -9,26 +9,11 @@ struct IndexSQLiteShellTests {
     /// SwiftPM builds the dynamic library beside `hanzi`.
     static let extensionPath = hanziExecutable.deletingLastPathComponent().appendingPathComponent("libHanziFTS5.so").path
 
-    /// Runs `script` in the sqlite3 shell on `database`; fails on anything written to stderr
-    /// unless `allowingErrors`.
+    /// Runs `script` in the sqlite3 shell on `database`, after loading the extension.
     static func sqlite3(_ script: String, database: String = ":memory:") throws -> (output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shellPath)
-        process.arguments = ["-batch", database]
-        var environment = ProcessInfo.processInfo.environment
-        environment["HANZI_CACHE_DIR"] = environment["HANZI_CACHE_DIR"] ?? NSTemporaryDirectory() + "hanzikit-test-cache"
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data((".load \(extensionPath)\n" + script).utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let result = try run(URL(fileURLWithPath: shellPath), ["-batch", database],
+                             input: Array((".load \(extensionPath)\n" + script).utf8))
+        return (result.text, result.stderr)
     }
 
     static let documents = """
