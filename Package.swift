@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(name: "HanziKitTests", dependencies: ["HanziKit", "HanziFTS5"]),
         // Runs the built `hanzi` as a process, as users do.
-        .testTarget(name: "HanziCLITests", dependencies: ["HanziCLI"]),
+        .testTarget(name: "HanziCLITests", dependencies: ["HanziCLI", "HanziKit"]),
         // SQLite's headers (FTS5's tokenizer API included) and the calls the extension makes
         // through the routines its host passes in; `hanzi index` links the system SQLite.
         .target(name: "CHanziFTS5", linkerSettings: [.linkedLibrary("sqlite3")]),

@@ -64,28 +64,18 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
+    /// The config to convert with.
+    private var choice: ConversionChoice {
+        ConversionChoice(config: config, includesTofuRisk: tofuRisk == .includeTofuRiskDictionaries)
+    }
+
     func validate() throws {
-        if configPath == nil {
-            let available = ConversionConfig.availableNames(in: dictionaries.store)
-            guard available.contains(configName) else {
-                throw ValidationError(ConversionConfigError.unknownConfig(config, available: available.map(\.rawValue)).description)
-            }
-        }
-    }
-
-    /// `--config` as a file to read: a value with a `/` or ending in `.json` that names a file.
-    private var configPath: String? {
-        (config.contains("/") || config.hasSuffix(".json")) && access(config, F_OK) == 0 ? config : nil
-    }
-
-    /// `--config` as a bundled config's name (`s2t` or `s2t.json`, as OpenCC's CLI accepts both).
-    private var configName: ConversionConfig.Name {
-        .init(rawValue: config.hasSuffix(".json") ? String(config.dropLast(5)) : config)
+        try choice.validate(store: dictionaries.store)
     }
 
     func run() throws {
         try withExitCodes {
-            let converter = try makeConverter()
+            let converter = try choice.makeConverter(store: dictionaries.store)
             if mixed {
                 let repairer = try MixedTextRepairer(converter: converter, store: dictionaries.store)
                 try io.process { input, output in
@@ -110,41 +100,25 @@ struct ConvertCommand: ParsableCommand {
             // Blocks of 256 KB keep a one-line conversion from setting up megabytes of buffer
             // (it must start in a few milliseconds) and are still large for the threads.
             processor.blockSize = 1 << 18
-            if quotes == nil && configPath == nil && dictionaries.store.directory == nil {
+            if quotes == nil && choice.path == nil && dictionaries.store.directory == nil {
                 // The bundled dictionaries have no word containing whitespace or punctuation
                 // (a test checks), so a line cut before one converts as it would whole.
-                processor.longLineCut = LongLineCut.beforeWhitespaceOrPunctuation
+                processor.longLineCut = LongLineCut.conversion.offset
             }
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) { [quotes] in
                     var scratch = Converter.Scratch()
                     guard let quotes else {
-                        return { line, result in converter.convert(utf8: line, into: &result, scratch: &scratch) }
+                        return { line, _, result in converter.convert(utf8: line, into: &result, scratch: &scratch) }
                     }
                     var converted: [UInt8] = []
-                    return { line, result in
+                    return { line, _, result in
                         converted.removeAll(keepingCapacity: true)
                         converter.convert(utf8: line, into: &converted, scratch: &scratch)
                         converted.withUnsafeBufferPointer { quotes.apply(utf8: $0, into: &result) }
                     }
                 }
             }
-        }
-    }
-
-    /// The converter for `--config`. A config that cannot be loaded is a dictionary error.
-    private func makeConverter() throws -> Converter {
-        let store = dictionaries.store
-        let include = tofuRisk == .includeTofuRiskDictionaries
-        do {
-            if let configPath {
-                return try Converter(config: try ConversionConfig(contentsOf: configPath), store: store,
-                                     includingTofuRiskDictionaries: include)
-            }
-            return try Converter(configName, store: store, includingTofuRiskDictionaries: include)
-        } catch let error as ConversionConfigError {
-            printError(error.description)
-            throw HanziExit.dictionaryError
         }
     }
 }

@@ -14,6 +14,6 @@ struct Hanzi: ParsableCommand {
             input), 4 dictionary error; usage errors keep the argument parser's code (64).
             """,
         version: HanziKitVersion.string,
-        subcommands: [ConvertCommand.self, DetectCommand.self, DictCommand.self, RepairCommand.self, SegmentCommand.self, IndexCommand.self]
+        subcommands: [CleanCommand.self, ConvertCommand.self, DetectCommand.self, DictCommand.self, RepairCommand.self, SegmentCommand.self, IndexCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import HanziKit
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,15 +13,16 @@ import Glibc
 ///
 /// The transform sees each line without its `\n` (a `\r` before it stays in the line) and
 /// appends the line's output, without a newline, to its buffer; the processor adds `\n` where
-/// the input had one.
+/// the input had one. A line cut into pieces (see ``longLineCut``) reaches the transform piece
+/// by piece, each with its ``LinePiece``.
 struct LineProcessor {
     /// A per-line transform. Each worker thread gets its own from the factory, so it can keep
     /// scratch buffers.
-    typealias Transform = (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void
+    typealias Transform = (UnsafeBufferPointer<UInt8>, LinePiece, inout [UInt8]) -> Void
 
     /// How many threads transform lines.
     var jobs: Int = 1
-    /// How many bytes of complete lines to gather before transforming them.
+    /// How many bytes of complete lines a worker transforms at a time.
     var blockSize: Int = 1 << 20
     /// For engines whose result does not change when a line is cut before certain characters:
     /// the offset in a long line's head of such a character (the last one), or nil. A line
@@ -31,19 +33,21 @@ struct LineProcessor {
     var longLineLimit = 4 << 20
 
     /// Processes one input to `output`, decoding it from `encoding` first when that is not
-    /// UTF-8 (a legacy encoding is decoded whole, with ICU).
+    /// UTF-8 (a legacy encoding is decoded whole, with ICU, after telling `decoding` which).
     /// - Throws: ``InputError`` for an unreadable input, invalid UTF-8, or bytes invalid in
     ///   the given encoding.
     func run(_ input: InputFile, encoding: InputEncoding = .utf8, to output: FileOutput,
-             makeTransform: @Sendable () -> Transform) throws {
+             decoding: (Charset) -> Void = { _ in }, makeTransform: @Sendable () -> Transform) throws {
         let reader = try InputReader(input)
         let progress = ProgressBar.make(for: input, fd: reader.fd)
         defer { progress?.finish() }
         let transforms = (0..<max(1, jobs)).map { _ in TransformBox(makeTransform()) }
         var state = StreamState()
-        let readSize = blockSize * transforms.count
+        // With several workers, a read holds many pieces for them to share out.
+        let readSize = transforms.count == 1 ? blockSize : blockSize * transforms.count * 8
         var first = try reader.read(upTo: readSize)
         if let charset = try encoding.charset(for: first, complete: first.count < readSize, input: input) {
+            decoding(charset)
             // Legacy encodings are decoded whole: their converters would need state carried
             // across blocks, and such files are rarely large.
             while true {
@@ -57,13 +61,13 @@ struct LineProcessor {
             } catch let error as EncodingError {
                 throw InputError.invalidEncoding(input.displayName, error.description)
             }
-            try state.consume(utf8, final: true, input: input, transforms: transforms, output: output, cut: nil)
+            try state.consume(utf8, final: true, input: input, transforms: transforms, pieceSize: blockSize, output: output, cut: nil)
             return
         }
         var block = first
         while true {
             let final = block.isEmpty
-            try state.consume(block, final: final, input: input, transforms: transforms, output: output,
+            try state.consume(block, final: final, input: input, transforms: transforms, pieceSize: blockSize, output: output,
                               cut: longLineCut.map { ($0, longLineLimit) })
             progress?.update(state.consumed + state.pending.count)
             if final { return }
@@ -76,10 +80,12 @@ struct LineProcessor {
         var pending: [UInt8] = []
         var consumed = 0  // bytes of the input before `pending`
         var line = 1      // line number of the first line in `pending`
+        /// Where `pending`'s first line starts, when an earlier piece of it was transformed.
+        var continued: LinePiece?
 
         /// Appends `bytes` and transforms the complete lines gathered so far (all of them when
         /// `final`).
-        mutating func consume(_ bytes: [UInt8], final: Bool, input: InputFile, transforms: [TransformBox],
+        mutating func consume(_ bytes: [UInt8], final: Bool, input: InputFile, transforms: [TransformBox], pieceSize: Int,
                               output: FileOutput, cut: ((UnsafeBufferPointer<UInt8>) -> Int?, limit: Int)?) throws {
             pending += bytes
             var end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
@@ -89,63 +95,73 @@ struct LineProcessor {
                 end = pending.withUnsafeBufferPointer { cut.0($0) } ?? 0
             }
             guard end > 0 else { return }
-            let (consumed, line) = (self.consumed, self.line)
-            let newlines = try pending.withUnsafeBufferPointer { all -> Int in
+            let (consumed, line, continued) = (self.consumed, self.line, self.continued)
+            let (newlines, next) = try pending.withUnsafeBufferPointer { all -> (Int, LinePiece?) in
                 let block = UnsafeBufferPointer(rebasing: all[0..<end])
                 if let bad = UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(block)) {
                     throw InputError.invalidUTF8(input.displayName, offset: consumed + bad,
                                                  line: line + block[0..<bad].count(where: { $0 == 0x0A }))
                 }
-                LineProcessor.transform(block, with: transforms, to: output)
-                return block.count(where: { $0 == 0x0A })
+                let newlines = block.count(where: { $0 == 0x0A })
+                // A head cut from a long line ends without a newline (none is written); the
+                // rest of its line follows as a continuation.
+                let cutsLine = !final && block.last != 0x0A
+                LineProcessor.transform(block, first: continued ?? LinePiece(), lastEndsLine: !cutsLine,
+                                        pieceSize: pieceSize, with: transforms, to: output)
+                guard cutsLine else { return (newlines, nil) }
+                let lastPiece = UnsafeBufferPointer(rebasing: block[((block.lastIndex(of: 0x0A) ?? -1) + 1)...])
+                return (newlines, (newlines > 0 ? LinePiece() : continued ?? LinePiece()).followed(by: lastPiece))
             }
             self.line += newlines
+            self.continued = next
             self.consumed += end
             pending.removeSubrange(0..<end)
         }
     }
 
-    /// Transforms the lines of `block` (split across the workers at line boundaries) and
-    /// writes the results in order.
-    fileprivate static func transform(_ block: UnsafeBufferPointer<UInt8>, with transforms: [TransformBox], to output: FileOutput) {
-        let pieces = split(block, into: transforms.count)
-        if pieces.count == 1 {
-            var result: [UInt8] = []
-            result.reserveCapacity(block.count + block.count / 2)
-            transforms[0].apply(to: UnsafeBufferPointer(rebasing: block[pieces[0]]), into: &result)
-            output.write(result)
-            return
-        }
+    /// Transforms the lines of `block` and writes the results in order. The block is cut at
+    /// line boundaries into pieces of about `pieceSize` bytes, which the workers take one after
+    /// another, so that no worker waits long for a slower one at the end of the block.
+    /// `first` describes the block's first line, which may continue a line cut before;
+    /// `lastEndsLine` is false when the block's last line is cut after it.
+    fileprivate static func transform(_ block: UnsafeBufferPointer<UInt8>, first: LinePiece, lastEndsLine: Bool,
+                                      pieceSize: Int, with transforms: [TransformBox], to output: FileOutput) {
+        let pieces = transforms.count == 1 ? [0..<block.count] : split(block, pieceSize: pieceSize)
         let results = ResultSlots(count: pieces.count)
+        let taken = Atomic<Int>(0)
         // The block outlives the group, which is waited for before returning.
         nonisolated(unsafe) let block = block
-        // One task per piece on the global queue (concurrentPerform ran the pieces one after
-        // another here), the last piece on this thread.
+        @Sendable func work(_ worker: Int) {
+            while true {
+                let i = taken.add(1, ordering: .relaxed).oldValue
+                guard i < pieces.count else { return }
+                var result: [UInt8] = []
+                result.reserveCapacity(pieces[i].count + pieces[i].count / 2)
+                transforms[worker].apply(to: UnsafeBufferPointer(rebasing: block[pieces[i]]), first: i == 0 ? first : LinePiece(),
+                                         lastEndsLine: lastEndsLine, into: &result)
+                results.store(result, at: i)
+            }
+        }
         let group = DispatchGroup()
-        @Sendable func work(_ i: Int) {
-            var result: [UInt8] = []
-            result.reserveCapacity(pieces[i].count + pieces[i].count / 2)
-            transforms[i].apply(to: UnsafeBufferPointer(rebasing: block[pieces[i]]), into: &result)
-            results.store(result, at: i)
+        for worker in 1..<min(transforms.count, pieces.count) {
+            DispatchQueue.global().async(group: group) { work(worker) }
         }
-        for i in 0..<(pieces.count - 1) {
-            DispatchQueue.global().async(group: group) { work(i) }
-        }
-        work(pieces.count - 1)
+        work(0)
         group.wait()
         for result in results.values { output.write(result) }
     }
 
-    /// Cuts `block` into at most `parts` ranges of whole lines of similar size.
-    private static func split(_ block: UnsafeBufferPointer<UInt8>, into parts: Int) -> [Range<Int>] {
-        guard parts > 1, block.count > 4096 else { return [0..<block.count] }
+    /// Cuts `block` into ranges of whole lines of about `pieceSize` bytes (a longer line is one
+    /// range).
+    private static func split(_ block: UnsafeBufferPointer<UInt8>, pieceSize: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for p in 1..<parts {
-            var cut = max(start, block.count * p / parts)
+        while block.count - start > pieceSize + pieceSize / 2 {
+            var cut = start + pieceSize
             while cut < block.count && block[cut] != 0x0A { cut += 1 }
             if cut < block.count { cut += 1 }
-            if cut > start { ranges.append(start..<cut); start = cut }
+            ranges.append(start..<cut)
+            start = cut
         }
         if start < block.count { ranges.append(start..<block.count) }
         return ranges
@@ -154,25 +170,49 @@ struct LineProcessor {
 
 /// One worker's transform, applied line by line.
 private final class TransformBox: @unchecked Sendable {
-    // @unchecked: each box is used by exactly one concurrentPerform iteration at a time.
+    // @unchecked: each box is used by one worker thread at a time.
     private let transform: LineProcessor.Transform
     init(_ transform: @escaping LineProcessor.Transform) { self.transform = transform }
 
-    func apply(to text: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
+    /// Transforms the lines of `text`: `first` describes its first line, and `lastEndsLine`
+    /// whether a last line without `\n` ends there.
+    func apply(to text: UnsafeBufferPointer<UInt8>, first: LinePiece, lastEndsLine: Bool, into result: inout [UInt8]) {
         var start = 0
         while start < text.count {
             var end = start
             while end < text.count && text[end] != 0x0A { end += 1 }
-            transform(UnsafeBufferPointer(rebasing: text[start..<end]), &result)
+            var piece = start == 0 ? first : LinePiece()
+            piece.endsLine = end < text.count || lastEndsLine
+            transform(UnsafeBufferPointer(rebasing: text[start..<end]), piece, &result)
             if end < text.count { result.append(0x0A) }
             start = end + 1
         }
     }
 }
 
-/// Per-iteration results of a concurrentPerform, each slot written by one iteration only.
+/// Where the text a transform sees lies in its line: the whole line, or one piece of a line too
+/// long to hold whole (see ``LineProcessor/longLineCut``).
+struct LinePiece {
+    /// Bytes of the line before this piece.
+    var byteOffset = 0
+    /// Unicode scalars of the line before this piece.
+    var scalarOffset = 0
+    /// Whether the line ends with this piece.
+    var endsLine = true
+
+    /// Whether earlier pieces of the line were transformed.
+    var continuesLine: Bool { byteOffset > 0 }
+
+    /// The piece that follows this one when this one is `text`.
+    func followed(by text: UnsafeBufferPointer<UInt8>) -> LinePiece {
+        LinePiece(byteOffset: byteOffset + text.count,
+                  scalarOffset: scalarOffset + text.count(where: { $0 & 0xC0 != 0x80 }), endsLine: true)
+    }
+}
+
+/// The results of a block's pieces, each slot written by the worker that took the piece.
 private final class ResultSlots: @unchecked Sendable {
-    // @unchecked: iteration i writes slot i only; values are read after concurrentPerform returns.
+    // @unchecked: slot i is written by one worker only; values are read after all have finished.
     private(set) var values: [[UInt8]]
     init(count: Int) { values = Array(repeating: [], count: count) }
     func store(_ value: [UInt8], at i: Int) {

@@ -32,11 +32,6 @@ struct RepairCommand: ParsableCommand {
             """
     )
 
-    /// How --explain writes its report.
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Flag(help: "Report every change and every piece of irrecoverable damage.")
     var explain = false
 
@@ -69,7 +64,8 @@ struct RepairCommand: ParsableCommand {
             var processor = LineProcessor()
             processor.jobs = explain ? 1 : parallel.threads
             processor.blockSize = 1 << 18
-            let report = RepairReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
+            processor.longLineCut = LongLineCut.repair.offset
+            let report = ChangeReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
                                       multipleInputs: io.inputs.count > 1)
             defer { report.flush() }
             if check {
@@ -87,16 +83,16 @@ struct RepairCommand: ParsableCommand {
         if check && found { throw HanziExit.found }
     }
 
-    private func repair(_ input: InputFile, with repairer: Repairer, processor: LineProcessor, report: RepairReport,
+    private func repair(_ input: InputFile, with repairer: Repairer, processor: LineProcessor, report: ChangeReport,
                         output: FileOutput) throws {
         let explain = self.explain
         report.start(input)
         try processor.run(input, encoding: encoding.encoding, to: output) {
-            { line, result in
+            { line, piece, result in
                 if explain {
-                    let offset = report.nextLine(length: line.count)
+                    let offset = report.nextLine(length: line.count, piece: piece)
                     let fixes = repairer.repair(utf8: line, baseOffset: offset, appendingTo: &result)
-                    report.add(fixes)
+                    report.add(fixes.map(Cleaner.Change.init(fix:)))
                 } else if !repairer.isSuspicious(line) {
                     result.append(contentsOf: line)
                 } else if !repairer.repair(utf8: line, appendingTo: &result).allSatisfy({ !$0.changesText }) {
@@ -109,117 +105,3 @@ struct RepairCommand: ParsableCommand {
 
 extension Repairer.Options.QuoteStyle: ExpressibleByArgument {}
 
-/// Collects what `hanzi repair` found: whether anything changed (for --check) and, with
-/// --explain, a line per fix.
-///
-/// `@unchecked Sendable`: the change flag is atomic; line counting and report writing happen
-/// only with --explain, which runs a single worker that sees the lines in order.
-private final class RepairReport: @unchecked Sendable {
-    private let format: RepairCommand.ReportFormat
-    private let output: FileOutput
-    private let multipleInputs: Bool
-    private let changed = Atomic<Bool>(false)
-    private var inputName = ""
-    private var lineNumber = 0
-    private var lineStart = 0
-    private var nextLineStart = 0
-
-    init(format: RepairCommand.ReportFormat, to output: FileOutput, multipleInputs: Bool) {
-        self.format = format
-        self.output = output
-        self.multipleInputs = multipleInputs
-    }
-
-    var foundChange: Bool { changed.load(ordering: .relaxed) }
-
-    func noteChange() { changed.store(true, ordering: .relaxed) }
-
-    /// Starts counting lines of a new input.
-    func start(_ input: InputFile) {
-        inputName = input.displayName
-        lineNumber = 0
-        nextLineStart = 0
-    }
-
-    /// Advances to the next line of `length` bytes and returns the byte offset where it starts.
-    func nextLine(length: Int) -> Int {
-        lineNumber += 1
-        lineStart = nextLineStart
-        nextLineStart += length + 1
-        return lineStart
-    }
-
-    /// Writes one report line per fix of the current line.
-    func add(_ fixes: [Fix]) {
-        for fix in fixes {
-            if fix.changesText { noteChange() }
-            output.write(Array(describe(fix).utf8))
-        }
-    }
-
-    func flush() { output.flush() }
-
-    private func describe(_ fix: Fix) -> String {
-        let column = (fix.range.lowerBound - lineStart)..<(fix.range.upperBound - lineStart)
-        switch format {
-        case .text:
-            let place = (multipleInputs ? inputName + ":" : "") + "\(lineNumber): bytes \(fix.range.lowerBound)..<\(fix.range.upperBound)"
-            if !fix.changesText {
-                return "\(place): \(quoted(fix.before)) \(fix.diagnosis), irrecoverable, left as is\n"
-            }
-            let lost = fix.unrecovered > 0 ? ", \(fix.unrecovered) character(s) lost (U+FFFD)" : ""
-            return "\(place): \(quoted(fix.before)) → \(quoted(fix.after)) \(fix.diagnosis)\(lost)\n"
-        case .json:
-            var fields = [
-                "\"file\":\(json(inputName))",
-                "\"line\":\(lineNumber)",
-                "\"start\":\(fix.range.lowerBound)",
-                "\"end\":\(fix.range.upperBound)",
-                "\"lineStart\":\(column.lowerBound)",
-                "\"lineEnd\":\(column.upperBound)",
-                "\"before\":\(json(fix.before))",
-                "\"after\":\(json(fix.after))",
-                "\"diagnosis\":\(json(fix.diagnosis.rawValue))",
-                "\"changed\":\(fix.changesText)",
-                "\"irrecoverable\":\(fix.diagnosis.isIrrecoverable)",
-            ]
-            fields.append("\"gain\":\((fix.gain * 10).rounded() / 10)")
-            fields.append("\"unrecovered\":\(fix.unrecovered)")
-            return "{" + fields.joined(separator: ",") + "}\n"
-        }
-    }
-
-    /// Text in double quotes with controls made visible, so a report line stays one line.
-    private func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: result += "\\\""
-            case 0x5C: result += "\\\\"
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029:
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// A JSON string literal.
-    private func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: result += "\\\""
-            case 0x5C: result += "\\\\"
-            case 0x0A: result += "\\n"
-            case 0x0D: result += "\\r"
-            case 0x09: result += "\\t"
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-}

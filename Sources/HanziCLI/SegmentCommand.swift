@@ -30,6 +30,10 @@ struct SegmentCommand: ParsableCommand {
             text. With --traditional auto (the default) this happens on the lines that look \
             Traditional.
 
+            A line longer than 4 MB is segmented in pieces, cut before whitespace or full-width \
+            punctuation where jieba's blocks end anyway: same tokens and offsets, bounded memory \
+            (with --traditional auto, each piece is judged on its own).
+
             Examples:
               echo 我来到北京清华大学 | hanzi segment
               hanzi segment --mode search --format jsonl corpus.txt
@@ -77,10 +81,13 @@ struct SegmentCommand: ParsableCommand {
             var processor = LineProcessor()
             processor.jobs = parallel.threads
             processor.blockSize = 1 << 16
+            processor.longLineCut = (mode == .full ? LongLineCut.fullSegmentation : LongLineCut.segmentation).offset
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) {
                     let workspace = Segmenter.Workspace()
-                    return { line, result in segmenter.write(line, options: options, workspace: workspace, into: &result) }
+                    return { line, piece, result in
+                        segmenter.write(line, piece: piece, options: options, workspace: workspace, into: &result)
+                    }
                 }
             }
         }
@@ -126,8 +133,12 @@ struct SegmentLineOptions: Sendable {
 
 extension Segmenter {
     /// Appends the segmentation of one line to `result`, in the command's output format.
-    func write(_ line: UnsafeBufferPointer<UInt8>, options: SegmentLineOptions, workspace: Workspace, into result: inout [UInt8]) {
-        var first = true
+    /// Writes the tokens of `line` (a whole line, or a piece of a long one) in the format of
+    /// `options`; offsets count from the start of the whole line.
+    func write(_ line: UnsafeBufferPointer<UInt8>, piece: LinePiece, options: SegmentLineOptions, workspace: Workspace,
+               into result: inout [UInt8]) {
+        // The earlier pieces of a line wrote tokens: every character belongs to one.
+        var first = !piece.continuesLine
         switch options.format {
         case .text:
             forEachToken(in: line, mode: options.mode, hmm: options.hmm, traditional: options.traditional, workspace: workspace) { range in
@@ -146,25 +157,25 @@ extension Segmenter {
                     for i in target..<byte where line[i] & 0xC0 != 0x80 { scalar -= 1 }
                 }
                 byte = target
-                return scalar
+                return piece.scalarOffset + scalar
             }
-            result.append(UInt8(ascii: "["))
+            if !piece.continuesLine { result.append(UInt8(ascii: "[")) }
             forEachToken(in: line, mode: options.mode, hmm: options.hmm, traditional: options.traditional, workspace: workspace) { range in
                 if !first { result.append(UInt8(ascii: ",")) }
                 first = false
                 result.append(contentsOf: #"{"text":""#.utf8)
                 JSONText.appendEscaped(UnsafeBufferPointer(rebasing: line[range]), to: &result)
                 result.append(contentsOf: #"","start":"#.utf8)
-                JSONText.appendNumber(range.lowerBound, to: &result)
+                JSONText.appendNumber(piece.byteOffset + range.lowerBound, to: &result)
                 result.append(contentsOf: #","end":"#.utf8)
-                JSONText.appendNumber(range.upperBound, to: &result)
+                JSONText.appendNumber(piece.byteOffset + range.upperBound, to: &result)
                 result.append(contentsOf: #","scalarStart":"#.utf8)
                 JSONText.appendNumber(scalarOffset(range.lowerBound), to: &result)
                 result.append(contentsOf: #","scalarEnd":"#.utf8)
                 JSONText.appendNumber(scalarOffset(range.upperBound), to: &result)
                 result.append(UInt8(ascii: "}"))
             }
-            result.append(UInt8(ascii: "]"))
+            if piece.endsLine { result.append(UInt8(ascii: "]")) }
         }
     }
 }

@@ -86,8 +86,20 @@ struct ConversionPlan {
 
     private func convertNormalized(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], scratch: inout Scratch) {
         guard !text.isEmpty else { return }  // normalization may have deleted everything
+        forEachSegment(of: text) { start, end in
+            apply(runChain, to: text, from: start, to: end, into: &output, scratch: &scratch)
+        } word: { start, word in
+            convert(word: word, at: start, of: text, into: &output, scratch: &scratch)
+        }
+    }
+
+    /// Calls `run` for each run of text between segmentation words and `word` for each word,
+    /// in text order (without a segmentation dictionary, the whole text is one run).
+    @inline(__always)
+    private func forEachSegment(of text: UnsafeBufferPointer<UInt8>, run: (_ start: Int, _ end: Int) -> Void,
+                                word: (_ start: Int, DictionaryMatcher.Match) -> Void) {
         guard let segmentation else {
-            apply(runChain, to: text, from: 0, to: text.count, into: &output, scratch: &scratch)
+            run(0, text.count)
             return
         }
         let bytes = text.baseAddress!
@@ -96,14 +108,10 @@ struct ConversionPlan {
         var runStart = 0
         while p < end {
             let lead = bytes[p]
-            if segmentation.examine[Int(lead)], let word = longestMatch(segmentation, in: text, at: p, end: end) {
-                if runStart < p { apply(runChain, to: text, from: runStart, to: p, into: &output, scratch: &scratch) }
-                if wordsStartConverted {
-                    apply(wordChain, to: word.value, from: 0, to: word.value.count, into: &output, scratch: &scratch)
-                } else {
-                    apply(wordChain, to: text, from: p, to: word.end, into: &output, scratch: &scratch)
-                }
-                p = word.end
+            if segmentation.examine[Int(lead)], let found = longestMatch(segmentation, in: text, at: p, end: end) {
+                if runStart < p { run(runStart, p) }
+                word(p, found)
+                p = found.end
                 runStart = p
                 continue
             }
@@ -111,7 +119,82 @@ struct ConversionPlan {
             // Skip the bytes no word can start with (ASCII, most punctuation) in one go.
             while p < end, !segmentation.examine[Int(bytes[p])] { p += 1 }
         }
-        if runStart < end { apply(runChain, to: text, from: runStart, to: end, into: &output, scratch: &scratch) }
+        if runStart < end { run(runStart, end) }
+    }
+
+    /// Converts the segmentation word `word` found at `start` of `text`.
+    @inline(__always)
+    private func convert(word: DictionaryMatcher.Match, at start: Int, of text: UnsafeBufferPointer<UInt8>,
+                         into output: inout [UInt8], scratch: inout Scratch) {
+        if wordsStartConverted {
+            apply(wordChain, to: word.value, from: 0, to: word.value.count, into: &output, scratch: &scratch)
+        } else {
+            apply(wordChain, to: text, from: start, to: word.end, into: &output, scratch: &scratch)
+        }
+    }
+
+    /// The segments of `text` that converting changes, each with its conversion: concatenating
+    /// the unchanged text and the replacements gives ``convert(_:into:scratch:)``'s output.
+    /// With normalization, which rewrites the whole text first, a changed text is one segment.
+    func replacements(in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> [(range: Range<Int>, value: [UInt8])] {
+        guard !text.isEmpty else { return [] }
+        var found: [(range: Range<Int>, value: [UInt8])] = []
+        var converted: [UInt8] = []
+        func note(_ start: Int, _ end: Int) {
+            if !converted.elementsEqual(text[start..<end]) {
+                converted.withUnsafeBufferPointer { after in
+                    for (old, new) in Self.differences(UnsafeBufferPointer(rebasing: text[start..<end]), after) {
+                        found.append(((start + old.lowerBound)..<(start + old.upperBound), Array(after[new])))
+                    }
+                }
+            }
+            converted.removeAll(keepingCapacity: true)
+        }
+        guard normalization.isEmpty else {
+            convert(text, into: &converted, scratch: &scratch)
+            note(0, text.count)
+            return found
+        }
+        forEachSegment(of: text) { start, end in
+            apply(runChain, to: text, from: start, to: end, into: &converted, scratch: &scratch)
+            note(start, end)
+        } word: { start, word in
+            convert(word: word, at: start, of: text, into: &converted, scratch: &scratch)
+            note(start, word.end)
+        }
+        return found
+    }
+
+    /// Where `after` differs from `before`, as pairs of byte ranges: the common head and tail
+    /// are left out, and when what remains has as many characters on both sides (as in most
+    /// conversions, character for character), each run of differing characters is one pair.
+    static func differences(_ before: UnsafeBufferPointer<UInt8>, _ after: UnsafeBufferPointer<UInt8>)
+        -> [(Range<Int>, Range<Int>)] {
+        func starts(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var offsets = text.indices.filter { text[$0] & 0xC0 != 0x80 }
+            offsets.append(text.count)
+            return offsets
+        }
+        let (a, b) = (starts(before), starts(after))
+        func same(_ i: Int, _ j: Int) -> Bool {
+            before[a[i]..<a[i + 1]].elementsEqual(after[b[j]..<b[j + 1]])
+        }
+        var head = 0
+        while head < a.count - 1 && head < b.count - 1 && same(head, head) { head += 1 }
+        var tail = 0
+        while tail < a.count - 1 - head && tail < b.count - 1 - head && same(a.count - 2 - tail, b.count - 2 - tail) { tail += 1 }
+        let (aEnd, bEnd) = (a.count - 1 - tail, b.count - 1 - tail)
+        guard aEnd - head == bEnd - head else { return [(a[head]..<a[aEnd], b[head]..<b[bEnd])] }
+        var pairs: [(Range<Int>, Range<Int>)] = []
+        var i = head
+        while i < aEnd {
+            guard !same(i, i) else { i += 1; continue }
+            var j = i + 1
+            while j < aEnd && !same(j, j) { j += 1 }
+            pairs.append((a[i]..<a[j], b[i]..<b[j]))
+            i = j
+        }
+        return pairs
     }
 
     /// Applies `stages` in turn to `text[start..<end]`, appending the last one's output.

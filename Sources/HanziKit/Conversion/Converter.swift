@@ -114,6 +114,40 @@ public final class Converter: Sendable {
         program(for: text.count).plan.convert(text, into: &output, scratch: &scratch.buffers)
     }
 
+    /// What converting `text` changes, segment by segment: each replacement is a dictionary
+    /// word of the config's segmentation (or a run of text between such words) and its
+    /// conversion. The text outside the replacements is unchanged, so this explains
+    /// ``convert(utf8:into:)`` change by change, e.g. for `hanzi clean --explain`.
+    ///
+    /// ```swift
+    /// let converter = try Converter(.s2twp)
+    /// var text = "鼠标坏了"
+    /// let changes = text.withUTF8 { converter.replacements(in: $0) }
+    /// // [0..<6: "鼠标" → "滑鼠", 6..<9: "坏" → "壞"]
+    /// ```
+    public func replacements(in text: UnsafeBufferPointer<UInt8>) -> [Replacement] {
+        var scratch = ConversionPlan.Scratch()
+        return program(for: text.count).plan.replacements(in: text, scratch: &scratch).map {
+            Replacement(range: $0.range, before: String(decoding: text[$0.range], as: UTF8.self),
+                        after: String(decoding: $0.value, as: UTF8.self))
+        }
+    }
+
+    /// One change a conversion makes: a segment of the input and what it becomes.
+    public struct Replacement: Sendable, Hashable, CustomStringConvertible {
+        /// The UTF-8 byte range of the segment in the input.
+        public let range: Range<Int>
+        /// The segment.
+        public let before: String
+        /// Its conversion.
+        public let after: String
+
+        /// `bytes 0..<6: "鼠标" → "滑鼠"`.
+        public var description: String {
+            "bytes \(range.lowerBound)..<\(range.upperBound): \"\(before)\" → \"\(after)\""
+        }
+    }
+
     /// Reusable working memory for ``convert(utf8:into:scratch:)``; one per thread.
     public struct Scratch: Sendable {
         var buffers = ConversionPlan.Scratch()

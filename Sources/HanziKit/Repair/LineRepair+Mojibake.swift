@@ -36,7 +36,11 @@ extension LineRepair {
         for misreading in Misreading.all {
             // Cheap test first: a run needs characters typical of the misreading.
             guard misreading.isSigned(scalars, table: model.table) else { continue }
-            let runs = Reencoding.runs(of: scalars, utf8: utf8, offsets: offsets, wrong: misreading.wrong, protected: protected)
+            var runs = Reencoding.runs(of: scalars, utf8: utf8, offsets: offsets, wrong: misreading.wrong, protected: protected,
+                                       unencodablePairs: misreading.unencodablePairs)
+            if case .utf8 = misreading.original {
+                for r in runs.indices { runs[r].splitEuroSigns(scalars) }
+            }
             for run in runs where misreading.isSigned(run.owner.lazy.map { scalars[$0] }, table: model.table) {
                 proposals += edits(in: run, misreading: misreading)
             }
@@ -102,7 +106,9 @@ extension LineRepair {
         var decoding: Decoding
         switch misreading.original {
         case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes)
-        case .charset(let charset): decoding = decodeDoubleByte(run, from: start, charset: charset, lostBytes: misreading.lostBytes)
+        case .charset(let charset):
+            decoding = decodeDoubleByte(run, from: start, charset: charset, lostBytes: misreading.lostBytes,
+                                        wrongDecoder: misreading.wrongDecoder)
         }
         let reach = decoding.ends.last?.byte ?? start + 1
         // Bytes lost at the end of a stretch are left as they are (and reported), not turned
@@ -119,7 +125,10 @@ extension LineRepair {
         let whole = run.characters(start, longest.byte)
         let (text, _) = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound)
         var found: [(edit: Edit, end: Int)] = []
-        for end in decoding.ends.suffix(3) where end.multibyte > 0 {
+        // The longest ends, and the shortest: a garbled mark may be followed by clean text
+        // whose bytes happen to decode too (锛� before 只有, D6 BB being valid UTF-8).
+        let ends = decoding.ends.count <= 6 ? decoding.ends[...] : decoding.ends.prefix(3) + decoding.ends.suffix(3)
+        for end in ends where end.multibyte > 0 {
             var range = run.characters(start, end.byte)
             guard range.count >= 2, misreading.isSigned(scalars[range], table: model.table) else { continue }
             var replacement = Array(text[0..<end.units])
@@ -135,7 +144,10 @@ extension LineRepair {
             // Mojibake of mojibake: the first undoing gives mojibake again (with the C1
             // controls of Latin-1 mojibake, which only the final text must be free of).
             var gain = isAcceptableText(replacement) ? self.gain(replacing: range, with: replacement) : -.infinity
-            if depth < Self.maximumDepth, let deeper = undoAgain(replacement), isAcceptableText(deeper) {
+            // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
+            // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
+            if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
+               isAcceptableText(deeper) {
                 let deeperGain = self.gain(replacing: range, with: deeper)
                 if deeperGain > gain {
                     replacement = deeper
@@ -199,8 +211,16 @@ extension LineRepair {
 
     /// Decodes `run` from byte `start` in a double-byte charset, pair by pair with ICU, for as
     /// long as it is valid. A lost byte may be any of `lostBytes` that makes a valid pair.
-    private func decodeDoubleByte(_ run: Reencoding, from start: Int, charset: Charset, lostBytes: [UInt8]) -> Decoding {
-        decode(run, from: start) { j in Self.doubleByteSequence(run, at: j, charset: charset, lostBytes: lostBytes) }
+    ///
+    /// A decoder that meets a pair it cannot read writes U+FFFD for the lead byte alone and goes
+    /// on from the trail (Python's and the WHATWG decoders do): a lost lead followed by a known
+    /// byte made a pair `wrongDecoder` cannot decode, which leaves few leads (GBK's 人 is C8 CB,
+    /// a hole in Big5-HKSCS).
+    private func decodeDoubleByte(_ run: Reencoding, from start: Int, charset: Charset, lostBytes: [UInt8],
+                                  wrongDecoder: Charset?) -> Decoding {
+        decode(run, from: start) { j in
+            Self.doubleByteSequence(run, at: j, charset: charset, lostBytes: lostBytes, wrongDecoder: wrongDecoder)
+        }
     }
 
     /// Decodes sequence after sequence with `sequence` (which returns the unit at a byte and
@@ -276,17 +296,35 @@ extension LineRepair {
     }
 
     /// The double-byte sequence at byte `j` of `run`.
-    private static func doubleByteSequence(_ run: Reencoding, at j: Int, charset: Charset, lostBytes: [UInt8]) -> (unit: Unit, length: Int)? {
+    private static func doubleByteSequence(_ run: Reencoding, at j: Int, charset: Charset, lostBytes: [UInt8],
+                                           wrongDecoder: Charset?) -> (unit: Unit, length: Int)? {
         if !run.isLost[j] && run.bytes[j] < 0x80 { return (.known(Unicode.Scalar(run.bytes[j])), 1) }
         guard j + 1 < run.count else { return nil }
+        if let pairs = run.pairOptions[j] {
+            var options: [Unicode.Scalar] = []
+            for (lead, trail) in pairs {
+                if let scalar = decodePair(lead, trail, charset), !options.contains(scalar) { options.append(scalar) }
+            }
+            guard !options.isEmpty else { return nil }
+            return (options.count == 1 ? .known(options[0]) : .choice(options), 2)
+        }
         let options: [Unicode.Scalar]
         switch (run.isLost[j], run.isUnknown(j + 1)) {
         case (false, false):
             return decodePair(run.bytes[j], run.bytes[j + 1], charset).map { (.known($0), 2) }
         case (true, false):
-            options = lostBytes.compactMap { decodePair($0, run.bytes[j + 1], charset) }
+            let trail = run.bytes[j + 1]
+            options = lostBytes.compactMap { lead in
+                if let wrongDecoder, decodePair(lead, trail, wrongDecoder) != nil { return nil }
+                return decodePair(lead, trail, charset)
+            }
         case (false, true):
-            options = (UInt8(0x40)...0xFE).compactMap { decodePair(run.bytes[j], $0, charset) }
+            // The lost byte was where the wrong decoder tried a pair with the byte after it.
+            let next: UInt8? = j + 2 < run.count && !run.isUnknown(j + 2) ? run.bytes[j + 2] : nil
+            options = (UInt8(0x40)...0xFE).compactMap { trail in
+                if let wrongDecoder, let next, decodePair(trail, next, wrongDecoder) != nil { return nil }
+                return decodePair(run.bytes[j], trail, charset)
+            }
         case (true, true):
             return (.lost, 2)
         }
@@ -427,13 +465,13 @@ extension LineRepair {
     /// What the lexicon cannot see about a lost punctuation mark: a colon introduces a
     /// quotation, a question mark ends a clause that asks something, and the enumeration comma
     /// separates short items.
-    private func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>) -> Double {
+    func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>) -> Double {
         switch scalar {
         // ：“ is how a quotation is introduced: some thirty times as often as ，“ in prose
         // (ln 30 ≈ 3.4 nats, on top of the comma's higher frequency).
         case "：": return next == "“" || next == "「" ? 5.5 : 0
         // A question mark needs a clause that asks; without one, ！ is the likelier mark.
-        case "？": return clause.contains(where: { Self.questionWords.contains($0) }) ? 2.5 : -1
+        case "？": return Self.asksQuestion(clause) ? 2.5 : -1
         case "、": return clause.count > 6 ? -2 : 0
         default: return 0
         }
@@ -441,7 +479,7 @@ extension LineRepair {
 
     /// At the end of a line, marks that end a sentence read well and marks that open or join
     /// clauses read badly.
-    private func lineEndBias(_ scalar: Unicode.Scalar) -> Double {
+    func lineEndBias(_ scalar: Unicode.Scalar) -> Double {
         let signs = model.table.signs(scalar)
         if signs.contains(.opening) { return -6 }
         if "，、；：".unicodeScalars.contains(scalar) { return -3 }
@@ -481,12 +519,12 @@ extension LineRepair {
 
     /// How many quotations (and book-title brackets) are open after `text`, starting with
     /// `open`: “ minus ”, 「 minus 」, 《 minus 》.
-    private func quoteBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int) -> Int {
+    func quoteBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int) -> Int {
         text.reduce(open) { LineFacts.balance(after: $1, from: $0) }
     }
 
     /// Opening quotation marks read badly inside an open quotation, closing ones outside.
-    private func quoteBias(_ scalar: Unicode.Scalar, openQuotes: Int) -> Double {
+    func quoteBias(_ scalar: Unicode.Scalar, openQuotes: Int) -> Double {
         switch scalar {
         case "“", "「", "『", "‘", "《": return openQuotes > 0 ? -4 : 0
         // A closing mark without an opening one may close a quotation begun on an earlier line.

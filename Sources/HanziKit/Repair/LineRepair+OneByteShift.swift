@@ -17,16 +17,24 @@ extension LineRepair {
     /// Undoing it: re-encode the characters after the '?' with ICU (an ASCII mark may be a
     /// folded full-width one), put a candidate lead byte in front, decode pair by pair until the
     /// pairs end where an input character ends, and keep the most plausible reading.
-    func oneByteShiftEdits(protecting protected: [Range<Int>]) -> [Edit] {
+    ///
+    /// `minimumGain` is lowered (``minimumGainInShiftedLine``) once the line has been found
+    /// shifted elsewhere: then a '?' that only garbled punctuation ("發問?!?span" for
+    /// "發問。”<span") needs less evidence than in a line nothing else is wrong with.
+    func oneByteShiftEdits(protecting protected: [Range<Int>], inShiftedLine: Bool = false) -> [Edit] {
         var proposals: [Edit] = []
         for q in scalars.indices where scalars[q] == "?" && q + 1 < scalars.count && !protected.contains(where: { $0.contains(q) }) {
-            if let edit = shiftEdit(at: q) { proposals.append(edit) }
+            if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine) { proposals.append(edit) }
         }
         return proposals
     }
 
+    /// The gain a shift repair needs in a line with another shift repair.
+    static let minimumGainInShiftedLine = 1.0
+
     /// The best reading of the stretch after the '?' at `q`, if it is clearly better.
-    private func shiftEdit(at q: Int) -> Edit? {
+    private func shiftEdit(at q: Int, inShiftedLine: Bool) -> Edit? {
+        let minimumGain = inShiftedLine ? Self.minimumGainInShiftedLine : Self.minimumGain
         // The GBK bytes each character after the '?' may have come from.
         var choices: [[[UInt8]]] = []
         for scalar in scalars[(q + 1)...].prefix(Self.maximumShiftLength) {
@@ -35,7 +43,12 @@ extension LineRepair {
                 if let folded = Self.fullwidthBytes(of: scalar) { options.append(folded) }
                 choices.append(options)
             } else if let bytes = try? Charset.gbk.encode(String(scalar)) {
-                choices.append([bytes])
+                // GBK writes € as the lone byte 0x80; a GB18030 decoder read it from the pair A2 E3.
+                if bytes.count == 1, let pair = try? Charset.gb18030.encode(String(scalar)), pair.count == 2 {
+                    choices.append([bytes, pair])
+                } else {
+                    choices.append([bytes])
+                }
             } else if let bytes = try? Charset.gb18030.encode(String(scalar)), bytes.count == 2 {
                 // A GB18030 decoder maps a few more pairs (to Extension A) than GBK has.
                 choices.append([bytes])
@@ -44,19 +57,65 @@ extension LineRepair {
             }
         }
         guard let first = choices.first, first.contains(where: { $0[0] >= 0x80 }) else { return nil }
-        var best: Edit? = nil
+        let endsLine = q + 1 + choices.count == scalars.count && scalars.last == "?"
+        // Quotations open before the '?' (needed only for a mark at the end of the line): curly
+        // ones, and straight ones (folded) counted in pairs.
+        let openQuotes = endsLine ? facts.openQuotes[q] + scalars[..<q].count { $0 == "\"" } % 2 : 0
+        var scored: [(edit: Edit, lostTrail: Bool)] = []
         for lead in Self.shiftLeads {
-            let endsLine = q + 1 + choices.count == scalars.count && scalars.last == "?"
-            for reading in shiftedReadings(lead: lead, choices: choices, endsWithLostByte: endsLine) {
+            for reading in shiftedReadings(lead: lead, choices: choices, endsWithLostByte: endsLine, markMayBeLost: inShiftedLine) {
                 let range = q..<(q + 1 + reading.consumed)
-                guard reading.text.contains(where: { $0.value >= 0x80 }), Array(scalars[range]) != reading.text else { continue }
-                let gain = self.gain(replacing: range, with: reading.text)
-                if gain >= Self.minimumGain && gain > (best?.gain ?? -.infinity) {
-                    best = Edit(range: range, replacement: reading.text, diagnosis: .gbkOneByteShift, gain: gain)
+                guard reading.text.contains(where: { $0.value >= 0x80 && $0 != Self.lostASCII }), Array(scalars[range]) != reading.text else { continue }
+                // A lost ASCII byte scores as the '?' it was written as.
+                var gain = self.gain(replacing: range, with: reading.text.map { $0 == Self.lostASCII ? "?" : $0 })
+                if reading.lostTrail, let mark = reading.text.last {
+                    // The mark that ends the line is chosen as the lost bytes of a mojibake run are.
+                    gain += lineEndBias(mark) + quoteBias(mark, openQuotes: quoteBalance(reading.text.dropLast(), from: openQuotes))
+                        + punctuationBias(mark, next: nil, clause: scalars[max(0, q - 20)..<q] + reading.text.dropLast())
                 }
+                if gain >= minimumGain { scored.append((Edit(range: range, replacement: reading.text, diagnosis: .gbkOneByteShift, gain: gain), reading.lostTrail)) }
             }
         }
-        return best
+        guard let top = scored.max(by: { $0.edit.gain < $1.edit.gain }) else { return nil }
+        var edit = top.edit
+        if top.lostTrail {
+            // The lost mark is kept only where it is clearly the likeliest; else U+FFFD.
+            let prefix = edit.replacement.dropLast()
+            let rival = scored.filter { $0.edit.range == edit.range && $0.edit.replacement.dropLast() == prefix
+                && $0.edit.replacement.last != edit.replacement.last }.map(\.edit.gain).max() ?? -.infinity
+            if edit.gain - rival < Self.choiceMargin {
+                edit.replacement[edit.replacement.count - 1] = "\u{FFFD}"
+                edit.unrecovered += 1
+            }
+        }
+        if let k = edit.replacement.firstIndex(of: Self.lostASCII) {
+            let byte = lostASCIIByte(before: edit.range.upperBound)
+            edit.replacement[k] = byte.map { Unicode.Scalar($0) } ?? "\u{FFFD}"
+            edit.unrecovered += byte == nil ? 1 : 0
+        }
+        return edit
+    }
+
+    /// Stands, in a shifted reading, for the ASCII byte lost with the pair it made invalid.
+    static let lostASCII: Unicode.Scalar = "\u{FFFF}"
+
+    /// The ASCII byte a decoder lost in an invalid pair just before input character `next`
+    /// (it was below 0x40: a space, digit or mark), when the line tells which: before a tag
+    /// name whose tag closes with '>' before any other '<' opens (`?span class="x">`), the '<'
+    /// of an HTML tag. Nil when nothing tells.
+    func lostASCIIByte(before next: Int) -> UInt8? {
+        var k = next
+        if k < scalars.count && scalars[k] == "/" { k += 1 }
+        let nameStart = k
+        while k < scalars.count, scalars[k].isASCII, scalars[k].properties.isAlphabetic || (k > nameStart && ("0"..."9").contains(scalars[k])) {
+            k += 1
+        }
+        guard k > nameStart, k < scalars.count, scalars[k] == " " || scalars[k] == ">" || scalars[k] == "/" else { return nil }
+        for scalar in scalars[k...].prefix(256) {
+            if scalar == ">" { return UInt8(ascii: "<") }
+            if scalar == "<" || !scalar.isASCII && model.table.kind(scalar) == .han { return nil }
+        }
+        return nil
     }
 
     /// The readings of `lead` followed by the bytes of `choices`, pair by pair, up to the first
@@ -65,17 +124,30 @@ extension LineRepair {
     /// When the shift ran to the end of the line, the last lead byte had no trail and was
     /// written as '?' too (`endsWithLostByte`): its pair is then completed with each trail that
     /// makes a punctuation mark, as lines end with one.
-    private func shiftedReadings(lead: UInt8, choices: [[[UInt8]]], endsWithLostByte: Bool) -> [(text: [Unicode.Scalar], consumed: Int)] {
-        var readings: [(text: [Unicode.Scalar], consumed: Int)] = []
+    /// With `markMayBeLost`, a line that ends in "??" ends in a mark both of whose bytes were
+    /// lost (its lead read alone, its trail left without a partner).
+    private func shiftedReadings(lead: UInt8, choices: [[[UInt8]]], endsWithLostByte: Bool,
+                                 markMayBeLost: Bool) -> [(text: [Unicode.Scalar], consumed: Int, lostTrail: Bool)] {
+        var readings: [(text: [Unicode.Scalar], consumed: Int, lostTrail: Bool)] = []
         func walk(_ k: Int, pending: UInt8?, text: [Unicode.Scalar], unfolded: Int) {
             guard k < choices.count else { return }
-            if k == choices.count - 1, endsWithLostByte, let lead = pending, !text.isEmpty {
+            if k == choices.count - 1, endsWithLostByte, let lead = pending, !text.isEmpty || markMayBeLost {
                 for trail in UInt8(0x40)...0xFE {
                     if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
-                        readings.append((text + [mark], k + 1))
+                        readings.append((text + [mark], k + 1, true))
                     }
                 }
                 return
+            }
+            // A '?' in the stretch may be a pair the decoder found invalid and lost both bytes
+            // of: the trail of the pending lead (a punctuation mark, as at the '?' that began
+            // the shift) and an ASCII byte below 0x40, after which the decoder was back in step.
+            if let lead = pending, !text.isEmpty, k > 0, choices[k].first == [UInt8(ascii: "?")] {
+                for trail in UInt8(0x81)...0xFE {
+                    if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
+                        readings.append((text + [mark, Self.lostASCII], k + 1, false))
+                    }
+                }
             }
             for (n, bytes) in choices[k].enumerated() {
                 let unfolding = n > 0
@@ -98,7 +170,7 @@ extension LineRepair {
                 }
                 guard valid else { continue }
                 if pending == nil {
-                    readings.append((text, k + 1))
+                    readings.append((text, k + 1, false))
                 } else {
                     walk(k + 1, pending: pending, text: text, unfolded: unfolded + (unfolding ? 1 : 0))
                 }

@@ -73,6 +73,20 @@ extension LineRepair {
 
     /// Question words and particles: a clause with one of them asks something.
     static let questionWords: Set<Unicode.Scalar> = Set("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何".unicodeScalars)
+    /// Whether `clause` contains a question word that asks: 几 and 幾 before 乎 (几乎, almost)
+    /// or a round number (几百年, several hundred years) do not.
+    static func asksQuestion(_ clause: some Collection<Unicode.Scalar>) -> Bool {
+        var previous: Unicode.Scalar? = nil
+        for scalar in clause {
+            defer { previous = scalar }
+            if let word = previous, word == "几" || word == "幾" {
+                if !"乎百千万萬十".unicodeScalars.contains(scalar) { return true }
+            }
+            if questionWords.contains(scalar) && scalar != "几" && scalar != "幾" { return true }
+        }
+        return previous == "几" || previous == "幾"
+    }
+
     /// Question words that begin a word (什么, 怎么, 哪里 …) and so are not followed by a
     /// question mark.
     static let wordInitialQuestionWords: Set<Unicode.Scalar> = Set("什怎哪几幾岂豈难難".unicodeScalars)
@@ -129,7 +143,14 @@ extension LineRepair {
             case "\"":
                 let previous = k > 0 ? text[k - 1] : nil
                 let next = k + 1 < text.count ? text[k + 1] : nil
-                let opens = quoteOpens(previous: previous, next: next, open: open)
+                var opens = quoteOpens(previous: previous, next: next, open: open)
+                // A quote its neighbours do not decide takes the direction the next straight
+                // quote's neighbours leave it, when that agrees with what is open: in
+                // 。"撇下一切希望罷,你們這些進來的人!" the last quote closes, so the first opens.
+                if quoteDirection(previous: previous, next: next) == nil, let following = nextQuoteDirection(text, after: k),
+                   following == open {
+                    opens = !following
+                }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
                 var chinese = inner.map { isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil) } ?? false
                 if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" { chinese = false }
@@ -150,6 +171,29 @@ extension LineRepair {
                 break
             }
         }
+    }
+
+    /// Whether a straight double quote between `previous` and `next` surely opens (true) or
+    /// closes (false) a quotation: at the ends of the line, before a mark, after ：or (.
+    private func quoteDirection(previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool? {
+        guard let next else { return false }
+        if "，。！？；：、…,.!?;:".unicodeScalars.contains(next) || next == "\"" { return false }
+        guard let previous else { return true }
+        if "：（《:(".unicodeScalars.contains(previous) || previous == "\"" || previous == "”" { return true }
+        return nil
+    }
+
+    /// The sure direction of the next straight quote after `k`, if it has one and no curly
+    /// quotation mark comes first.
+    private func nextQuoteDirection(_ text: [Unicode.Scalar], after k: Int) -> Bool? {
+        for j in (k + 1)..<text.count {
+            switch text[j] {
+            case "\"": return quoteDirection(previous: text[j - 1], next: j + 1 < text.count ? text[j + 1] : nil)
+            case "“", "”", "「", "」": return nil
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Whether a straight double quote between `previous` and `next` opens a quotation.

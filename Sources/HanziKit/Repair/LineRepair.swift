@@ -80,12 +80,16 @@ struct LineRepair {
     mutating func run() {
         let protected = damageSpans()
         accept(mojibakeEdits(protecting: protected) + oneByteShiftEdits(protecting: protected))
+        if edits.contains(where: { $0.diagnosis == .gbkOneByteShift }) {
+            accept(oneByteShiftEdits(protecting: protected, inShiftedLine: true))
+        }
         if options.restoresPunctuation && depth == 0 { restorePunctuation() }
         if depth == 0 { reportDamage() }
     }
 
     /// Keeps the best of overlapping proposals: highest gain first.
     private mutating func accept(_ proposals: [Edit]) {
+        // (Edits already accepted stay; new proposals fill the gaps between them.)
         for proposal in proposals.sorted(by: { $0.gain > $1.gain }) {
             if edits.allSatisfy({ $0.range.upperBound <= proposal.range.lowerBound || proposal.range.upperBound <= $0.range.lowerBound }) {
                 edits.append(proposal)
@@ -186,9 +190,11 @@ struct LineRepair {
         edits.contains { $0.range.contains(index) }
     }
 
-    /// Whether `scalar` is Chinese: Han, or a Chinese punctuation mark.
+    /// Whether `scalar` is Chinese: Han, a Chinese punctuation mark, or □ (which Chinese texts
+    /// write for a character they cannot show).
     func isChinese(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
+        if scalar == "□" { return true }
         let kind = model.table.kind(scalar)
         return kind == .han || kind == .chinesePunctuation
     }

@@ -63,6 +63,47 @@ struct Misreading: Sendable {
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true),
     ]
 
+    /// The decoder that garbled double-byte text, where it is one that writes U+FFFD for the
+    /// lead byte of a pair it cannot decode and goes on from the trail: Big5 as browsers read it
+    /// (Big5-HKSCS). A lost lead then made a pair this decoder rejects.
+    var wrongDecoder: Charset? {
+        if case .charset(let charset, let fallback) = wrong, charset == .big5 { return fallback ?? charset }
+        return nil
+    }
+
+    /// What a character the wrong charset cannot encode may stand for inside a garbled run:
+    /// for Big5 read by a browser, the pairs of Big5-HKSCS's rows that ICU decodes only to a
+    /// private-use character while newer mapping tables (Python's, the WHATWG index) give them
+    /// standard ones (GBK's 取 is C8 A1, which those read as 龰 U+9FB0). Empty: such a character
+    /// ends the run.
+    var unencodablePairs: [(UInt8, UInt8)] {
+        if case .charset(let charset, let fallback) = wrong, charset == .big5, let fallback {
+            return fallback == .big5HKSCS ? Self.hkscsPrivateUsePairs : []
+        }
+        return []
+    }
+
+    /// The pairs ICU's Big5-HKSCS decodes to a private-use character, in the rows where most
+    /// pairs decode to standard characters (not the user-defined rows, private use throughout).
+    static let hkscsPrivateUsePairs: [(UInt8, UInt8)] = {
+        var pairs: [(UInt8, UInt8)] = []
+        let trails = Array(UInt8(0x40)...0x7E) + Array(UInt8(0xA1)...0xFE)
+        for lead in UInt8(0x81)...0xFE {
+            var privateUse: [(UInt8, UInt8)] = []
+            var standard = 0
+            for trail in trails {
+                guard let scalar = LineRepair.decodePair(lead, trail, .big5HKSCS) else { continue }
+                if (0xE000...0xF8FF).contains(scalar.value) {
+                    privateUse.append((lead, trail))
+                } else {
+                    standard += 1
+                }
+            }
+            if standard > privateUse.count { pairs += privateUse }
+        }
+        return pairs
+    }()
+
     /// windows-1252's characters at 0x80–0x9F and their bytes, as ICU decodes them.
     static let windows1252High: [UInt32: UInt8] = {
         var map: [UInt32: UInt8] = [:]

@@ -46,6 +46,10 @@ final class PlausibilityScore: Sendable {
         static let latinSymbol = -14.0
         static let combining = -14.0
         static let garbage = -30.0
+        /// A clause mark right after another (。， ，、): hardly ever written.
+        static let doubledClauseMark = -6.0
+        /// An opening quotation mark before a clause mark, ASCII or the end of the text.
+        static let misplacedOpeningQuote = -3.0
     }
 
     init(lexicon: Lexicon, traditionalToSimplified: Lexicon, simplifiedToTraditional: Lexicon, table: CharacterTable = .shared) {
@@ -155,8 +159,29 @@ final class PlausibilityScore: Sendable {
             if previous == scalar { return -1.0 }
             return next == scalar ? -6.5 : -10.0
         }
-        return Self.punctuationCosts[scalar] ?? Cost.rarePunctuation
+        var cost = Self.punctuationCosts[scalar] ?? Cost.rarePunctuation
+        // An opening quotation mark opens Chinese text: not a mark, markup or the line's end.
+        if Self.openingQuotes.contains(scalar) && (next.value < 0x80 || Self.clauseMarks.contains(next)) {
+            cost += Cost.misplacedOpeningQuote
+        }
+        // The same quotation mark twice (”” ““) is a slip; —— and …… are not.
+        if previous == scalar && Self.quotes.contains(scalar) { return cost + Cost.doubledClauseMark }
+        // Two clause marks in a row (。， ，、) hardly occur; ？！ and ！？ do.
+        if Self.clauseMarks.contains(previous) && Self.clauseMarks.contains(scalar)
+            && !(Self.sentenceMarks.contains(previous) && Self.sentenceMarks.contains(scalar) && previous != "。" && scalar != "。") {
+            return cost + Cost.doubledClauseMark
+        }
+        return cost
     }
+
+    /// Quotation marks.
+    private static let quotes: Set<Unicode.Scalar> = Set("“”‘’「」『』".unicodeScalars)
+    /// Opening quotation marks.
+    private static let openingQuotes: Set<Unicode.Scalar> = Set("“‘「『".unicodeScalars)
+    /// Marks that end a clause or sentence.
+    private static let clauseMarks: Set<Unicode.Scalar> = Set("，。、；：？！".unicodeScalars)
+    /// Marks that end a sentence.
+    private static let sentenceMarks: Set<Unicode.Scalar> = Set("。？！".unicodeScalars)
 
     /// The cost of one character that is not Han, given the kind of the character before it.
     private func cost(of scalar: Unicode.Scalar, kind: CharacterTable.Kind, after previous: CharacterTable.Kind?) -> Double {

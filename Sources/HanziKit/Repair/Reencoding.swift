@@ -9,6 +9,9 @@ struct Reencoding {
     var owner: [Int] = []
     /// Whether a byte is the first of its input character.
     var startsCharacter: [Bool] = []
+    /// For a pair of lost bytes standing for a character the wrong charset cannot encode, by the
+    /// index of its first byte: the pairs it may have been.
+    var pairOptions: [Int: [(UInt8, UInt8)]] = [:]
 
     var count: Int { bytes.count }
 
@@ -28,8 +31,11 @@ struct Reencoding {
 
     /// Splits `scalars` into runs the wrong encoding can encode, and re-encodes each run.
     /// Characters it cannot encode separate runs; U+FFFD becomes a lost byte.
+    ///
+    /// `unencodablePairs` are the pairs a character the charset and its fallback cannot encode
+    /// may stand for inside a run (empty: such a character ends the run).
     static func runs(of scalars: [Unicode.Scalar], utf8: [UInt8], offsets: [Int], wrong: Misreading.Wrong,
-                     protected: [Range<Int>]) -> [Reencoding] {
+                     protected: [Range<Int>], unencodablePairs: [(UInt8, UInt8)] = []) -> [Reencoding] {
         var runs: [Reencoding] = []
         var current = Reencoding()
         func close() {
@@ -84,10 +90,11 @@ struct Reencoding {
                         return ([], i)
                     }
                 }
-                // Stopping short of `end` means the character at the stop cannot be encoded.
-                if encoded.stop == i || !Self.appendDoubleByte(encoded.bytes, scalars: i..<encoded.stop, to: &current) {
+                // Stopping short of `end` means the character at the stop cannot be encoded (it
+                // may be the first: then only the fallback is tried).
+                if encoded.stop > i && !Self.appendDoubleByte(encoded.bytes, scalars: i..<encoded.stop, to: &current) {
                     close()
-                    i = max(encoded.stop, i) + 1
+                    i = encoded.stop + 1
                     continue
                 }
                 i = encoded.stop
@@ -95,6 +102,14 @@ struct Reencoding {
                     if let fallback, let bytes = try? fallback.encode(String(scalars[i])), bytes.count == 2 {
                         current.append(bytes[0], owner: i, starts: true)
                         current.append(bytes[1], owner: i, starts: false)
+                    } else if !unencodablePairs.isEmpty, current.count > 0, current.bytes.last! >= 0x80, !current.isLost.last!,
+                              i + 1 < end {
+                        // Inside a garbled stretch, a character no ICU variant of the charset
+                        // encodes may be what a newer mapping table makes of a pair ICU decodes
+                        // only to a private-use character: one of those pairs, chosen in context.
+                        current.pairOptions[current.count] = unencodablePairs
+                        current.append(0, owner: i, starts: true, lost: true)
+                        current.append(0, owner: i, starts: false, lost: true)
                     } else {
                         close()
                     }
@@ -104,6 +119,45 @@ struct Reencoding {
         }
         close()
         return runs
+    }
+
+    /// For UTF-8 read as GBK: a € is either the lone byte 0x80 (how Windows code page 936 reads
+    /// it) or the GB18030 pair A2 E3. ICU's GBK encoder writes 0x80; where that cannot be UTF-8
+    /// but A2 E3 can — the A2 completes a character and a continuation byte follows, as in
+    /// 呢。 (E5 91 A2 E3 80 82) — the pair is what was read.
+    mutating func splitEuroSigns(_ scalars: [Unicode.Scalar]) {
+        guard bytes.contains(0x80) else { return }
+        // Where to split, found first: most runs need no copy.
+        var splits: [Int] = []
+        var need = 0
+        for k in 0..<count {
+            let b = bytes[k]
+            if isUnknown(k) {
+                need = max(0, need - 1)
+            } else if b & 0xC0 == 0x80 && need > 0 {
+                need -= 1
+                // (A continuation byte next is invalid after 0x80, and only E3's first.)
+                if b == 0x80, need == 0, scalars[owner[k]] == "€", k + 1 < count, !isUnknown(k + 1), bytes[k + 1] & 0xC0 == 0x80 {
+                    splits.append(k)
+                    need = 2
+                }
+            } else {
+                need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
+            }
+        }
+        for k in splits.reversed() {
+            bytes[k] = 0xA2
+            bytes.insert(0xE3, at: k + 1)
+            isLost.insert(false, at: k + 1)
+            isQuestionMark.insert(false, at: k + 1)
+            owner.insert(owner[k], at: k + 1)
+            startsCharacter.insert(false, at: k + 1)
+        }
+        if !splits.isEmpty && !pairOptions.isEmpty {
+            var moved: [Int: [(UInt8, UInt8)]] = [:]
+            for (key, value) in pairOptions { moved[key + splits.count { $0 < key }] = value }
+            pairOptions = moved
+        }
     }
 
     /// Appends the bytes of the non-ASCII characters `scalars` in a double-byte charset: two

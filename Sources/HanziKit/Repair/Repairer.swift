@@ -77,17 +77,20 @@ public struct Repairer: Sendable {
         while start <= text.count {
             var end = start
             while end < text.count && text[end] != 0x0A { end += 1 }
-            let line = UnsafeBufferPointer(rebasing: text[start..<end])
+            // A CRLF line's \r belongs to its line ending, not to the text the rules look at.
+            let bodyEnd = end > start && text[end - 1] == 0x0D ? end - 1 : end
+            let line = UnsafeBufferPointer(rebasing: text[start..<bodyEnd])
             if isSuspicious(line) {
                 let repair = RepeatedRepair(line, model: model, options: options)
                 output.append(contentsOf: repair.output)
+                if bodyEnd < end { output.append(0x0D) }
                 let offset = baseOffset + start
                 fixes += repair.fixes.map { fix in
                     Fix(range: (fix.range.lowerBound + offset)..<(fix.range.upperBound + offset), before: fix.before,
                         after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
                 }
             } else {
-                output.append(contentsOf: line)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
             }
             if end < text.count { output.append(0x0A) }
             start = end + 1

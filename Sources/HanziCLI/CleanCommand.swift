@@ -1,0 +1,107 @@
+import ArgumentParser
+import HanziKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Clean up an article in one step: decode, repair mojibake and punctuation, convert the script.",
+        discussion: """
+            The stages, in order: decode the input (--encoding, default UTF-8; auto detects it with \
+            ICU); repair mojibake and garbled punctuation as `hanzi repair` does; restore full-width \
+            punctuation folded to ASCII inside Chinese (, ; : ? ! ( ) and straight double quotes); \
+            convert the script with --config, when given, as `hanzi convert` does; write UTF-8.
+
+            --explain lists every change of every stage on standard error — line, byte range (UTF-8 \
+            offsets into the input, or into its UTF-8 decoding with --encoding), text before and \
+            after, stage and reason — and the irrecoverable damage left alone. Cleaning the output \
+            again changes nothing. Line endings and a byte-order mark are kept.
+
+            Examples:
+              hanzi clean --encoding auto -c s2twp scraped.txt -o article.txt
+              hanzi clean --explain --in-place post.txt          # keeps post.txt.orig
+              hanzi clean --quotes corner -c s2hk --output-dir clean/ raw/*.txt
+              hanzi clean --check --explain --format json drafts/*.txt
+            """
+    )
+
+    @Option(name: [.customShort("c"), .customLong("config")],
+            help: ArgumentHelp("Convert the script with this OpenCC config after repairing (e.g. s2t, s2twp, t2s); none by default.", valueName: "config"))
+    var config: String?
+
+    @Option(help: "The quotation marks that replace straight double quotes around Chinese text: curly (“ ”) or corner (「 」).")
+    var quotes: Repairer.Options.QuoteStyle = .curly
+
+    @Flag(name: .customLong("no-punctuation"), help: "Leave ASCII punctuation inside Chinese as it is.")
+    var noPunctuation = false
+
+    @Flag(help: "Report every change of every stage, and the damage left alone, on standard error.")
+    var explain = false
+
+    @Option(help: "The format of the --explain report: text, or json (one JSON object per line).")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Change nothing: exit with 1 when cleaning would change something, 0 otherwise.")
+    var check = false
+
+    @OptionGroup var parallel: ParallelOptions
+    @OptionGroup var io: InputOutputOptions
+    @OptionGroup var encoding: EncodingOptions
+    @OptionGroup var dictionaries: DictionaryOptions
+
+    func validate() throws {
+        if check && (io.inPlace || io.output != nil || io.outputDirectory != nil) {
+            throw ValidationError("--check writes nothing; it cannot be combined with --in-place, --output or --output-dir")
+        }
+        try config.map { try ConversionChoice(config: $0).validate(store: dictionaries.store) }
+    }
+
+    func run() throws {
+        let found = try withExitCodes { () -> Bool in
+            let repairer = try Repairer(options: .init(restoresPunctuation: !noPunctuation, quotes: quotes),
+                                        store: dictionaries.store)
+            let converter = try config.map { try ConversionChoice(config: $0).makeConverter(store: dictionaries.store) }
+            let cleaner = Cleaner(repairer: repairer, converter: converter)
+            var processor = LineProcessor()
+            // The report numbers lines in order: one worker with --explain.
+            processor.jobs = explain ? 1 : parallel.threads
+            processor.blockSize = 1 << 18
+            processor.longLineCut = LongLineCut.repair.offset
+            let report = ChangeReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
+                                      multipleInputs: io.inputs.count > 1, showsStages: true, conversionName: config ?? "")
+            defer { report.flush() }
+            let body = { (input: InputFile, output: FileOutput) throws in
+                report.start(input)
+                try processor.run(input, encoding: encoding.encoding, to: output, decoding: { charset in
+                    if explain { report.note("decode: \(charset.name) → UTF-8; byte ranges below are into the UTF-8 text") }
+                    report.noteChange()
+                }) { [explain, check] in
+                    var scratch = Cleaner.Scratch()
+                    var cleaned: [UInt8] = []
+                    return { line, piece, result in
+                        if explain {
+                            let offset = report.nextLine(length: line.count, piece: piece)
+                            report.add(cleaner.clean(utf8: line, baseOffset: offset, explainingInto: &result))
+                        } else if check {
+                            cleaned.removeAll(keepingCapacity: true)
+                            cleaner.clean(utf8: line, into: &cleaned, scratch: &scratch)
+                            if !cleaned.elementsEqual(line) { report.noteChange() }
+                        } else {
+                            cleaner.clean(utf8: line, into: &result, scratch: &scratch)
+                        }
+                    }
+                }
+            }
+            if check {
+                let discard = FileOutput(fd: open("/dev/null", O_WRONLY | O_CLOEXEC), closesOnFlushAndDeinit: true)
+                for input in io.inputs { try body(input, discard) }
+            } else {
+                try io.process(body)
+            }
+            return report.foundChange
+        }
+        if check && found { throw HanziExit.found }
+    }
+}

@@ -1,0 +1,116 @@
+import HanziKit
+import Testing
+
+// Repairs that depend on which bytes a character was read from: the same character can come
+// from different bytes under different decoders (€ is 0x80 for code page 936 and A2 E3 for
+// GB18030; browsers read "big5" with Hong Kong additions ICU's converters lack), and on what
+// a lost byte most likely was. The garbled samples were made with Python's codecs, as the
+// evaluation set in Benchmarks/repair is.
+
+// MARK: The issue's article (issue #5 item 4)
+
+@Test func theIssueArticleShiftsAreRepairedInALongerTraditionalSentence() throws {
+    // "。”王晟說" shows as "?!蓖蹶烧f", "。現在" as "?,F在", and "。”<span" as "?!?span", where
+    // the '?' after '!' is a pair the decoder found invalid: the trail of ” and the '<'.
+    let garbled = "王晟在會上表示:\"學校這些年一直在調整課程,成效已經看得到?!蓖蹶烧f,現在的學生比過去更願意發問?,F在的問題是經費,\"我們還會努力?!?span class=\"note\">本報記者攝</span>"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "王晟在會上表示：“學校這些年一直在調整課程，成效已經看得到。”王晟說，現在的學生比過去更願意發問。現在的問題是經費，“我們還會努力。”<span class=\"note\">本報記者攝</span>")
+    let shifts = fixes.filter { $0.diagnosis == .gbkOneByteShift }
+    #expect(shifts.map(\.before) == ["?!蓖蹶烧f", "?,F", "?!?"])
+    #expect(shifts.map(\.after) == ["。”王晟說", "。現", "。”<"])
+    #expect(shifts.allSatisfy { $0.unrecovered == 0 })
+}
+
+@Test func aLostByteBeforeTextThatIsNoTagIsWrittenAsReplacementCharacter() throws {
+    // The same lost pair before ordinary text: the mark is recovered, the ASCII byte lost with
+    // it (a space? a digit?) cannot be, and is reported.
+    let garbled = "成效已經看得到?!蓖蹶烧f,現在的學生比過去更願意發問?!?2024年"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "成效已經看得到。”王晟說，現在的學生比過去更願意發問。”\u{FFFD}2024年")
+    #expect(fixes.last?.unrecovered == 1)
+}
+
+@Test func aShiftThroughAPrivateUseCharacterIsRealigned() throws {
+    // "句，竟" shifted at the comma: A3 is read alone, then AC BE is a pair in GBK's
+    // user-defined rows (a private-use character). Undoing Big5-as-GBK around it must not
+    // swallow the shift (that is the identity, not a double mojibake).
+    let garbled = "見名章雋句?\u{E0D9}钩鲋T傖夫俗吏之手,驚極而恨。"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "見名章雋句，竟出諸傖夫俗吏之手，驚極而恨。")
+    #expect(fixes.first?.diagnosis == .gbkOneByteShift)
+    #expect(!fixes.contains { $0.diagnosis == .doubleMojibake })
+}
+
+@Test func aShiftedLineEndingInAnUnclearMarkGetsReplacementCharacter() throws {
+    // 。” at the end of a shifted line: 。 is certain (A1 A3, read as ！), the lost trail of the
+    // last mark could be ” or 」 — neither clearly — so it is U+FFFD, reported.
+    let garbled = "他們倆談了一個下午,他說不好?＝形疑纤\u{E425}胰\u{E68B}送盹垼\u{E0E6}龔臎]來過?!?"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "他們倆談了一個下午，他說不好。叫我上她家去喫晚飯，她從沒來過。\u{FFFD}")
+    #expect(fixes.last?.unrecovered == 1)
+}
+
+@Test func interrobangsAndDoubledQuestionMarksInLinesWithoutAShiftStay() throws {
+    for line in ["真的?!?", "吗??", "這是什麼??"] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    }
+}
+
+// MARK: € from two decoders
+
+@Test func aEuroSignReadFromTheGB18030PairA2E3IsUndone() throws {
+    // 呢。 is E5 91 A2 E3 80 82: read as GB18030 with 0x80 as € (as browsers and code page 936
+    // do), A2 E3 is € and so is the lone 80. ICU's GBK encodes € as 0x80 only; the first must
+    // be A2 E3 for the UTF-8 to be valid.
+    let garbled = "浠栬繕浼氬敱姝屽効鍛€€傚挶浠\u{E101}槸涓\u{E15E}浗涔′笅濠嗗﹩锛屼綘璇村憿"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "他还会唱歌儿呢。咱们是中国乡下婆婆，你说呢")
+    #expect(fixes.map(\.diagnosis) == [.utf8AsGBK])
+    #expect(fixes[0].unrecovered == 0)
+}
+
+// MARK: GBK read as Big5 the way browsers read it
+
+@Test func consecutiveCharactersOnlyBig5HKSCSHasAreReencoded() throws {
+    // 日期 (C8D5 C6DA) read as Big5-HKSCS is ゜ヽ: two characters in a row that plain Big5
+    // cannot encode, each re-encoded with ICU's Big5-HKSCS.
+    let garbled = try misread("恨恨！又及。”写了当天的日期。", writtenAs: .gbk, readAs: .big5HKSCS)
+    #expect(garbled.hasSuffix("゜ヽ﹝"))
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "恨恨！又及。”写了当天的日期。")
+    #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
+}
+
+@Test func aCharacterICUsBig5HKSCSCannotEncodeIsChosenAmongItsPrivateUsePairs() throws {
+    // GBK's 取 is C8 A1, which newer Big5-HKSCS tables (Python's, browsers') read as 龰
+    // U+9FB0 and ICU's only as a private-use character: 龰 is one of the pairs ICU maps to
+    // private use, chosen in context (采取, 取得).
+    let garbled = "淉葬眒冪粒龰渠囥ㄛ龰腕賸隴珆傖虴﹝"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "政府已经采取措施，取得了明显成效。")
+    #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
+}
+
+@Test func aLoneCompatibilityIdeographInCleanTextStays() throws {
+    for line in ["龰是一个部首。", "他写了龰字，又写了⺈字。"] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    }
+}
+
+// MARK: Folded punctuation
+
+@Test func aQuoteAfterAFullStopOpensWhenTheNextQuoteSurelyCloses() throws {
+    let (text, _) = try RepairFixture.repairer.get().repair("他說這裏好像個進口,一無可去的去處。\"撇下一切希望罷,你們這些進來的人!\"")
+    #expect(text == "他說這裏好像個進口，一無可去的去處。“撇下一切希望罷，你們這些進來的人！”")
+}
+
+@Test func aQuoteAfterAFullStopStillClosesAnOpenQuotation() throws {
+    let (text, _) = try RepairFixture.repairer.get().repair("他說:\"我們走吧。\"她點頭說:\"好。\"")
+    #expect(text == "他說：“我們走吧。”她點頭說：“好。”")
+}
+
+@Test func parenthesesAfterTheMissingCharacterSquareAreRestored() throws {
+    // □ stands for a character the text could not show: Chinese, as far as punctuation goes.
+    let (text, _) = try RepairFixture.repairer.get().repair("□(辶＋豚)翁夫婦一天上午也來看佈置好的房間。")
+    #expect(text == "□（辶＋豚）翁夫婦一天上午也來看佈置好的房間。")
+}
