@@ -12,7 +12,10 @@ struct CleanCommand: ParsableCommand {
             The stages, in order: decode the input (--encoding, default UTF-8; auto detects it with \
             ICU); repair mojibake and garbled punctuation as `hanzi repair` does; restore full-width \
             punctuation folded to ASCII inside Chinese (, ; : ? ! ( ) and straight double quotes); \
-            convert the script with --config, when given, as `hanzi convert` does; write UTF-8.
+            convert the script with --config, when given, as `hanzi convert` does; write UTF-8. \
+            A line already in the script the config writes (Traditional for s2t, s2twp …, \
+            Simplified for t2s, tw2sp …, as `hanzi detect` judges it) is left as it is: \
+            converting it again would damage it (s2t turns 傢伙 into 傢夥).
 
             --explain lists every change of every stage on standard error — line, byte range (UTF-8 \
             offsets into the input, or into its UTF-8 decoding with --encoding), text before and \
@@ -62,13 +65,16 @@ struct CleanCommand: ParsableCommand {
         let found = try withExitCodes { () -> Bool in
             let repairer = try Repairer(options: .init(restoresPunctuation: !noPunctuation, quotes: quotes),
                                         store: dictionaries.store)
-            let converter = try config.map { try ConversionChoice(config: $0).makeConverter(store: dictionaries.store) }
-            let cleaner = Cleaner(repairer: repairer, converter: converter)
+            let choice = config.map { ConversionChoice(config: $0) }
+            let converter = try choice.map { try $0.makeConverter(store: dictionaries.store) }
+            let targetScript = try choice?.targetScript.map { ($0, try ScriptDetector(store: dictionaries.store)) }
+            let cleaner = Cleaner(repairer: repairer, converter: converter, targetScript: targetScript)
             var processor = LineProcessor()
             // The report numbers lines in order: one worker with --explain.
             processor.jobs = explain ? 1 : parallel.threads
             processor.blockSize = 1 << 18
-            processor.longLineCut = LongLineCut.repair.offset
+            processor.longLineCut = .repair
+            processor.longLineLimit = LongLineCut.repairLimit
             let report = ChangeReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
                                       multipleInputs: io.inputs.count > 1, showsStages: true, conversionName: config ?? "")
             defer { report.flush() }

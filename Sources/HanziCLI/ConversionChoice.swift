@@ -20,11 +20,21 @@ struct ConversionChoice {
         .init(rawValue: config.hasSuffix(".json") ? String(config.dropLast(5)) : config)
     }
 
-    /// Rejects an unknown config name as a usage error, listing the available ones.
+    /// The script a bundled config writes: Traditional for s2t, s2tw, s2twp, s2hk …;
+    /// Simplified for t2s, tw2s, tw2sp, hk2s …; nil for the others and for config files.
+    var targetScript: ChineseScript? {
+        guard path == nil else { return nil }
+        if name.rawValue.hasPrefix("s2") { return .traditional }
+        if name.rawValue.hasSuffix("2s") || name.rawValue.hasSuffix("2sp") { return .simplified }
+        return nil
+    }
+
+    /// Rejects an unknown config name as a usage error, listing the available ones. A store
+    /// with no configs at all is left to fail loading, as a dictionary error.
     func validate(store: DictionaryStore) throws {
         guard path == nil else { return }
         let available = ConversionConfig.availableNames(in: store)
-        guard available.contains(name) else {
+        guard available.contains(name) || available.isEmpty else {
             throw ValidationError(ConversionConfigError.unknownConfig(config, available: available.map(\.rawValue)).description)
         }
     }
@@ -38,7 +48,12 @@ struct ConversionChoice {
             }
             return try Converter(name, store: store, includingTofuRiskDictionaries: includesTofuRisk)
         } catch let error as ConversionConfigError {
-            printError(error.description)
+            if case .unknownConfig = error, let directory = store.directory {
+                // Only a dictionary directory without configs gets here (see validate).
+                printError("\(directory): no OpenCC config \"\(config)\" there (\(access(directory, F_OK) == 0 ? "no opencc/\(name.rawValue).json" : "No such file or directory"))")
+            } else {
+                printError(error.description)
+            }
             throw HanziExit.dictionaryError
         }
     }

@@ -103,7 +103,7 @@ struct ConvertCommand: ParsableCommand {
             if quotes == nil && choice.path == nil && dictionaries.store.directory == nil {
                 // The bundled dictionaries have no word containing whitespace or punctuation
                 // (a test checks), so a line cut before one converts as it would whole.
-                processor.longLineCut = LongLineCut.conversion.offset
+                processor.longLineCut = .conversion
             }
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) { [quotes] in

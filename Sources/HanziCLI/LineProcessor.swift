@@ -25,10 +25,9 @@ struct LineProcessor {
     /// How many bytes of complete lines a worker transforms at a time.
     var blockSize: Int = 1 << 20
     /// For engines whose result does not change when a line is cut before certain characters:
-    /// the offset in a long line's head of such a character (the last one), or nil. A line
-    /// longer than ``longLineLimit`` is then transformed piece by piece, in bounded memory;
-    /// without it, a line is held whole.
-    var longLineCut: (@Sendable (UnsafeBufferPointer<UInt8>) -> Int?)?
+    /// where a long line may be cut. A line longer than ``longLineLimit`` is then transformed
+    /// piece by piece, in bounded memory; without a cut, it is held whole.
+    var longLineCut: LongLineCut?
     /// How long a line may grow before it is cut (with ``longLineCut``).
     var longLineLimit = 4 << 20
 
@@ -41,7 +40,8 @@ struct LineProcessor {
         let reader = try InputReader(input)
         let progress = ProgressBar.make(for: input, fd: reader.fd)
         defer { progress?.finish() }
-        let transforms = (0..<max(1, jobs)).map { _ in TransformBox(makeTransform()) }
+        let cut = longLineCut.map { ($0, limit: longLineLimit) }
+        let transforms = (0..<max(1, jobs)).map { _ in TransformBox(makeTransform(), cut: cut) }
         var state = StreamState()
         // With several workers, a read holds many pieces for them to share out.
         let readSize = transforms.count == 1 ? blockSize : blockSize * transforms.count * 8
@@ -82,19 +82,40 @@ struct LineProcessor {
         var line = 1      // line number of the first line in `pending`
         /// Where `pending`'s first line starts, when an earlier piece of it was transformed.
         var continued: LinePiece?
+        /// How much of `pending` is known to hold no place to cut a long line, so that a long
+        /// line is searched once, not again with every block.
+        var searched = 0
 
         /// Appends `bytes` and transforms the complete lines gathered so far (all of them when
-        /// `final`).
+        /// `final`), and the pieces of a line that grew longer than the cut's limit.
         mutating func consume(_ bytes: [UInt8], final: Bool, input: InputFile, transforms: [TransformBox], pieceSize: Int,
-                              output: FileOutput, cut: ((UnsafeBufferPointer<UInt8>) -> Int?, limit: Int)?) throws {
+                              output: FileOutput, cut: (LongLineCut, limit: Int)?) throws {
             pending += bytes
-            var end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-            if end == 0, let cut, pending.count > cut.limit {
-                // A line longer than the limit: transform its head up to a safe cut; the rest
-                // waits for more input. The head ends without a newline, so none is written.
-                end = pending.withUnsafeBufferPointer { cut.0($0) } ?? 0
+            let end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            if end > 0 {
+                try transform(upTo: end, final: final, input: input, transforms: transforms, pieceSize: pieceSize, output: output)
+                searched = 0
+                return
             }
-            guard end > 0 else { return }
+            guard let (cut, limit) = cut else { return }
+            // A line longer than the limit: transform its head up to a safe cut, piece by
+            // piece; the rest waits for more input. A separator of up to three bytes may end
+            // where the last search stopped.
+            while pending.count > limit {
+                let from = max(0, searched - 3)
+                guard let end = pending.withUnsafeBufferPointer({ cut.offset(in: $0, from: from, limit: limit) }) else {
+                    searched = pending.count
+                    return
+                }
+                try transform(upTo: end, final: false, input: input, transforms: transforms, pieceSize: pieceSize, output: output)
+                searched = 0
+            }
+        }
+
+        /// Transforms `pending[..<end]`, which ends at a newline, at the end of the input
+        /// (`final`) or at a cut inside a long line.
+        private mutating func transform(upTo end: Int, final: Bool, input: InputFile, transforms: [TransformBox],
+                                        pieceSize: Int, output: FileOutput) throws {
             let (consumed, line, continued) = (self.consumed, self.line, self.continued)
             let (newlines, next) = try pending.withUnsafeBufferPointer { all -> (Int, LinePiece?) in
                 let block = UnsafeBufferPointer(rebasing: all[0..<end])
@@ -172,7 +193,13 @@ struct LineProcessor {
 private final class TransformBox: @unchecked Sendable {
     // @unchecked: each box is used by one worker thread at a time.
     private let transform: LineProcessor.Transform
-    init(_ transform: @escaping LineProcessor.Transform) { self.transform = transform }
+    /// Where lines longer than the limit are cut, so that the transform never sees more.
+    private let cut: (LongLineCut, limit: Int)?
+
+    init(_ transform: @escaping LineProcessor.Transform, cut: (LongLineCut, limit: Int)?) {
+        self.transform = transform
+        self.cut = cut
+    }
 
     /// Transforms the lines of `text`: `first` describes its first line, and `lastEndsLine`
     /// whether a last line without `\n` ends there.
@@ -181,9 +208,20 @@ private final class TransformBox: @unchecked Sendable {
         while start < text.count {
             var end = start
             while end < text.count && text[end] != 0x0A { end += 1 }
+            let line = UnsafeBufferPointer(rebasing: text[start..<end])
             var piece = start == 0 ? first : LinePiece()
+            var done = 0
+            if let (cut, limit) = cut {
+                while line.count - done > limit, let next = cut.offset(in: line, from: done + 1, limit: done + limit) {
+                    let head = UnsafeBufferPointer(rebasing: line[done..<next])
+                    piece.endsLine = false
+                    transform(head, piece, &result)
+                    piece = piece.followed(by: head)
+                    done = next
+                }
+            }
             piece.endsLine = end < text.count || lastEndsLine
-            transform(UnsafeBufferPointer(rebasing: text[start..<end]), piece, &result)
+            transform(UnsafeBufferPointer(rebasing: line[done...]), piece, &result)
             if end < text.count { result.append(0x0A) }
             start = end + 1
         }
@@ -212,12 +250,19 @@ struct LinePiece {
 
 /// The results of a block's pieces, each slot written by the worker that took the piece.
 private final class ResultSlots: @unchecked Sendable {
-    // @unchecked: slot i is written by one worker only; values are read after all have finished.
-    private(set) var values: [[UInt8]]
-    init(count: Int) { values = Array(repeating: [], count: count) }
-    func store(_ value: [UInt8], at i: Int) {
-        values.withUnsafeMutableBufferPointer { $0[i] = value }
+    // @unchecked: slot i is written by one worker only, through the slots' own memory (never
+    // by mutating a shared Array); values are read after all have finished.
+    private let slots: UnsafeMutableBufferPointer<[UInt8]>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
     }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func store(_ value: [UInt8], at i: Int) { slots[i] = value }
+    var values: UnsafeMutableBufferPointer<[UInt8]> { slots }
 }
 
 /// An input of a command: a file, or standard input.

@@ -6,21 +6,24 @@ struct LongLineCut: Sendable {
     /// Whether a cut must also follow a character that is not ASCII.
     var afterNonASCIIOnly = false
 
-    /// The offset of the last place in `text` where it may be cut, or nil.
-    func offset(in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = text.count - 1
-        while i > 0 {
+    /// Where to cut `text`: the last place at or before `limit` where it may be cut, else the
+    /// first place after it; nil when there is none. Places before `from` are not looked at,
+    /// nor offset 0.
+    func offset(in text: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int? {
+        var best: Int?
+        var i = max(from, 1)
+        while i < text.count {
             let byte = text[i]
             // Only ASCII bytes and lead bytes begin characters.
-            if (byte < 0x80 || byte >= 0xC0) && !(afterNonASCIIOnly && text[i - 1] < 0x80) {
-                for separator in separators where separator[0] == byte && i + separator.count <= text.count
-                    && text[i..<(i + separator.count)].elementsEqual(separator) {
-                    return i
-                }
+            if (byte < 0x80 || byte >= 0xC0) && !(afterNonASCIIOnly && text[i - 1] < 0x80)
+                && separators.contains(where: { $0[0] == byte && i + $0.count <= text.count
+                    && text[i..<(i + $0.count)].elementsEqual($0) }) {
+                if i > limit { return best ?? i }
+                best = i
             }
-            i -= 1
+            i += 1
         }
-        return nil
+        return best
     }
 
     /// Conversion with the bundled dictionaries: no word of theirs contains one of these
@@ -46,4 +49,8 @@ struct LongLineCut: Sendable {
     /// character that is not ASCII never parts folded punctuation from the Chinese beside it.
     /// The pairing of straight quotation marks starts afresh at a cut.
     static let repair = LongLineCut(separators: ["，", "。", "；", "！", "？"].map { Array($0.utf8) }, afterNonASCIIOnly: true)
+
+    /// How long a line repair holds whole: repairing a long garbled line takes memory in
+    /// proportion to it, and real lines are far shorter.
+    static let repairLimit = 64 << 10
 }

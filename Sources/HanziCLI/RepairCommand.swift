@@ -64,7 +64,8 @@ struct RepairCommand: ParsableCommand {
             var processor = LineProcessor()
             processor.jobs = explain ? 1 : parallel.threads
             processor.blockSize = 1 << 18
-            processor.longLineCut = LongLineCut.repair.offset
+            processor.longLineCut = .repair
+            processor.longLineLimit = LongLineCut.repairLimit
             let report = ChangeReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
                                       multipleInputs: io.inputs.count > 1)
             defer { report.flush() }

@@ -81,7 +81,7 @@ struct SegmentCommand: ParsableCommand {
             var processor = LineProcessor()
             processor.jobs = parallel.threads
             processor.blockSize = 1 << 16
-            processor.longLineCut = (mode == .full ? LongLineCut.fullSegmentation : LongLineCut.segmentation).offset
+            processor.longLineCut = mode == .full ? .fullSegmentation : .segmentation
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) {
                     let workspace = Segmenter.Workspace()

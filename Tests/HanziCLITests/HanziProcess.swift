@@ -29,18 +29,18 @@ func run(_ executable: URL, _ arguments: [String], input: [UInt8] = [], environm
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    // Feed stdin and drain both outputs concurrently so large payloads cannot deadlock.
-    let writer = Thread {
+    // Feed stdin and drain both outputs concurrently so large payloads cannot deadlock; the
+    // group's wait orders the readers' writes before the reads below.
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
         stdin.fileHandleForWriting.write(Data(input))
         try? stdin.fileHandleForWriting.close()
     }
-    writer.start()
     nonisolated(unsafe) var errorData = Data()
-    let errorReader = Thread { errorData = stderr.fileHandleForReading.readDataToEndOfFile() }
-    errorReader.start()
+    DispatchQueue.global().async(group: group) { errorData = stderr.fileHandleForReading.readDataToEndOfFile() }
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while errorReader.isExecuting || writer.isExecuting { usleep(1000) }
+    group.wait()
     return HanziRun(status: process.terminationStatus, stdout: Array(output), stderr: String(decoding: errorData, as: UTF8.self))
 }
 

@@ -1,9 +1,17 @@
+import Foundation
 import HanziKit
 import Testing
 
 @Suite("Cleaner")
 struct CleanerTests {
     static let repairer = try! Repairer()
+    static let detector = try! ScriptDetector()
+    /// The first 400 lines of 围城 (Simplified, with folded punctuation and swapped quotes).
+    static let novel: [String]? = {
+        let url = SegmentGoldenTests.root.appendingPathComponent("../shared/data/corpus/weicheng.txt").standardized
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        return Array(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(400).map(String.init))
+    }()
 
     @Test func cleanTextWithoutAConverterComesBackUnchanged() {
         let cleaner = Cleaner(repairer: Self.repairer)
@@ -57,5 +65,36 @@ struct CleanerTests {
             #expect(twice == once)
             #expect(changes.filter(\.changesText).isEmpty, "\(line): \(changes)")
         }
+    }
+
+    /// s2t is not idempotent on its own output (家伙 → 傢伙, 傢伙 → 傢夥); a cleaner that knows
+    /// the script its conversion writes leaves converted lines alone, and converts a Simplified
+    /// text exactly as repairing and then converting it would.
+    @Test(.enabled(if: novel != nil, "../shared/data/corpus/weicheng.txt is absent"), arguments: ["s2t", "s2twp", "t2s"])
+    func cleaningANovelTwiceChangesNothing(config: String) throws {
+        let converter = try Converter(ConversionConfig.Name(rawValue: config))
+        let target: ChineseScript = config.hasPrefix("s2") ? .traditional : .simplified
+        let cleaner = Cleaner(repairer: Self.repairer, converter: converter, targetScript: (target, Self.detector))
+        var changedLines = 0
+        for line in Self.novel ?? [] {
+            let once = cleaner.clean(line).text
+            #expect(cleaner.clean(once).text == once, "\(config): \(line.prefix(40))")
+            if target == .traditional {
+                #expect(once == converter.convert(Self.repairer.repair(line).text), "\(line.prefix(40))")
+            }
+            if once != line { changedLines += 1 }
+        }
+        #expect(changedLines > (target == .traditional ? 200 : 0))
+    }
+
+    @Test func aLineAlreadyInTheTargetScriptIsNotConvertedAgain() throws {
+        let converter = try Converter(.s2t)
+        let plain = Cleaner(repairer: Self.repairer, converter: converter)
+        let guarded = Cleaner(repairer: Self.repairer, converter: converter, targetScript: (.traditional, Self.detector))
+        let converted = converter.convert("那家伙来了")
+        #expect(converted == "那傢伙來了")
+        #expect(plain.clean(converted).text == "那傢夥來了")
+        #expect(guarded.clean(converted).text == converted)
+        #expect(guarded.clean("那家伙来了").text == converted)
     }
 }

@@ -3,15 +3,16 @@
 /// script — what `hanzi clean` runs after decoding its input.
 ///
 /// ```swift
-/// let cleaner = Cleaner(repairer: try Repairer(), converter: try Converter(.s2twp))
-/// let (text, changes) = cleaner.clean("他说:鈥滆蒋浠跺潖浜嗐€�")
-/// // text == "他說：「軟體壞了。」"? — no: quotes are a repair option; here “軟體壞了。”
+/// let cleaner = Cleaner(repairer: try Repairer(), converter: try Converter(.s2t))
+/// let (text, changes) = cleaner.clean("他说:鈥滃ご鍙戔€\u{FFFD}")
+/// // text == "他說：“頭髮”"; changes: 说 → 說 (conversion), : → ： (punctuation),
+/// // 鈥滃ご鍙戔€\u{FFFD} → “头发” (repair: utf8AsGBK), 头发 → 頭髮 (conversion)
 /// ```
 ///
 /// Every change is reported with the stage that made it (``Stage``) and its byte range in the
 /// text given, including conversions of text a repair produced. Cleaning clean text with no
-/// converter returns it unchanged; cleaning the output again changes nothing (as long as the
-/// conversion itself is idempotent, as OpenCC's configs are on their own output).
+/// converter returns it unchanged, and cleaning the output again changes nothing when the
+/// cleaner knows the script the conversion writes (see ``targetScript``).
 ///
 /// A cleaner is immutable and can be shared across threads.
 public struct Cleaner: Sendable {
@@ -20,11 +21,19 @@ public struct Cleaner: Sendable {
     public let repairer: Repairer
     /// The conversion stage, or nil to keep the script.
     public let converter: Converter?
+    /// The script the conversion writes (``ChineseScript/traditional`` for s2t, s2twp …,
+    /// ``ChineseScript/simplified`` for t2s, tw2sp …), with the detector that tells it. A line
+    /// already in that script is then not converted: OpenCC's phrase tables are keyed on the
+    /// other script and would damage it (s2t writes 家伙 as 傢伙, but 傢伙 as 傢夥). This is what
+    /// makes cleaning idempotent; without it every line is converted, as `hanzi convert` does.
+    public let targetScript: (script: ChineseScript, detector: ScriptDetector)?
 
     /// Creates a cleaner from its stages.
-    public init(repairer: Repairer, converter: Converter? = nil) {
+    public init(repairer: Repairer, converter: Converter? = nil,
+                targetScript: (script: ChineseScript, detector: ScriptDetector)? = nil) {
         self.repairer = repairer
         self.converter = converter
+        self.targetScript = targetScript
     }
 
     /// Cleans `text` and lists every change, in text order.
@@ -45,12 +54,14 @@ public struct Cleaner: Sendable {
             return
         }
         guard repairer.isSuspicious(text) else {
-            converter.convert(utf8: text, into: &output, scratch: &scratch.conversion)
+            convert(text, with: converter, into: &output, scratch: &scratch.conversion)
             return
         }
-        scratch.repaired.removeAll(keepingCapacity: true)
-        repair(text, into: &scratch.repaired)
-        scratch.repaired.withUnsafeBufferPointer { converter.convert(utf8: $0, into: &output, scratch: &scratch.conversion) }
+        var repaired = scratch.repaired
+        repaired.removeAll(keepingCapacity: true)
+        repair(text, into: &repaired)
+        repaired.withUnsafeBufferPointer { convert($0, with: converter, into: &output, scratch: &scratch.conversion) }
+        scratch.repaired = repaired
     }
 
     /// Cleans UTF-8 text, appending the result to `output`, and returns every change with
@@ -61,7 +72,7 @@ public struct Cleaner: Sendable {
         var repaired: [UInt8] = []
         let fixes = repairer.repair(utf8: text, appendingTo: &repaired)
         var changes = fixes.map(Change.init(fix:))
-        if let converter {
+        if let converter, repaired.withUnsafeBufferPointer({ converts($0) }) {
             let edits = fixes.filter(\.changesText)
             let conversions = repaired.withUnsafeBufferPointer { converter.replacements(in: $0) }
             changes += conversions.map { replacement in
@@ -83,6 +94,22 @@ public struct Cleaner: Sendable {
         } else {
             output.append(contentsOf: text)
         }
+    }
+
+    private func convert(_ text: UnsafeBufferPointer<UInt8>, with converter: Converter, into output: inout [UInt8],
+                         scratch: inout Converter.Scratch) {
+        if converts(text) {
+            converter.convert(utf8: text, into: &output, scratch: &scratch)
+        } else {
+            output.append(contentsOf: text)
+        }
+    }
+
+    /// Whether the conversion stage converts `text`: always, unless the text is already in the
+    /// ``targetScript``.
+    private func converts(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let (script, detector) = targetScript else { return true }
+        return detector.script(of: text) != script
     }
 
     /// Reusable working memory for ``clean(utf8:into:scratch:)``; one per thread.

@@ -57,6 +57,29 @@ public struct ScriptDetector: Sendable {
     /// Adds the evidence in UTF-8 `text` to `report` (text can come in pieces cut anywhere
     /// between characters). Bytes that are not UTF-8 are skipped.
     public func add(_ text: UnsafeBufferPointer<UInt8>, to report: inout ScriptReport) {
+        forEachHan(in: text) { scalar, scriptClass in
+            report.hanCount += 1
+            if scriptClass != 0 { report.record(scalar, simplified: scriptClass == 1) }
+            return true
+        }
+    }
+
+    /// The script of UTF-8 `text`, as ``report(for:)`` would judge it, without keeping the
+    /// characters: cheap enough to call on every line.
+    public func script(of text: UnsafeBufferPointer<UInt8>) -> ChineseScript {
+        var counts = (han: 0, simplified: 0, traditional: 0)
+        forEachHan(in: text) { _, scriptClass in
+            counts.han += 1
+            if scriptClass == 1 { counts.simplified += 1 } else if scriptClass == 2 { counts.traditional += 1 }
+            return true
+        }
+        return ScriptReport.script(han: counts.han, simplifiedOnly: counts.simplified, traditionalOnly: counts.traditional)
+    }
+
+    /// Calls `body` with each CJK ideograph of `text` and its class (0 no evidence, 1
+    /// Simplified-only, 2 Traditional-only) while it returns true.
+    @inline(__always)
+    private func forEachHan(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, UInt8) -> Bool) {
         classes.withUnsafeBufferPointer { classes in
             var p = 0
             let n = text.count
@@ -69,13 +92,7 @@ public struct ScriptDetector: Sendable {
                 for k in 1..<length { scalar = scalar << 6 | Int(text[p + k] & 0x3F) }
                 p += length
                 guard Self.isHan(scalar) else { continue }
-                report.hanCount += 1
-                guard scalar <= Self.lastCodePoint else { continue }
-                switch classes[scalar] {
-                case 1: report.record(scalar, simplified: true)
-                case 2: report.record(scalar, simplified: false)
-                default: break
-                }
+                guard body(scalar, scalar <= Self.lastCodePoint ? classes[scalar] : 0) else { return }
             }
         }
     }

@@ -35,12 +35,18 @@ public struct ScriptReport: Sendable, Equatable {
 
     /// The script the evidence points to.
     public var script: ChineseScript {
-        guard hanCount > 0 else { return .notChinese }
-        let evidence = simplifiedOnlyCount + traditionalOnlyCount
+        Self.script(han: hanCount, simplifiedOnly: simplifiedOnlyCount, traditionalOnly: traditionalOnlyCount)
+    }
+
+    /// The script of a text with `han` Chinese characters, of which `simplifiedOnly` only
+    /// Simplified writes and `traditionalOnly` only Traditional.
+    static func script(han: Int, simplifiedOnly: Int, traditionalOnly: Int) -> ChineseScript {
+        guard han > 0 else { return .notChinese }
+        let evidence = simplifiedOnly + traditionalOnly
         guard evidence > 0 else { return .undetermined }
-        let traditionalShare = Double(traditionalOnlyCount) / Double(evidence)
-        if traditionalShare < Self.mixedThreshold { return .simplified }
-        if traditionalShare > 1 - Self.mixedThreshold { return .traditional }
+        let traditionalShare = Double(traditionalOnly) / Double(evidence)
+        if traditionalShare < mixedThreshold { return .simplified }
+        if traditionalShare > 1 - mixedThreshold { return .traditional }
         return .mixed
     }
 

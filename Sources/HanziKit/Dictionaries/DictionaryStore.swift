@@ -100,6 +100,19 @@ public final class DictionaryStore: Sendable {
         }
     }
 
+    /// jieba's dictionary, `jieba/dict.txt`, which the segmenter and the repairer's scoring
+    /// read.
+    /// - Throws: ``LexiconError`` when it is missing or malformed, or when no word has a
+    ///   frequency (an empty or foreign file), which jieba too refuses.
+    public func jiebaDictionary() throws -> Lexicon {
+        let lexicon = try lexicon("jieba/dict.txt", format: .jieba)
+        guard lexicon.totalFrequency > 0 else {
+            throw LexiconError.malformed(path: displayPath(of: "jieba/dict.txt"),
+                                         reason: "no word has a frequency; each line should be `word frequency [tag]`")
+        }
+        return lexicon
+    }
+
     /// The compiled lexicon of any text dictionary file, cached like the store's own.
     public func lexicon(atPath path: String, format: TextDictionaryFormat? = nil) throws -> Lexicon {
         let bytes = try FileBytes.read(path)

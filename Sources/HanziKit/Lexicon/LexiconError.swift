@@ -29,7 +29,7 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .checksumMismatch(path):
             return "\(path): compiled dictionary is corrupt (checksum mismatch); rebuild it with `hanzi dict build`"
         case let .malformed(path, reason):
-            return "\(path): compiled dictionary is malformed: \(reason)"
+            return "\(path): dictionary is malformed: \(reason)"
         case let .invalidKey(key):
             return "invalid dictionary key \(key.debugDescription): keys must be non-empty and contain no NUL"
         case let .invalidLine(path, line, reason):

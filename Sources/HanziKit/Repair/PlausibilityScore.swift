@@ -78,7 +78,7 @@ final class PlausibilityScore: Sendable {
 
     /// Loads jieba's dictionary and OpenCC's `TSCharacters` and `STCharacters` from `store`.
     convenience init(store: DictionaryStore) throws {
-        self.init(lexicon: try store.lexicon("jieba/dict.txt", format: .jieba),
+        self.init(lexicon: try store.jiebaDictionary(),
                   traditionalToSimplified: try store.lexicon("opencc/TSCharacters.txt", format: .opencc),
                   simplifiedToTraditional: try store.lexicon("opencc/STCharacters.txt", format: .opencc))
     }

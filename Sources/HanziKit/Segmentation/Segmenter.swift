@@ -48,7 +48,7 @@ public struct Segmenter: Sendable {
     /// - Throws: ``LexiconError`` when a dictionary file is missing or malformed.
     public init(store: DictionaryStore = .standard, traditional: Bool = true) throws {
         try self.init(
-            lexicon: store.lexicon("jieba/dict.txt", format: .jieba), model: HMMModel(store: store),
+            lexicon: store.jiebaDictionary(), model: HMMModel(store: store),
             folding: traditional ? TraditionalFolding(store: store) : nil)
     }
 
