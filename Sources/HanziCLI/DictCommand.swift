@@ -8,6 +8,13 @@ struct DictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dict",
         abstract: "Compile and inspect dictionaries.",
+        discussion: """
+            Examples:
+              hanzi dict build                         # compile the bundled dictionaries ahead of time
+              hanzi dict build my_words.txt -o my_words.hzlex
+              hanzi dict info
+              hanzi dict lookup 北京大学
+            """,
         subcommands: [Build.self, Info.self, Lookup.self]
     )
 

@@ -18,6 +18,11 @@ struct IndexCommand: ParsableCommand {
 
               sqlite3 notes.db -cmd '.load libHanziFTS5.so' \\
                 "SELECT source, snippet(documents, 2, '[', ']', '…', 24) FROM documents WHERE documents MATCH '软件' ORDER BY rank"
+
+            Examples:
+              hanzi index add notes.db articles/*.txt
+              hanzi index add --lines notes.db corpus.txt
+              hanzi index search notes.db 軟體
             """,
         subcommands: [Add.self, Search.self]
     )

@@ -7,10 +7,14 @@ struct DictCommandTests {
         let version = try hanzi(["--version"])
         #expect(version.status == 0)
         #expect(version.text.hasPrefix("0."))
-        for command in [["--help"], ["dict", "--help"], ["dict", "build", "--help"], ["dict", "info", "--help"], ["dict", "lookup", "--help"]] {
-            let help = try hanzi(command)
+        // Every command and subcommand shows examples in its help.
+        let commands = [[], ["clean"], ["convert"], ["detect"], ["repair"], ["segment"], ["dict"], ["dict", "build"],
+                        ["dict", "info"], ["dict", "lookup"], ["index"], ["index", "add"], ["index", "search"]]
+        for command in commands {
+            let help = try hanzi(command + ["--help"])
             #expect(help.status == 0, "\(command)")
             #expect(help.text.contains("USAGE"), "\(command)")
+            #expect(help.text.contains("Examples:"), "\(command)")
         }
     }
 
