@@ -68,6 +68,18 @@ import Testing
     #expect(twice.fixes.isEmpty)
 }
 
+/// Found by FuzzRepair: each pass restored one more quote of a run, as the one before it had
+/// become a curly quotation mark, so repairing the output changed it again.
+@Test func aRunOfStraightQuotesIsRepairedOnceAndForAll() throws {
+    let repairer = try RepairFixture.repairer.get()
+    for line in ["後來\"\"\"\"\"\"\"\"\"\"\" \"他說：「天氣很好」", "他说:\"\"\"\"好\"\"\"\"", String(repeating: "好\"", count: 50)] {
+        let once = repairer.repair(line).text
+        #expect(repairer.repair(once).text == once, "\(line)")
+    }
+    // Quotes at a nested level still close after the inner marks.
+    #expect(repairer.repair("她说:\"‘走’\"").text == "她说：“‘走’”")
+}
+
 @Test func aRepairerWorksFromManyThreadsAtOnce() async throws {
     let repairer = try RepairFixture.repairer.get()
     let garbled = try misread("他说：“今天下午我们去图书馆看书吧。”", readAs: .windows1252)

@@ -152,7 +152,11 @@ extension LineRepair {
                     opens = !following
                 }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
-                var chinese = inner.map { isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil) } ?? false
+                // Never a quotation mark against one of its own level (”” or ““): inside a run of
+                // straight quotes each restored one would make the next look Chinese, and the
+                // run would change a little with every pass.
+                var chinese = inner.map { !"“”「」".unicodeScalars.contains($0)
+                    && (isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil)) } ?? false
                 if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" { chinese = false }
                 if opens {
                     straightOpener = k
