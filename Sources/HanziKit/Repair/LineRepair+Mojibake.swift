@@ -342,15 +342,16 @@ extension LineRepair {
 
     /// The character a two-byte sequence decodes to in `charset` (ICU, strict), or nil.
     static func decodePair(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { buffer in
-            buffer[0] = lead
-            buffer[1] = trail
-            let input = UnsafeBufferPointer(start: buffer.baseAddress, count: 2)
-            let output = UnsafeMutableBufferPointer(rebasing: buffer[2...])
-            guard let length = try? charset.decode(input, into: output, mode: .strict), length > 0, length <= 4 else { return nil }
-            let (value, width) = Repairer.decodeScalar(UnsafeBufferPointer(rebasing: output[0..<length]), at: 0)
-            return width == length ? Unicode.Scalar(value) : nil
+        let input = [lead, trail]
+        // Most pairs tried are invalid: tell them without building an error.
+        guard charset.canDecode(input) else { return nil }
+        var output = [UInt8](repeating: 0, count: 16)
+        let length = input.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { (try? charset.decode(input, into: $0, mode: .strict)) ?? 0 }
         }
+        guard length > 0, length <= 4 else { return nil }
+        let (value, width) = output.withUnsafeBufferPointer { Repairer.decodeScalar(UnsafeBufferPointer(rebasing: $0[0..<length]), at: 0) }
+        return width == length ? Unicode.Scalar(value) : nil
     }
 
     // MARK: Choosing lost bytes
