@@ -34,20 +34,7 @@ struct CleanCommand: ParsableCommand {
             help: ArgumentHelp("Convert the script with this OpenCC config after repairing (e.g. s2t, s2twp, t2s); none by default.", valueName: "config"))
     var config: String?
 
-    @Option(help: "The quotation marks that replace straight double quotes around Chinese text: curly (“ ”) or corner (「 」).")
-    var quotes: Repairer.Options.QuoteStyle = .curly
-
-    @Flag(name: .customLong("no-punctuation"), help: "Leave ASCII punctuation inside Chinese as it is.")
-    var noPunctuation = false
-
-    @Flag(help: "Report every change of every stage, and the damage left alone, on standard error.")
-    var explain = false
-
-    @Option(help: "The format of the --explain report: text, or json (one JSON object per line).")
-    var format: ReportFormat = .text
-
-    @Flag(help: "Change nothing: exit with 1 when cleaning would change something, 0 otherwise.")
-    var check = false
+    @OptionGroup var repairing: RepairOptions
 
     @OptionGroup var parallel: ParallelOptions
     @OptionGroup var io: InputOutputOptions
@@ -55,7 +42,7 @@ struct CleanCommand: ParsableCommand {
     @OptionGroup var dictionaries: DictionaryOptions
 
     func validate() throws {
-        if check && (io.inPlace || io.output != nil || io.outputDirectory != nil) {
+        if repairing.check && (io.inPlace || io.output != nil || io.outputDirectory != nil) {
             throw ValidationError("--check writes nothing; it cannot be combined with --in-place, --output or --output-dir")
         }
         try config.map { try ConversionChoice(config: $0).validate(store: dictionaries.store) }
@@ -63,7 +50,7 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         let found = try withExitCodes { () -> Bool in
-            let repairer = try Repairer(options: .init(restoresPunctuation: !noPunctuation, quotes: quotes),
+            let repairer = try Repairer(options: repairing.repairer,
                                         store: dictionaries.store)
             let choice = config.map { ConversionChoice(config: $0) }
             let converter = try choice.map { try $0.makeConverter(store: dictionaries.store) }
@@ -71,19 +58,19 @@ struct CleanCommand: ParsableCommand {
             let cleaner = Cleaner(repairer: repairer, converter: converter, targetScript: targetScript)
             var processor = LineProcessor()
             // The report numbers lines in order: one worker with --explain.
-            processor.jobs = explain ? 1 : parallel.threads
+            processor.jobs = repairing.explain ? 1 : parallel.threads
             processor.blockSize = 1 << 18
             processor.longLineCut = .repair
             processor.longLineLimit = LongLineCut.repairLimit
-            let report = ChangeReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
+            let report = ChangeReport(format: repairing.format, to: repairing.check ? FileOutput(fd: 1) : FileOutput.standardError,
                                       multipleInputs: io.inputs.count > 1, showsStages: true, conversionName: config ?? "")
             defer { report.flush() }
             let body = { (input: InputFile, output: FileOutput) throws in
                 report.start(input)
                 try processor.run(input, encoding: encoding.encoding, to: output, decoding: { charset in
-                    if explain { report.note("decode: \(charset.name) → UTF-8; byte ranges below are into the UTF-8 text") }
+                    if repairing.explain { report.note("decode: \(charset.name) → UTF-8; byte ranges below are into the UTF-8 text") }
                     report.noteChange()
-                }) { [explain, check] in
+                }) { [explain = repairing.explain, check = repairing.check] in
                     var scratch = Cleaner.Scratch()
                     var cleaned: [UInt8] = []
                     return { line, piece, result in
@@ -100,7 +87,7 @@ struct CleanCommand: ParsableCommand {
                     }
                 }
             }
-            if check {
+            if repairing.check {
                 let discard = FileOutput(fd: open("/dev/null", O_WRONLY | O_CLOEXEC), closesOnFlushAndDeinit: true)
                 for input in io.inputs { try body(input, discard) }
             } else {
@@ -108,6 +95,6 @@ struct CleanCommand: ParsableCommand {
             }
             return report.foundChange
         }
-        if check && found { throw HanziExit.found }
+        if repairing.check && found { throw HanziExit.found }
     }
 }

@@ -32,20 +32,7 @@ struct RepairCommand: ParsableCommand {
             """
     )
 
-    @Flag(help: "Report every change and every piece of irrecoverable damage.")
-    var explain = false
-
-    @Option(help: "The format of the --explain report: text, or json (one JSON object per line).")
-    var format: ReportFormat = .text
-
-    @Flag(help: "Change nothing: exit with 1 when something would be repaired, 0 otherwise.")
-    var check = false
-
-    @Option(help: "The quotation marks that replace straight double quotes around Chinese text: curly (“ ”) or corner (「 」).")
-    var quotes: Repairer.Options.QuoteStyle = .curly
-
-    @Flag(name: .customLong("no-punctuation"), help: "Leave ASCII punctuation inside Chinese as it is; undo mojibake only.")
-    var noPunctuation = false
+    @OptionGroup var repairing: RepairOptions
 
     @OptionGroup var parallel: ParallelOptions
 
@@ -54,22 +41,22 @@ struct RepairCommand: ParsableCommand {
     @OptionGroup var dictionaries: DictionaryOptions
 
     func validate() throws {
-        if check && (io.inPlace || io.output != nil) { throw ValidationError("--check writes nothing; it cannot be combined with --in-place or --output") }
+        if repairing.check && (io.inPlace || io.output != nil) { throw ValidationError("--check writes nothing; it cannot be combined with --in-place or --output") }
     }
 
     func run() throws {
         let found = try withExitCodes { () -> Bool in
-            let repairer = try Repairer(options: Repairer.Options(restoresPunctuation: !noPunctuation, quotes: quotes),
+            let repairer = try Repairer(options: repairing.repairer,
                                         store: dictionaries.store)
             var processor = LineProcessor()
-            processor.jobs = explain ? 1 : parallel.threads
+            processor.jobs = repairing.explain ? 1 : parallel.threads
             processor.blockSize = 1 << 18
             processor.longLineCut = .repair
             processor.longLineLimit = LongLineCut.repairLimit
-            let report = ChangeReport(format: format, to: check ? FileOutput(fd: 1) : FileOutput.standardError,
+            let report = ChangeReport(format: repairing.format, to: repairing.check ? FileOutput(fd: 1) : FileOutput.standardError,
                                       multipleInputs: io.inputs.count > 1)
             defer { report.flush() }
-            if check {
+            if repairing.check {
                 let discard = FileOutput(fd: open("/dev/null", O_WRONLY | O_CLOEXEC), closesOnFlushAndDeinit: true)
                 for input in io.inputs {
                     try repair(input, with: repairer, processor: processor, report: report, output: discard)
@@ -81,12 +68,12 @@ struct RepairCommand: ParsableCommand {
             }
             return report.foundChange
         }
-        if check && found { throw HanziExit.found }
+        if repairing.check && found { throw HanziExit.found }
     }
 
     private func repair(_ input: InputFile, with repairer: Repairer, processor: LineProcessor, report: ChangeReport,
                         output: FileOutput) throws {
-        let explain = self.explain
+        let explain = repairing.explain
         report.start(input)
         try processor.run(input, encoding: encoding.encoding, to: output) {
             { line, piece, result in
