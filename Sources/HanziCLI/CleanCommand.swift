@@ -42,9 +42,7 @@ struct CleanCommand: ParsableCommand {
     @OptionGroup var dictionaries: DictionaryOptions
 
     func validate() throws {
-        if repairing.check && (io.inPlace || io.output != nil || io.outputDirectory != nil) {
-            throw ValidationError("--check writes nothing; it cannot be combined with --in-place, --output or --output-dir")
-        }
+        try repairing.validate(with: io)
         try config.map { try ConversionChoice(config: $0).validate(store: dictionaries.store) }
     }
 

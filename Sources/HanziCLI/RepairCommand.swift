@@ -41,7 +41,7 @@ struct RepairCommand: ParsableCommand {
     @OptionGroup var dictionaries: DictionaryOptions
 
     func validate() throws {
-        if repairing.check && (io.inPlace || io.output != nil) { throw ValidationError("--check writes nothing; it cannot be combined with --in-place or --output") }
+        try repairing.validate(with: io)
     }
 
     func run() throws {

@@ -19,6 +19,13 @@ struct RepairOptions: ParsableArguments {
     @Flag(help: "Change nothing: exit with 1 when something would change, 0 otherwise.")
     var check = false
 
+    /// Rejects --check with an option that writes files: --check writes nothing.
+    func validate(with io: InputOutputOptions) throws {
+        if check && (io.inPlace || io.output != nil || io.outputDirectory != nil) {
+            throw ValidationError("--check writes nothing; it cannot be combined with --in-place, --output or --output-dir")
+        }
+    }
+
     /// The repairer's options.
     var repairer: Repairer.Options { .init(restoresPunctuation: !noPunctuation, quotes: quotes) }
 }
