@@ -85,15 +85,18 @@ struct LineProcessor {
         /// How much of `pending` is known to hold no place to cut a long line, so that a long
         /// line is searched once, not again with every block.
         var searched = 0
+        /// How much of `pending` is known to be valid UTF-8.
+        var validated = 0
 
         /// Appends `bytes` and transforms the complete lines gathered so far (all of them when
         /// `final`), and the pieces of a line that grew longer than the cut's limit.
         mutating func consume(_ bytes: [UInt8], final: Bool, input: InputFile, transforms: [TransformBox], pieceSize: Int,
                               output: FileOutput, cut: (LongLineCut, limit: Int)?) throws {
             pending += bytes
+            try validate(final: final, input: input)
             let end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             if end > 0 {
-                try transform(upTo: end, final: final, input: input, transforms: transforms, pieceSize: pieceSize, output: output)
+                transform(upTo: end, final: final, transforms: transforms, pieceSize: pieceSize, output: output)
                 searched = 0
                 return
             }
@@ -107,22 +110,44 @@ struct LineProcessor {
                     searched = pending.count
                     return
                 }
-                try transform(upTo: end, final: false, input: input, transforms: transforms, pieceSize: pieceSize, output: output)
+                transform(upTo: end, final: false, transforms: transforms, pieceSize: pieceSize, output: output)
                 searched = 0
             }
         }
 
+        /// Checks the bytes that arrived, all but an unfinished character at the end unless
+        /// `final`. Checking on arrival rather than per line stops a bad input at once, even
+        /// when its line is long and has no place to cut it.
+        private mutating func validate(final: Bool, input: InputFile) throws {
+            var end = pending.count
+            if !final {
+                // Back up over the start of a character whose last bytes are still to come.
+                var start = end
+                while start > max(validated, end - 3) && pending[start - 1] & 0xC0 == 0x80 { start -= 1 }
+                if start > validated {
+                    let lead = pending[start - 1]
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                    if length > end - (start - 1) { end = start - 1 }
+                }
+            }
+            guard end > validated else { return }
+            let (validated, line) = (self.validated, self.line)
+            try pending.withUnsafeBufferPointer { all in
+                guard let bad = UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[validated..<end]))) else { return }
+                let offset = validated + bad
+                throw InputError.invalidUTF8(input.displayName, offset: consumed + offset,
+                                             line: line + all[0..<offset].count(where: { $0 == 0x0A }))
+            }
+            self.validated = end
+        }
+
         /// Transforms `pending[..<end]`, which ends at a newline, at the end of the input
         /// (`final`) or at a cut inside a long line.
-        private mutating func transform(upTo end: Int, final: Bool, input: InputFile, transforms: [TransformBox],
-                                        pieceSize: Int, output: FileOutput) throws {
-            let (consumed, line, continued) = (self.consumed, self.line, self.continued)
-            let (newlines, next) = try pending.withUnsafeBufferPointer { all -> (Int, LinePiece?) in
+        private mutating func transform(upTo end: Int, final: Bool, transforms: [TransformBox],
+                                        pieceSize: Int, output: FileOutput) {
+            let continued = self.continued
+            let (newlines, next) = pending.withUnsafeBufferPointer { all -> (Int, LinePiece?) in
                 let block = UnsafeBufferPointer(rebasing: all[0..<end])
-                if let bad = UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(block)) {
-                    throw InputError.invalidUTF8(input.displayName, offset: consumed + bad,
-                                                 line: line + block[0..<bad].count(where: { $0 == 0x0A }))
-                }
                 let newlines = block.count(where: { $0 == 0x0A })
                 // A head cut from a long line ends without a newline (none is written); the
                 // rest of its line follows as a continuation.
@@ -136,6 +161,7 @@ struct LineProcessor {
             self.line += newlines
             self.continued = next
             self.consumed += end
+            self.validated -= end
             pending.removeSubrange(0..<end)
         }
     }

@@ -162,6 +162,16 @@ struct AdversarialInputTests {
     }
 
     @Test(arguments: commands)
+    func invalidUTF8AtTheStartOfAHugeStreamStopsTheCommandEarly(_ command: [String]) throws {
+        // The command gives up long before the 8 MB are written to its standard input; the
+        // writer sees a broken pipe, and the error is still the one at byte 0.
+        let input = [0xFF] + [UInt8](repeating: 0x61, count: 8 * LargeInput.megabyte)
+        let result = try hanzi(command, input: input)
+        #expect(result.status == 3, "\(command): \(result.stderr)")
+        #expect(result.stderr.contains("byte offset 0"), "\(command): \(result.stderr)")
+    }
+
+    @Test(arguments: commands)
     func everyKindOfIllFormedUTF8IsCaughtAtItsOffset(_ command: [String]) throws {
         let prefix = Array("他说：".utf8)  // 9 bytes
         let cases: [(name: String, bytes: [UInt8])] = [

@@ -17,6 +17,7 @@ func hanzi(_ arguments: [String], input: [UInt8] = [], environment: [String: Str
 /// Runs `executable` with `arguments` and `input` on standard input. A private dictionary
 /// cache keeps tests from touching the user's.
 func run(_ executable: URL, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> HanziRun {
+    _ = ignoreBrokenPipes
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -33,7 +34,8 @@ func run(_ executable: URL, _ arguments: [String], input: [UInt8] = [], environm
     // group's wait orders the readers' writes before the reads below.
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) {
-        stdin.fileHandleForWriting.write(Data(input))
+        // A command that fails early stops reading; the rest of the input is simply not needed.
+        try? stdin.fileHandleForWriting.write(contentsOf: input)
         try? stdin.fileHandleForWriting.close()
     }
     nonisolated(unsafe) var errorData = Data()
@@ -43,6 +45,10 @@ func run(_ executable: URL, _ arguments: [String], input: [UInt8] = [], environm
     group.wait()
     return HanziRun(status: process.terminationStatus, stdout: Array(output), stderr: String(decoding: errorData, as: UTF8.self))
 }
+
+/// Commands that reject their input exit before reading all of it. Without this, feeding them
+/// would kill the whole test process with SIGPIPE instead of failing the write.
+private let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
 func hanzi(_ arguments: [String], input: String) throws -> HanziRun {
     try hanzi(arguments, input: Array(input.utf8))
