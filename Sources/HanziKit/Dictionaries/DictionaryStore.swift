@@ -156,9 +156,9 @@ public final class DictionaryStore: Sendable {
     /// does not read the whole file.
     private static func loadVerifiedOnce(_ path: String) throws -> Lexicon {
         let memo = path + ".verified"
-        guard let stamp = FileStamp(path: path) else { return try Lexicon(contentsOf: path) }
-        if stamp.recalled(from: memo) == "ok" { return try Lexicon(contentsOf: path, verifyingChecksum: false) }
-        let lexicon = try Lexicon(contentsOf: path)
+        guard let stamp = FileStamp(path: path) else { return try Lexicon(contentsOf: path, verifyingChecksum: true, cached: true) }
+        if stamp.recalled(from: memo) == "ok" { return try Lexicon(contentsOf: path, verifyingChecksum: false, cached: true) }
+        let lexicon = try Lexicon(contentsOf: path, verifyingChecksum: true, cached: true)
         stamp.remember("ok", at: memo)
         return lexicon
     }

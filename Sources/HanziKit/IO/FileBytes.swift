@@ -36,12 +36,18 @@ public enum FileBytes {
     /// Writes `bytes` to a temporary file beside `path` and renames it over `path`, so that
     /// readers never see a half-written file.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String? = nil) throws {
+        try bytes.withUnsafeBytes { try writeAtomically([$0], to: path, creatingDirectory: directory) }
+    }
+
+    /// Writes `pieces` one after another to `path` as ``writeAtomically(_:to:creatingDirectory:)``
+    /// does.
+    static func writeAtomically(_ pieces: [UnsafeRawBufferPointer], to path: String, creatingDirectory directory: String? = nil) throws {
         if let directory { try makeDirectories(directory) }
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LexiconError.io(path: temporary, reason: systemError()) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+        let ok = pieces.allSatisfy { buffer in
+            var written = 0
             while written < buffer.count {
                 let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
                 if n < 0 { if errno == EINTR { continue }; return false }

@@ -42,6 +42,11 @@ public final class Lexicon: @unchecked Sendable {
     public let maxKeyLength: Int
     /// The sum of the frequencies of every dictionary line, as jieba counts its total.
     public let totalFrequency: UInt64
+    /// The checksum of the serialized lexicon, which identifies its content.
+    let checksum: UInt64
+    /// Whether the lexicon was mapped from ``DictionaryStore``'s cache, where data derived
+    /// from it may be cached beside it.
+    let isCached: Bool
     private let storage: Storage
 
     /// Owns the bytes: a memory map or a heap copy.
@@ -60,7 +65,7 @@ public final class Lexicon: @unchecked Sendable {
     /// Maps a compiled lexicon file; without `verifyingChecksum`, only the header and the
     /// offsets are checked (for cache files already verified and unchanged since, see
     /// `FileStamp`).
-    convenience init(contentsOf path: String, verifyingChecksum: Bool) throws {
+    convenience init(contentsOf path: String, verifyingChecksum: Bool, cached: Bool = false) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw LexiconError.io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -77,7 +82,7 @@ public final class Lexicon: @unchecked Sendable {
         }
         do {
             try self.init(storage: .mapped(map, size), bytes: UnsafeRawBufferPointer(start: map, count: size), path: path,
-                          verifyingChecksum: verifyingChecksum)
+                          verifyingChecksum: verifyingChecksum, cached: cached)
         } catch {
             munmap(map, size)
             throw error
@@ -97,17 +102,20 @@ public final class Lexicon: @unchecked Sendable {
         }
     }
 
-    private convenience init(storage: Storage, bytes: UnsafeRawBufferPointer, path: String, verifyingChecksum: Bool = true) throws {
+    private convenience init(storage: Storage, bytes: UnsafeRawBufferPointer, path: String, verifyingChecksum: Bool = true,
+                             cached: Bool = false) throws {
         // Everything that can fail happens before the object exists, so a failure never runs
         // deinit on half-checked storage (the callers release it).
         let mapped = if case .mapped = storage { true } else { false }
         self.init(storage: storage, layout: try Layout(bytes, path: path, releasingPages: mapped, verifyingChecksum: verifyingChecksum),
-                  path: path)
+                  path: path, cached: cached)
     }
 
-    private init(storage: Storage, layout: Layout, path: String) {
+    private init(storage: Storage, layout: Layout, path: String, cached: Bool) {
         self.storage = storage
         self.path = path
+        isCached = cached
+        checksum = layout.checksum
         nodes = layout.nodes
         nodeCount = layout.nodeCount
         count = layout.count
@@ -144,6 +152,7 @@ public final class Lexicon: @unchecked Sendable {
         var tagCount: Int
         var maxKeyLength: Int
         var totalFrequency: UInt64
+        var checksum: UInt64
 
         init(_ bytes: UnsafeRawBufferPointer, path: String, releasingPages: Bool, verifyingChecksum: Bool) throws {
             let size = bytes.count
@@ -173,6 +182,7 @@ public final class Lexicon: @unchecked Sendable {
             let packed = u32(F.maxKeyLength)
             maxKeyLength = packed & 0xFF_FFFF
             totalFrequency = u64(F.totalFrequency)
+            checksum = u64(F.checksum)
             let shape = LexiconFormat.Shape(
                 nodes: nodeCount, entries: count, values: valueCount, tags: tagCount,
                 keyPool: u32(F.keyPoolSize), valuePool: u32(F.valuePoolSize), tagPool: u32(F.tagPoolSize),

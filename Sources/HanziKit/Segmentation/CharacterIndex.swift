@@ -15,7 +15,8 @@ import Darwin
 /// other edge in a hash table of four-slot buckets that a lookup reads as one piece of a cache
 /// line without branching on what it finds, so that lookups for many positions can be in
 /// flight at once (see `Segmenter.buildDAG`). Building it takes tens of milliseconds, so it is
-/// optional (``Segmenter/buildCharacterIndex()``).
+/// optional (``Segmenter/buildCharacterIndex()``), and cached beside the lexicon it indexes
+/// (`CharacterIndex+Cache.swift`).
 ///
 /// Only what the DAG needs is kept: the words made of characters that can occur inside a
 /// segmentable block (ASCII `[a-zA-Z0-9+#&._%-]` and Han U+4E00…U+9FD5), with their
@@ -38,22 +39,40 @@ final class CharacterIndex: @unchecked Sendable {
     static let maximumNodes = (1 << 22) - 1
 
     /// The root's step on each code (see ``step(_:_:)``).
-    private let rootSteps: UnsafeMutablePointer<Int32>
+    let rootSteps: UnsafeMutablePointer<Int32>
     /// Edge slots, four per bucket: `key << 23 | child << 1 | isWord`, with `key = parent << 15
     /// | code` (37 bits), 0 when empty. A bucket's slots fill in order; a full bucket spills
     /// into the next.
-    private let slots: UnsafeMutablePointer<UInt64>
+    let slots: UnsafeMutablePointer<UInt64>
+    let bucketCount: Int
     private let bucketMask: Int
     private let bucketShift: UInt64
     /// Per node: the `log(frequency)` of the word ending there (NaN when none).
-    private let logFrequencies: UnsafeMutablePointer<Double>
+    let logFrequencies: UnsafeMutablePointer<Double>
+    let nodeCount: Int
     private let slotMap: MemoryMap
     private let logMap: MemoryMap
+
+    /// Empty tables for `nodeCount` nodes in `buckets` buckets (a power of two); nil when
+    /// memory cannot be had.
+    init?(buckets: Int, nodeCount: Int) {
+        guard let slotMap = MemoryMap(bytes: buckets * 32), let logMap = MemoryMap(bytes: nodeCount * 8) else { return nil }
+        self.slotMap = slotMap
+        self.logMap = logMap
+        self.nodeCount = nodeCount
+        bucketCount = buckets
+        slots = slotMap.pointer.bindMemory(to: UInt64.self, capacity: buckets * 4)
+        bucketMask = buckets - 1
+        bucketShift = UInt64(64 - buckets.trailingZeroBitCount)
+        logFrequencies = logMap.pointer.bindMemory(to: Double.self, capacity: nodeCount)
+        rootSteps = .allocate(capacity: Self.codeCount)
+        rootSteps.initialize(repeating: -1, count: Self.codeCount)
+    }
 
     /// Builds the index of `lexicon` overlaid with `user` (whose words override the
     /// lexicon's); nil when the words need more nodes than the index can number, or memory
     /// cannot be had.
-    init?(lexicon: Lexicon, user: UserDictionary) {
+    convenience init?(lexicon: Lexicon, user: UserDictionary) {
         // Sorted keys share their prefixes with their predecessors: counting the new
         // characters of each gives the number of nodes exactly, before anything is allocated.
         var nodeCount = 1
@@ -69,15 +88,7 @@ final class CharacterIndex: @unchecked Sendable {
         // Buckets for a load of at most a half.
         var buckets = 1 << 8
         while buckets * 2 < nodeCount { buckets <<= 1 }
-        guard let slotMap = MemoryMap(bytes: buckets * 32), let logMap = MemoryMap(bytes: nodeCount * 8) else { return nil }
-        self.slotMap = slotMap
-        self.logMap = logMap
-        slots = slotMap.pointer.bindMemory(to: UInt64.self, capacity: buckets * 4)
-        bucketMask = buckets - 1
-        bucketShift = UInt64(64 - buckets.trailingZeroBitCount)
-        logFrequencies = logMap.pointer.bindMemory(to: Double.self, capacity: nodeCount)
-        rootSteps = .allocate(capacity: Self.codeCount)
-        rootSteps.initialize(repeating: -1, count: Self.codeCount)
+        self.init(buckets: buckets, nodeCount: nodeCount)
 
         var builder = Builder(index: self)
         if let logs = lexicon.logFrequencies {
