@@ -56,9 +56,9 @@ extension Segmenter {
     }
 
     /// Whether `FREQ.get(word)` is truthy: the word is in the dictionary with a nonzero
-    /// frequency. Through the character index when it is built and has the word's characters.
-    func isWord(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        if let index = characterIndex.index {
+    /// frequency. Through the character index, when there is one and it has the word's characters.
+    func isWord(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, index: CharacterIndex?) -> Bool {
+        if let index {
             var step = 0
             var i = start
             while i < end {
@@ -100,7 +100,7 @@ extension Segmenter {
     /// ``Workspace/dagChunk``) into the workspace: jieba's `get_DAG` for those positions, each
     /// row's words shortest first, as ``forEachWord(_:from:to:_:)`` gives them.
     ///
-    /// With the segmenter's ``CharacterIndex`` built, the walk goes through it; else through
+    /// With the segmenter's ``CharacterIndex`` built (``Workspace/index``), the walk goes through it; else through
     /// the lexicon's trie (and the user words' when there are some).
     func buildDAG(
         _ p: UnsafePointer<UInt8>, blockStart start: Int, end: Int, characters m: Int, positions lo: Int, _ hi: Int,
@@ -116,7 +116,7 @@ extension Segmenter {
             workspace.dagLogs[total] = logFrequency
             total += 1
         }
-        if let index = characterIndex.index {
+        if let index = workspace.index {
             total = buildDAG(index: index, characters: m, positions: lo, hi, workspace: workspace)
             return
         }
@@ -313,7 +313,7 @@ extension Segmenter {
         let end = blockStart + Int(offsets[last])
         if last - first == 1 {
             emit(start, end)
-        } else if isWord(p, from: start, to: end) {
+        } else if isWord(p, from: start, to: end, index: workspace.index) {
             for c in first..<last { emit(blockStart + Int(offsets[c]), blockStart + Int(offsets[c + 1])) }
         } else {
             cutUnknown(p, from: start, to: end, workspace: workspace, emit)

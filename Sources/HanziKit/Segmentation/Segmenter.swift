@@ -159,6 +159,7 @@ public struct Segmenter: Sendable {
         _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         guard let p = text.baseAddress else { return }
+        workspace.index = characterIndex.index
         let n = text.count
         var i = 0
         while i < n {
@@ -184,7 +185,7 @@ public struct Segmenter: Sendable {
                     cutBlock(p, from: i, to: j, hmm: hmm, workspace: workspace, emit)
                 case .search:
                     cutBlock(p, from: i, to: j, hmm: hmm, workspace: workspace) { start, end in
-                        emitWithSubwords(p, from: start, to: end, emit)
+                        emitWithSubwords(p, from: start, to: end, index: workspace.index, emit)
                     }
                 case .full:
                     cutAll(p, from: i, to: j, workspace: workspace, emit)
