@@ -103,3 +103,36 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     let start = "第一行很干净。\n第二行：".utf8.count
     #expect(fixes.first?.range == start..<input.utf8.count)
 }
+
+/// Each punctuation mark garbled on its own through GBK, keeping two of its three bytes.
+private func garblePunctuation(_ text: String) throws -> String {
+    var garbled = ""
+    for character in text {
+        let isMark = character.unicodeScalars.allSatisfy { "，。：“”！？、".unicodeScalars.contains($0) }
+        garbled += isMark ? try misread(String(character), readAs: .gbk) : String(character)
+    }
+    return garbled
+}
+
+@Test func aLineBeginningInsideAQuotationGetsItsLostQuotationMarksTheRightWayRound() throws {
+    // Cut from a paragraph, the line begins inside a quotation: its first mark closes it.
+    let original = "你嫁了我要挨饿的。”她说：“我本来也不要你养活。”"
+    let garbled = try garblePunctuation(original)
+    #expect(garbled.hasPrefix("你嫁了我要挨饿的銆�鈥�她说锛�鈥�"))
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
+}
+
+@Test func aQuotationMarkAfterAnOpenQuotationIsNotReadAsOpeningAnother() throws {
+    // ：“ introduces a quotation only where none is open; here ？” closes the one open.
+    let original = "鸿渐道：“好房间为什么不让给孙小姐？”辛楣指壁上道：“你瞧罢。”"
+    let text = try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text
+    #expect(text.hasPrefix("鸿渐道：“好房间为什么不让给孙小姐"))
+    #expect(text.hasSuffix("”辛楣指壁上道：“你瞧罢。”"))
+}
+
+@Test func aHanCharacterBeforeGarbledPunctuationIsNotReadAsAModifierLetter() throws {
+    // 谁 is CB AD in GBK, which is also ˭ in UTF-8: 谁 + 锛� must not become ˭ + ，.
+    let text = try RepairFixture.repairer.get().repair("辛楣问谁锛�鸿渐满以为要说到自己").text
+    #expect(text.hasPrefix("辛楣问谁"))
+    #expect(!text.unicodeScalars.contains { (0x250...0x2FF).contains($0.value) })
+}

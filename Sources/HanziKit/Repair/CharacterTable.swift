@@ -10,6 +10,10 @@ struct CharacterTable: Sendable {
         case han, chinesePunctuation, asciiLetter, asciiDigit, asciiSpace, asciiPunctuation, control
         case latinLetter, latinSymbol, kana, hangul, greekOrCyrillic, fullwidthAlphanumeric
         case symbol, privateUse, replacement, combining, emoji, other
+        /// IPA letters and spacing modifier letters (U+0250–U+02FF), except those Chinese text
+        /// uses: the Bopomofo tone marks ˇ ˉ ˊ ˋ ˙ and GB 2312's pinyin ɑ ɡ. GBK's commonest
+        /// rows (lead bytes C2–DF) read as UTF-8 land here: 说 谁 as ˵ ˭.
+        case phonetic
     }
 
     /// Bit flags beside the kind.
@@ -130,6 +134,8 @@ struct CharacterTable: Sendable {
         case 0xC0...0xFF where v != 0xD7 && v != 0xF7: return .latinLetter
         case 0xA0...0xBF, 0xD7, 0xF7: return .latinSymbol
         case 0x100...0x24F: return .latinLetter
+        case 0x2C7, 0x2C9...0x2CB, 0x2D9, 0x251, 0x261: return .symbol
+        case 0x250...0x2FF: return .phonetic
         case 0x370...0x3FF, 0x400...0x4FF: return .greekOrCyrillic
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return .kana
         case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return .hangul

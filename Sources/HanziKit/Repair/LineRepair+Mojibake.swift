@@ -42,15 +42,56 @@ extension LineRepair {
                 for r in runs.indices { runs[r].splitEuroSigns(scalars) }
             }
             for run in runs where misreading.isSigned(run.owner.lazy.map { scalars[$0] }, table: model.table) {
-                proposals += edits(in: run, misreading: misreading)
+                proposals += editsWeighingQuotations(in: run, misreading: misreading)
             }
         }
         return proposals
     }
 
-    /// Finds the garbled stretches of one re-encoded run, left to right.
-    private func edits(in run: Reencoding, misreading: Misreading) -> [Edit] {
+    /// ``edits(in:misreading:openQuotes:)``, weighing whether the line began inside a
+    /// quotation. Quotation marks that lost a byte are told apart by whether a quotation is
+    /// open, and a line cut from a paragraph may begin inside one (的。”她说：“…。”): when the
+    /// repairs restored quotation marks, the stretches are resolved again as if one were open
+    /// at the start, and that reading is kept when the whole line reads clearly better.
+    private func editsWeighingQuotations(in run: Reencoding, misreading: Misreading) -> [Edit] {
+        let plain = edits(in: run, misreading: misreading, openQuotes: 0)
+        let quotes = "“”「」".unicodeScalars
+        guard !misreading.lostBytes.isEmpty, let first = run.owner.first, facts.openQuotes[first] == 0,
+              plain.contains(where: { $0.replacement.contains { quotes.contains($0) } }) else { return plain }
+        let inside = edits(in: run, misreading: misreading, openQuotes: 1)
+        return lineScore(with: inside) - lineScore(with: plain) >= Self.choiceMargin ? inside : plain
+    }
+
+    /// How well the line reads with `edits` (in order, not overlapping) applied, its
+    /// punctuation weighed as lost marks are chosen, from the line's start.
+    private func lineScore(with edits: [Edit]) -> Double {
+        var line: [Unicode.Scalar] = []
+        var position = 0
+        for edit in edits {
+            line += scalars[position..<edit.range.lowerBound] + edit.replacement
+            position = edit.range.upperBound
+        }
+        line += scalars[position...]
+        var score = model.score(line)
+        var quotes = 0
+        let marks = "，。！？；：、".unicodeScalars
+        var clause: [Unicode.Scalar] = []
+        for (n, scalar) in line.enumerated() {
+            score += quoteBias(scalar, openQuotes: quotes)
+                + punctuationBias(scalar, next: n + 1 < line.count ? line[n + 1] : nil, clause: clause, openQuotes: quotes)
+            quotes = quoteBalance([scalar], from: quotes)
+            if marks.contains(scalar) { clause.removeAll() } else { clause.append(scalar) }
+        }
+        if let final = line.last { score += lineEndBias(final) }
+        return score
+    }
+
+    /// Finds the garbled stretches of one re-encoded run, left to right, with `openQuotes`
+    /// quotations open at the line's start besides those the line shows. The quotation marks
+    /// each repair restores count for the stretches after it.
+    private func edits(in run: Reencoding, misreading: Misreading, openQuotes: Int) -> [Edit] {
         var proposals: [Edit] = []
+        var quoteShift = openQuotes
         func nextStart(after i: Int) -> Int {
             var j = i + 1
             while j < run.count && !run.startsCharacter[j] { j += 1 }
@@ -62,7 +103,8 @@ extension LineRepair {
                 i += 1
                 continue
             }
-            let (found, reach) = candidates(in: run, from: i, misreading: misreading)
+            let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift)
+            let found = all.filter { !$0.keepsInput }
             guard var best = found.max(by: { $0.edit.gain < $1.edit.gain }) else {
                 // A long decoding that reads no better needs no second look from inside it.
                 i = reach - i > 64 ? reach : nextStart(after: i)
@@ -78,31 +120,53 @@ extension LineRepair {
                 for _ in 0..<2 {
                     s = nextStart(after: s)
                     guard s < best.end else { break }
-                    alternatives += candidates(in: run, from: s, misreading: misreading).found
+                    alternatives += candidates(in: run, from: s, misreading: misreading, quoteShift: quoteShift).found
                 }
             }
             if alternatives.count > 1 {
                 let union = alternatives.map(\.edit.range.lowerBound).min()!..<alternatives.map(\.edit.range.upperBound).max()!
-                best = alternatives.max { plausibility(of: $0.edit, over: union) < plausibility(of: $1.edit, over: union) }!
+                best = alternatives.max { plausibility(of: $0, over: union) < plausibility(of: $1, over: union) }!
+                // The stretch that reads best begins later and was lost: nothing here to repair.
+                if best.keepsInput {
+                    i = nextStart(after: i)
+                    continue
+                }
             }
             proposals.append(best.edit)
+            let range = best.edit.range
+            quoteShift = quoteBalance(best.edit.replacement, from: max(0, facts.openQuotes[range.lowerBound] + quoteShift))
+                - facts.openQuotes[range.upperBound]
             i = best.end
         }
         return proposals
     }
 
-    /// The score of the line's characters `union` (and some context) with `edit` applied.
-    private func plausibility(of edit: Edit, over union: Range<Int>) -> Double {
+    /// The score of the line's characters `union` (and some context) with a candidate's
+    /// estimate in place of its stretch.
+    private func plausibility(of candidate: Candidate, over union: Range<Int>) -> Double {
+        let range = candidate.edit.range
         let left = scalars[max(0, union.lowerBound - Self.contextLength)..<union.lowerBound]
         let right = scalars[union.upperBound..<min(scalars.count, union.upperBound + Self.contextLength)]
-        let text = left + scalars[union.lowerBound..<edit.range.lowerBound] + edit.replacement
-            + scalars[edit.range.upperBound..<union.upperBound] + right
-        return model.score(text) - Self.foreignLetterCost * Double(foreignLetters(in: edit.replacement, outside: edit.range))
+        let text = left + scalars[union.lowerBound..<range.lowerBound] + candidate.estimate + scalars[range.upperBound..<union.upperBound] + right
+        return model.score(text) - Self.foreignLetterCost * Double(foreignLetters(in: candidate.estimate, outside: range))
     }
 
-    /// The acceptable repairs of the stretch starting at byte `start` of `run`, one per
-    /// plausible end (with the byte where each ends), and how far the bytes decoded.
-    private func candidates(in run: Reencoding, from start: Int, misreading: Misreading) -> (found: [(edit: Edit, end: Int)], reach: Int) {
+    /// A repair of a stretch that may be proposed.
+    struct Candidate {
+        var edit: Edit
+        /// The byte of the run where the stretch ends.
+        var end: Int
+        /// The replacement with the likeliest character for each lost one, to weigh it.
+        var estimate: [Unicode.Scalar]
+        /// A stretch of lost characters only, which is left as it is: never proposed, but it
+        /// may show that a stretch beginning earlier begins too early.
+        var keepsInput: Bool
+    }
+
+    /// The repairs of the stretch starting at byte `start` of `run`, one per plausible end,
+    /// and how far the bytes decoded.
+    private func candidates(in run: Reencoding, from start: Int, misreading: Misreading,
+                            quoteShift: Int) -> (found: [Candidate], reach: Int) {
         var decoding: Decoding
         switch misreading.original {
         case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes)
@@ -123,8 +187,9 @@ extension LineRepair {
         }
         guard let longest = decoding.ends.last, longest.multibyte > 0 else { return ([], reach) }
         let whole = run.characters(start, longest.byte)
-        let (text, _) = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound)
-        var found: [(edit: Edit, end: Int)] = []
+        let (text, _, guess) = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound,
+                                       openQuotes: max(0, facts.openQuotes[whole.lowerBound] + quoteShift))
+        var found: [Candidate] = []
         // The longest ends, and the shortest: a garbled mark may be followed by clean text
         // whose bytes happen to decode too (锛� before 只有, D6 BB being valid UTF-8).
         let ends = decoding.ends.count <= 6 ? decoding.ends[...] : decoding.ends.prefix(3) + decoding.ends.suffix(3)
@@ -137,9 +202,15 @@ extension LineRepair {
                 replacement.removeLast()
                 range = range.lowerBound..<(range.upperBound - 1)
             }
+            let estimate = Array(guess[0..<replacement.count])
             // A stretch whose only non-ASCII content is lost characters is left as it is and
-            // reported: turning 銆� into � would only hide what it was.
-            guard replacement.contains(where: { $0.value >= 0x80 && $0 != "\u{FFFD}" }) else { continue }
+            // reported: turning 銆� into � would only hide what it was. It still competes, by
+            // what it most likely was, with stretches that begin before it.
+            guard replacement.contains(where: { $0.value >= 0x80 && $0 != "\u{FFFD}" }) else {
+                found.append(Candidate(edit: Edit(range: range, replacement: estimate, diagnosis: misreading.diagnosis, gain: -.infinity),
+                                       end: end.byte, estimate: estimate, keepsInput: true))
+                continue
+            }
             var diagnosis = misreading.diagnosis
             // Mojibake of mojibake: the first undoing gives mojibake again (with the C1
             // controls of Latin-1 mojibake, which only the final text must be free of).
@@ -160,8 +231,9 @@ extension LineRepair {
             if diagnosis == misreading.diagnosis {
                 diagnosis = refine(diagnosis, input: scalars[range], replacement: replacement)
             }
-            found.append((Edit(range: range, replacement: replacement, diagnosis: diagnosis, gain: gain, unrecovered: unrecovered),
-                          end.byte))
+            found.append(Candidate(edit: Edit(range: range, replacement: replacement, diagnosis: diagnosis, gain: gain,
+                                              unrecovered: unrecovered),
+                                   end: end.byte, estimate: diagnosis == .doubleMojibake ? replacement : estimate, keepsInput: false))
         }
         return (found, reach)
     }
@@ -357,10 +429,13 @@ extension LineRepair {
     // MARK: Choosing lost bytes
 
     /// Turns units into text, choosing for each lost byte the character that reads best in
-    /// context; a character no candidate clearly wins becomes U+FFFD. Choices close to each
-    /// other are made together, so that two lost bytes in one word are chosen as a word; a
-    /// second round retries what the first left open, with its neighbours now chosen.
-    private func resolve(_ units: [Unit], before index: Int, after end: Int) -> (text: [Unicode.Scalar], unrecovered: Int) {
+    /// context, with `openQuotes` quotations open where the units begin; a character no
+    /// candidate clearly wins becomes U+FFFD. Choices close to each other are made together, so
+    /// that two lost bytes in one word are chosen as a word; a second round retries what the
+    /// first left open, with its neighbours now chosen. `guess` is the text with the best
+    /// option in place of each U+FFFD of a choice, for weighing the stretch against others.
+    private func resolve(_ units: [Unit], before index: Int, after end: Int,
+                         openQuotes: Int) -> (text: [Unicode.Scalar], unrecovered: Int, guess: [Unicode.Scalar]) {
         var text: [Unicode.Scalar] = units.map { unit in
             if case let .known(scalar) = unit { return scalar }
             return "\u{FFFD}"
@@ -368,6 +443,7 @@ extension LineRepair {
         var open = units.indices.filter { if case .choice = units[$0] { true } else { false } }
         let lostCount = units.count { if case .lost = $0 { true } else { false } }
         let lean = scriptLean(units)
+        var guess = text
         for _ in 0..<2 where !open.isEmpty {
             var isOpen = [Bool](repeating: false, count: units.count)
             for u in open { isOpen[u] = true }
@@ -381,9 +457,11 @@ extension LineRepair {
                     cluster.append(open[c])
                     c += 1
                 }
-                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, before: index, after: end, lean: lean)
+                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, before: index, after: end, lean: lean,
+                                    openQuotes: openQuotes)
                 for (n, u) in cluster.enumerated() {
-                    if let scalar = chosen[n] {
+                    guess[u] = chosen[n].best
+                    if let scalar = chosen[n].chosen {
                         text[u] = scalar
                         isOpen[u] = false
                     } else {
@@ -394,20 +472,23 @@ extension LineRepair {
             open = stillOpen
         }
         for u in open { text[u] = "\u{FFFD}" }
-        return (text, lostCount + open.count)
+        return (text, lostCount + open.count, guess)
     }
 
     /// Chooses the characters of a cluster of choices: every combination of the shortlisted
     /// options is scored in context, and each choice is made where the best combination beats
-    /// every combination that differs there by ``choiceMargin``.
+    /// every combination that differs there by ``choiceMargin``; `best` is the best
+    /// combination's pick either way (U+FFFD when there is none).
     private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], before index: Int,
-                        after end: Int, lean: PlausibilityScore.ChineseScript) -> [Unicode.Scalar?] {
+                        after end: Int, lean: PlausibilityScore.ChineseScript,
+                        openQuotes initialQuotes: Int) -> [(chosen: Unicode.Scalar?, best: Unicode.Scalar)] {
         let perChoice = [16, 8, 5, 3][cluster.count - 1]
         let options = cluster.map { u -> [Unicode.Scalar] in
             guard case let .choice(all) = units[u] else { return [] }
             return shortlist(all, count: perChoice, lean: lean)
         }
-        guard options.allSatisfy({ !$0.isEmpty }) else { return cluster.map { _ in nil } }
+        let none = cluster.map { _ in (chosen: Unicode.Scalar?.none, best: Unicode.Scalar("\u{FFFD}")) }
+        guard options.allSatisfy({ !$0.isEmpty }) else { return none }
         let first = cluster.first!, last = cluster.last!
         var leftText: [Unicode.Scalar] = []
         for u in stride(from: first - 1, through: 0, by: -1) where leftText.count < Self.contextLength {
@@ -431,7 +512,7 @@ extension LineRepair {
         let textBefore = Array(scalars[max(0, index - 40)..<index]) + text[..<first]
         let clauseStart = textBefore.lastIndex(where: { "，。！？；：、".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
         let clauseBefore = Array(textBefore[clauseStart...])
-        let openQuotes = quoteBalance(text[..<first], from: facts.openQuotes[index])
+        let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -443,7 +524,7 @@ extension LineRepair {
                 for (n, scalar) in middle.enumerated() {
                     let following = n + 1 < middle.count ? middle[n + 1] : after.first
                     score += quoteBias(scalar, openQuotes: quotes) + scriptBias(scalar, lean: lean)
-                        + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n])
+                        + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n], openQuotes: quotes)
                     quotes = quoteBalance([scalar], from: quotes)
                 }
                 if endsLine, let final = middle.last { score += lineEndBias(final) }
@@ -456,21 +537,22 @@ extension LineRepair {
             }
         }
         search(0)
-        guard let best = results.max(by: { $0.score < $1.score }) else { return cluster.map { _ in nil } }
+        guard let best = results.max(by: { $0.score < $1.score }) else { return none }
         return cluster.indices.map { n in
             let rival = results.filter { $0.picks[n] != best.picks[n] }.map(\.score).max() ?? -.infinity
-            return best.score - rival >= Self.choiceMargin ? best.picks[n] : nil
+            return (best.score - rival >= Self.choiceMargin ? best.picks[n] : nil, best.picks[n])
         }
     }
 
     /// What the lexicon cannot see about a lost punctuation mark: a colon introduces a
-    /// quotation, a question mark ends a clause that asks something, and the enumeration comma
-    /// separates short items.
-    func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>) -> Double {
+    /// quotation (where none is open), a question mark ends a clause that asks something, and
+    /// the enumeration comma separates short items.
+    func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>,
+                         openQuotes: Int) -> Double {
         switch scalar {
         // ：“ is how a quotation is introduced: some thirty times as often as ，“ in prose
         // (ln 30 ≈ 3.4 nats, on top of the comma's higher frequency).
-        case "：": return next == "“" || next == "「" ? 5.5 : 0
+        case "：": return openQuotes == 0 && (next == "“" || next == "「") ? 5.5 : 0
         // A question mark needs a clause that asks; without one, ！ is the likelier mark.
         case "？": return Self.asksQuestion(clause) ? 2.5 : -1
         case "、": return clause.count > 6 ? -2 : 0

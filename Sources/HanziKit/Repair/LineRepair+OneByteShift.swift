@@ -70,8 +70,9 @@ extension LineRepair {
                 var gain = self.gain(replacing: range, with: reading.text.map { $0 == Self.lostASCII ? "?" : $0 })
                 if reading.lostTrail, let mark = reading.text.last {
                     // The mark that ends the line is chosen as the lost bytes of a mojibake run are.
-                    gain += lineEndBias(mark) + quoteBias(mark, openQuotes: quoteBalance(reading.text.dropLast(), from: openQuotes))
-                        + punctuationBias(mark, next: nil, clause: scalars[max(0, q - 20)..<q] + reading.text.dropLast())
+                    let quotes = quoteBalance(reading.text.dropLast(), from: openQuotes)
+                    gain += lineEndBias(mark) + quoteBias(mark, openQuotes: quotes)
+                        + punctuationBias(mark, next: nil, clause: scalars[max(0, q - 20)..<q] + reading.text.dropLast(), openQuotes: quotes)
                 }
                 if gain >= minimumGain { scored.append((Edit(range: range, replacement: reading.text, diagnosis: .gbkOneByteShift, gain: gain), reading.lostTrail)) }
             }

@@ -45,6 +45,7 @@ final class PlausibilityScore: Sendable {
         static let symbol = -14.0
         static let latinSymbol = -14.0
         static let combining = -14.0
+        static let phonetic = -20.0
         static let garbage = -30.0
         /// A clause mark right after another (。， ，、): hardly ever written.
         static let doubledClauseMark = -6.0
@@ -200,6 +201,7 @@ final class PlausibilityScore: Sendable {
         case .symbol, .other: return Cost.symbol
         case .latinSymbol: return Cost.latinSymbol
         case .combining: return Cost.combining
+        case .phonetic: return Cost.phonetic
         case .control, .privateUse, .replacement: return scalar == "\t" ? Cost.asciiSpace : Cost.garbage
         }
     }
