@@ -117,8 +117,7 @@ struct DictionaryErrorTests {
         let dictionaries = try copyOfDictionaries()
         let file = dictionaries.appendingPathComponent("jieba/dict.txt")
         // A deterministic byte soup: one good line (12 bytes), then bytes F8–FF, never UTF-8.
-        var generator = SplitMix64(seed: 42)
-        let garbage = Array("北京 3 ns\n".utf8) + (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next() | 0xF8) }
+        let garbage = Array("北京 3 ns\n".utf8) + (0..<4096).map { UInt8(truncatingIfNeeded: scattered($0) >> 56) | 0xF8 }
         try Data(garbage).write(to: file)
         try expectDictionaryError(["segment"], input: "我来到北京清华大学\n", dictionaries: dictionaries.path,
                                   naming: file.path + ":2:", "invalid UTF-8 at byte offset 12")
@@ -278,11 +277,10 @@ struct DictionaryErrorTests {
         var info = stat()
         #expect(stat(lexicon.path, &info) == 0)
         let handle = try FileHandle(forUpdating: lexicon)
-        var generator = SplitMix64(seed: 7)
         let size = UInt64(info.st_size)
-        for _ in 0..<20_000 {
-            try handle.seek(toOffset: 64 + generator.next() % (min(size, 15_000_000) - 64))
-            handle.write(Data([UInt8(truncatingIfNeeded: generator.next())]))
+        for i in 0..<20_000 {
+            try handle.seek(toOffset: 64 + (scattered(2 * i) >> 16) % (min(size, 15_000_000) - 64))
+            handle.write(Data([UInt8(truncatingIfNeeded: scattered(2 * i + 1) >> 56)]))
         }
         try handle.close()
         var times = [info.st_atim, info.st_mtim]
@@ -322,15 +320,8 @@ private func hanzi(_ arguments: [String], input: String, environment: [String: S
     try hanzi(arguments, input: Array(input.utf8), environment: environment)
 }
 
-/// A small deterministic generator for test data.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49EB_D133_11EB
-        return z ^ (z >> 31)
-    }
+/// Deterministic, well-spread bits for test data: Fibonacci hashing of `i` (its high bits
+/// are the spread ones).
+private func scattered(_ i: Int) -> UInt64 {
+    UInt64(truncatingIfNeeded: i &+ 1) &* 0x9E37_79B9_7F4A_7C15
 }
