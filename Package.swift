@@ -21,9 +21,11 @@ let package = Package(
         // The bundled text dictionaries, embedded into the binary with C23 #embed so that a
         // copied `hanzi` still finds them.
         .target(name: "HanziDictionaryData"),
+        // Prefetching, for the segmenter's table lookups.
+        .target(name: "CMemoryHints"),
         .target(
             name: "HanziKit",
-            dependencies: ["CICU", "HanziDictionaryData"]
+            dependencies: ["CICU", "HanziDictionaryData", "CMemoryHints"]
         ),
         .executableTarget(
             name: "HanziCLI",

@@ -1,3 +1,4 @@
+import CMemoryHints
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -163,6 +164,20 @@ final class CharacterIndex: @unchecked Sendable {
         found = v0 >> 23 == key ? Int(v0 & 0x7F_FFFF) : found
         if found < 0 && v3 != 0 { return spilledStep(key, after: bucket(of: key)) }
         return found
+    }
+
+    /// Starts loading the bucket ``step(_:_:)`` will read for `node` and `code`.
+    @inline(__always)
+    func prefetch(_ node: Int, _ code: Int) {
+        guard node != 0 else { return }
+        let key = UInt64(truncatingIfNeeded: node) << 15 | UInt64(truncatingIfNeeded: code)
+        hanzi_prefetch(slots + 4 * bucket(of: key))
+    }
+
+    /// Starts loading the `log(frequency)` of the word ending at `node`.
+    @inline(__always)
+    func prefetchLogFrequency(_ node: Int) {
+        hanzi_prefetch(logFrequencies + node)
     }
 
     /// The rest of a lookup whose bucket is full: the following buckets, up to one with room.

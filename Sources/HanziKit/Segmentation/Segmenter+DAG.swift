@@ -175,6 +175,13 @@ extension Segmenter {
         while count > 0 {
             workspace.reserveWords(found + count)
             let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
+            // Every bucket this depth reads is requested first, then read: the loads overlap
+            // far more than the processor would overlap them on its own.
+            for q in 0..<count {
+                let r = Int(walking[q])
+                let c = lo + r + depth - 1
+                if c < m { index.prefetch(Int(nodes[r]), Int(codes[c])) }
+            }
             var next = 0
             for q in 0..<count {
                 let r = Int(walking[q])
@@ -198,7 +205,11 @@ extension Segmenter {
         let rowStarts = workspace.dagStarts
         rowStarts.update(repeating: 0, count: n + 1)
         let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
-        for i in 0..<found { rowStarts[Int(rows[i]) + 1] += 1 }
+        for i in 0..<found {
+            // Requested here, read in the scatter below.
+            index.prefetchLogFrequency(Int(wordNodes[i]))
+            rowStarts[Int(rows[i]) + 1] += 1
+        }
         for r in 0..<n { rowStarts[r + 1] += rowStarts[r] }
         workspace.reserveDAG(entries: found)
         let dagEnds = workspace.dagEnds, dagLogs = workspace.dagLogs
