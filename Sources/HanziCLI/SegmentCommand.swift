@@ -141,10 +141,14 @@ extension Segmenter {
         var first = !piece.continuesLine
         switch options.format {
         case .text:
-            forEachToken(in: line, mode: options.mode, hmm: options.hmm, traditional: options.traditional, workspace: workspace) { range in
-                if !first { result.append(contentsOf: options.separator) }
-                first = false
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
+            // Appending the separator array itself would retain its storage for every token, an
+            // atomic write to memory every worker shares.
+            options.separator.withUnsafeBufferPointer { separator in
+                forEachToken(in: line, mode: options.mode, hmm: options.hmm, traditional: options.traditional, workspace: workspace) { range in
+                    if !first { result.append(contentsOf: separator) }
+                    first = false
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
+                }
             }
         case .jsonl:
             // Scalar offsets are counted from the previous token's, which is close by in every mode.
