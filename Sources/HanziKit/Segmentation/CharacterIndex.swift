@@ -1,4 +1,3 @@
-import CMemoryHints
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -53,6 +52,8 @@ final class CharacterIndex: @unchecked Sendable {
     let nodeCount: Int
     private let slotMap: MemoryMap
     private let logMap: MemoryMap
+    /// The tables as the walk reads them (see `CharacterIndex+Lookup.swift`).
+    let lookup: Lookup
 
     /// Empty tables for `nodeCount` nodes in `buckets` buckets (a power of two); nil when
     /// memory cannot be had.
@@ -68,6 +69,8 @@ final class CharacterIndex: @unchecked Sendable {
         logFrequencies = logMap.pointer.bindMemory(to: Double.self, capacity: nodeCount)
         rootSteps = .allocate(capacity: Self.codeCount)
         rootSteps.initialize(repeating: -1, count: Self.codeCount)
+        lookup = Lookup(rootSteps: rootSteps, slots: slots, bucketMask: bucketMask, bucketShift: bucketShift,
+                        logFrequencies: logFrequencies)
     }
 
     /// Builds the index of `lexicon` overlaid with `user` (whose words override the
@@ -143,59 +146,6 @@ final class CharacterIndex: @unchecked Sendable {
         return true
     }
 
-    @inline(__always)
-    private func bucket(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> bucketShift)
-    }
-
-    /// One step of the walk: from `node` on the character `code`, the node reached shifted left
-    /// by one, plus one when a word ends there; -1 when no word goes on with the character.
-    @inline(__always)
-    func step(_ node: Int, _ code: Int) -> Int {
-        if node == 0 { return Int(rootSteps[code]) }
-        let key = UInt64(truncatingIfNeeded: node) << 15 | UInt64(truncatingIfNeeded: code)
-        let b = slots + 4 * bucket(of: key)
-        // Selects rather than branches: the answer depends on memory just read, and a
-        // mispredicted branch would throw away the other lookups in flight.
-        let v0 = b[0], v1 = b[1], v2 = b[2], v3 = b[3]
-        var found = v3 >> 23 == key ? Int(v3 & 0x7F_FFFF) : -1
-        found = v2 >> 23 == key ? Int(v2 & 0x7F_FFFF) : found
-        found = v1 >> 23 == key ? Int(v1 & 0x7F_FFFF) : found
-        found = v0 >> 23 == key ? Int(v0 & 0x7F_FFFF) : found
-        if found < 0 && v3 != 0 { return spilledStep(key, after: bucket(of: key)) }
-        return found
-    }
-
-    /// Starts loading the bucket ``step(_:_:)`` will read for `node` and `code`.
-    @inline(__always)
-    func prefetch(_ node: Int, _ code: Int) {
-        guard node != 0 else { return }
-        let key = UInt64(truncatingIfNeeded: node) << 15 | UInt64(truncatingIfNeeded: code)
-        hanzi_prefetch(slots + 4 * bucket(of: key))
-    }
-
-    /// Starts loading the `log(frequency)` of the word ending at `node`.
-    @inline(__always)
-    func prefetchLogFrequency(_ node: Int) {
-        hanzi_prefetch(logFrequencies + node)
-    }
-
-    /// The rest of a lookup whose bucket is full: the following buckets, up to one with room.
-    private func spilledStep(_ key: UInt64, after first: Int) -> Int {
-        var bucket = (first + 1) & bucketMask
-        while true {
-            for slot in 0..<4 {
-                let value = slots[4 * bucket + slot]
-                if value == 0 { return -1 }
-                if value >> 23 == key { return Int(value & 0x7F_FFFF) }
-            }
-            bucket = (bucket + 1) & bucketMask
-        }
-    }
-
-    /// The `log(frequency)` of the word ending at `node` (a node ``step(_:_:)`` marked).
-    @inline(__always)
-    func logFrequency(_ node: Int) -> Double { logFrequencies[node] }
 
     /// Inserts words into the index's tables.
     private struct Builder {
@@ -218,7 +168,7 @@ final class CharacterIndex: @unchecked Sendable {
 
         /// The child of `node` on `code`, created if missing.
         private mutating func child(_ node: Int, _ code: Int) -> Int {
-            let existing = index.step(node, code)
+            let existing = index.lookup.step(node, code)
             return existing >= 0 ? existing >> 1 : addChild(of: node, code)
         }
 
@@ -230,7 +180,7 @@ final class CharacterIndex: @unchecked Sendable {
                 return created
             }
             let key = UInt64(node) << 15 | UInt64(code)
-            var slot = 4 * index.bucket(of: key)
+            var slot = 4 * index.lookup.bucket(of: key)
             while index.slots[slot] != 0 { slot = (slot + 1) & (4 * index.bucketMask + 3) }
             index.slots[slot] = key << 23 | UInt64(created) << 1
             return created

@@ -57,7 +57,7 @@ extension Segmenter {
 
     /// Whether `FREQ.get(word)` is truthy: the word is in the dictionary with a nonzero
     /// frequency. Through the character index, when there is one and it has the word's characters.
-    func isWord(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, index: CharacterIndex?) -> Bool {
+    func isWord(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, index: CharacterIndex.Lookup?) -> Bool {
         if let index {
             var step = 0
             var i = start
@@ -100,11 +100,11 @@ extension Segmenter {
     /// ``Workspace/dagChunk``) into the workspace: jieba's `get_DAG` for those positions, each
     /// row's words shortest first, as ``forEachWord(_:from:to:_:)`` gives them.
     ///
-    /// With the segmenter's ``CharacterIndex`` built (``Workspace/index``), the walk goes through it; else through
+    /// With the segmenter's ``CharacterIndex`` (`index`), the walk goes through it; else through
     /// the lexicon's trie (and the user words' when there are some).
     func buildDAG(
         _ p: UnsafePointer<UInt8>, blockStart start: Int, end: Int, characters m: Int, positions lo: Int, _ hi: Int,
-        workspace: Workspace
+        index: CharacterIndex.Lookup?, workspace: Workspace
     ) {
         let offsets = workspace.offsets
         let rowStarts = workspace.dagStarts
@@ -116,7 +116,7 @@ extension Segmenter {
             workspace.dagLogs[total] = logFrequency
             total += 1
         }
-        if let index = workspace.index {
+        if let index {
             total = buildDAG(index: index, characters: m, positions: lo, hi, workspace: workspace)
             return
         }
@@ -161,7 +161,7 @@ extension Segmenter {
     /// independent and free of branches on their results, so the processor overlaps their
     /// cache misses; rows are then gathered from the words found, shortest first. Returns the
     /// number of DAG entries.
-    private func buildDAG(index: CharacterIndex, characters m: Int, positions lo: Int, _ hi: Int, workspace: Workspace) -> Int {
+    private func buildDAG(index: CharacterIndex.Lookup, characters m: Int, positions lo: Int, _ hi: Int, workspace: Workspace) -> Int {
         let n = hi - lo
         let codes = workspace.codes
         let nodes = workspace.batchNodes
@@ -229,7 +229,8 @@ extension Segmenter {
     /// to the block's end, as the maximum of `(log(freq) - log(total) + route[next], next)`
     /// over the DAG's words — ties going to the longer word, as Python's tuple comparison
     /// does. Without words, the character alone, with `log(1)`.
-    func computeRoute(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, characters m: Int, workspace: Workspace) {
+    func computeRoute(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, characters m: Int, index: CharacterIndex.Lookup?,
+                      workspace: Workspace) {
         let probabilities = workspace.probabilities
         let next = workspace.next
         let logTotal = self.logTotal
@@ -238,7 +239,7 @@ extension Segmenter {
         var hi = m
         while hi > 0 {
             let lo = max(0, hi - Workspace.dagChunk)
-            buildDAG(p, blockStart: start, end: end, characters: m, positions: lo, hi, workspace: workspace)
+            buildDAG(p, blockStart: start, end: end, characters: m, positions: lo, hi, index: index, workspace: workspace)
             let rowStarts = workspace.dagStarts, ends = workspace.dagEnds, logs = workspace.dagLogs
             var idx = hi - 1
             while idx >= lo {
@@ -267,11 +268,11 @@ extension Segmenter {
 
     /// Accurate mode on one block: jieba's `__cut_DAG` (with the HMM) or `__cut_DAG_NO_HMM`.
     func cutBlock(
-        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, hmm: Bool, workspace: Workspace,
+        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, hmm: Bool, index: CharacterIndex.Lookup?, workspace: Workspace,
         _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         let m = loadCharacters(p, from: start, to: end, workspace: workspace)
-        computeRoute(p, from: start, to: end, characters: m, workspace: workspace)
+        computeRoute(p, from: start, to: end, characters: m, index: index, workspace: workspace)
         let offsets = workspace.offsets
         let next = workspace.next
         @inline(__always) func byte(_ character: Int) -> Int { start + Int(offsets[character]) }
@@ -285,14 +286,14 @@ extension Segmenter {
                     if pending < 0 { pending = x }
                 } else {
                     if pending >= 0 {
-                        flushSingles(p, from: pending, to: x, blockStart: start, workspace: workspace, emit)
+                        flushSingles(p, from: pending, to: x, blockStart: start, index: index, workspace: workspace, emit)
                         pending = -1
                     }
                     emit(byte(x), byte(y))
                 }
                 x = y
             }
-            if pending >= 0 { flushSingles(p, from: pending, to: m, blockStart: start, workspace: workspace, emit) }
+            if pending >= 0 { flushSingles(p, from: pending, to: m, blockStart: start, index: index, workspace: workspace, emit) }
         } else {
             while x < m {
                 let y = Int(next[x])
@@ -316,7 +317,7 @@ extension Segmenter {
     /// as is; a run that is itself a dictionary word character by character; any other run
     /// through the HMM.
     private func flushSingles(
-        _ p: UnsafePointer<UInt8>, from first: Int, to last: Int, blockStart: Int, workspace: Workspace,
+        _ p: UnsafePointer<UInt8>, from first: Int, to last: Int, blockStart: Int, index: CharacterIndex.Lookup?, workspace: Workspace,
         _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         let offsets = workspace.offsets
@@ -324,7 +325,7 @@ extension Segmenter {
         let end = blockStart + Int(offsets[last])
         if last - first == 1 {
             emit(start, end)
-        } else if isWord(p, from: start, to: end, index: workspace.index) {
+        } else if isWord(p, from: start, to: end, index: index) {
             for c in first..<last { emit(blockStart + Int(offsets[c]), blockStart + Int(offsets[c + 1])) }
         } else {
             cutUnknown(p, from: start, to: end, workspace: workspace, emit)

@@ -3,7 +3,7 @@ extension Segmenter {
     /// DAG longer than one character, the characters no such word covers, and runs of letters
     /// and digits glued together (its `eng_buf`), in jieba's order.
     func cutAll(
-        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, workspace: Workspace,
+        _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, index: CharacterIndex.Lookup?, workspace: Workspace,
         _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         let m = loadCharacters(p, from: start, to: end, workspace: workspace)
@@ -17,7 +17,7 @@ extension Segmenter {
         var lo = 0
         while lo < m {
             let hi = min(m, lo + Workspace.dagChunk)
-            buildDAG(p, blockStart: start, end: end, characters: m, positions: lo, hi, workspace: workspace)
+            buildDAG(p, blockStart: start, end: end, characters: m, positions: lo, hi, index: index, workspace: workspace)
             let rowStarts = workspace.dagStarts, ends = workspace.dagEnds
             for k in lo..<hi {
                 let first = Int(rowStarts[k - lo]), last = Int(rowStarts[k - lo + 1])

@@ -3,7 +3,7 @@ extension Segmenter {
     /// of more than two characters, its two-character substrings that are dictionary words,
     /// then, past three characters, its three-character ones, then the word itself.
     @inline(__always)
-    func emitWithSubwords(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, index: CharacterIndex?, _ emit: (Int, Int) -> Void) {
+    func emitWithSubwords(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, index: CharacterIndex.Lookup?, _ emit: (Int, Int) -> Void) {
         // Fewer than three bytes cannot be more than two characters.
         if end - start > 2 {
             var count = 0
@@ -22,7 +22,7 @@ extension Segmenter {
     /// word of `count` characters.
     private func emitGrams(
         _ p: UnsafePointer<UInt8>, from start: Int, to end: Int, characters count: Int, length: Int,
-        index: CharacterIndex?, _ emit: (Int, Int) -> Void
+        index: CharacterIndex.Lookup?, _ emit: (Int, Int) -> Void
     ) {
         var gramStart = start
         for _ in 0...(count - length) {

@@ -159,7 +159,10 @@ public struct Segmenter: Sendable {
         _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         guard let p = text.baseAddress else { return }
-        workspace.index = characterIndex.index
+        // Read once per call (the slot's load goes through generic metadata) and passed down as
+        // plain pointers. The slot, which `self` holds, keeps the index alive: an index once
+        // published is never removed from its slot.
+        let index = characterIndex.index?.lookup
         let n = text.count
         var i = 0
         while i < n {
@@ -182,13 +185,13 @@ public struct Segmenter: Sendable {
                 }
                 switch mode {
                 case .accurate:
-                    cutBlock(p, from: i, to: j, hmm: hmm, workspace: workspace, emit)
+                    cutBlock(p, from: i, to: j, hmm: hmm, index: index, workspace: workspace, emit)
                 case .search:
-                    cutBlock(p, from: i, to: j, hmm: hmm, workspace: workspace) { start, end in
-                        emitWithSubwords(p, from: start, to: end, index: workspace.index, emit)
+                    cutBlock(p, from: i, to: j, hmm: hmm, index: index, workspace: workspace) { start, end in
+                        emitWithSubwords(p, from: start, to: end, index: index, emit)
                     }
                 case .full:
-                    cutAll(p, from: i, to: j, workspace: workspace, emit)
+                    cutAll(p, from: i, to: j, index: index, workspace: workspace, emit)
                 }
             } else if mode == .full {
                 while j < n {

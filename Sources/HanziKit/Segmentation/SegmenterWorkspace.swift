@@ -51,9 +51,6 @@ extension Segmenter {
         var folded: [UInt8] = []
         /// … and, per byte of it, the offset in the line it comes from (see `TraditionalFolding`).
         var origins: [Int32] = []
-        /// The segmenter's character index as it was when this segmentation began, read once
-        /// rather than at every lookup (reading the atomic slot costs a generic call).
-        var index: CharacterIndex?
 
         /// Positions of a block whose DAG is held at once: memory stays bounded however long
         /// the block.
