@@ -5,6 +5,8 @@ extension LineRepair {
     /// How much better than the runner-up the best candidate for a lost byte must score to be
     /// chosen; otherwise the character is left as U+FFFD.
     static let choiceMargin = 2.0
+    /// The marks that end a clause, for telling whether a clause asks a question.
+    static let clauseMarks = Set("，。！？；：、".unicodeScalars)
     /// How many levels of mojibake-of-mojibake are undone.
     static let maximumDepth = 2
     /// The most bytes one stretch decodes before it is cut (it continues as the next stretch).
@@ -74,13 +76,12 @@ extension LineRepair {
         line += scalars[position...]
         var score = model.score(line)
         var quotes = 0
-        let marks = "，。！？；：、".unicodeScalars
         var clause: [Unicode.Scalar] = []
         for (n, scalar) in line.enumerated() {
             score += quoteBias(scalar, openQuotes: quotes)
                 + punctuationBias(scalar, next: n + 1 < line.count ? line[n + 1] : nil, clause: clause, openQuotes: quotes)
             quotes = quoteBalance([scalar], from: quotes)
-            if marks.contains(scalar) { clause.removeAll() } else { clause.append(scalar) }
+            if Self.clauseMarks.contains(scalar) { clause.removeAll() } else { clause.append(scalar) }
         }
         if let final = line.last { score += lineEndBias(final) }
         return score
@@ -187,7 +188,7 @@ extension LineRepair {
         }
         guard let longest = decoding.ends.last, longest.multibyte > 0 else { return ([], reach) }
         let whole = run.characters(start, longest.byte)
-        let (text, _, guess) = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound,
+        let (text, guess) = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound,
                                        openQuotes: max(0, facts.openQuotes[whole.lowerBound] + quoteShift))
         var found: [Candidate] = []
         // The longest ends, and the shortest: a garbled mark may be followed by clean text
@@ -435,13 +436,12 @@ extension LineRepair {
     /// first left open, with its neighbours now chosen. `guess` is the text with the best
     /// option in place of each U+FFFD of a choice, for weighing the stretch against others.
     private func resolve(_ units: [Unit], before index: Int, after end: Int,
-                         openQuotes: Int) -> (text: [Unicode.Scalar], unrecovered: Int, guess: [Unicode.Scalar]) {
+                         openQuotes: Int) -> (text: [Unicode.Scalar], guess: [Unicode.Scalar]) {
         var text: [Unicode.Scalar] = units.map { unit in
             if case let .known(scalar) = unit { return scalar }
             return "\u{FFFD}"
         }
         var open = units.indices.filter { if case .choice = units[$0] { true } else { false } }
-        let lostCount = units.count { if case .lost = $0 { true } else { false } }
         let lean = scriptLean(units)
         var guess = text
         for _ in 0..<2 where !open.isEmpty {
@@ -472,7 +472,7 @@ extension LineRepair {
             open = stillOpen
         }
         for u in open { text[u] = "\u{FFFD}" }
-        return (text, lostCount + open.count, guess)
+        return (text, guess)
     }
 
     /// Chooses the characters of a cluster of choices: every combination of the shortlisted
@@ -510,7 +510,7 @@ extension LineRepair {
         let endsLine = reachesEnd && end == scalars.count
         // The clause before the cluster: back to the previous clause mark (looking a sentence back).
         let textBefore = Array(scalars[max(0, index - 40)..<index]) + text[..<first]
-        let clauseStart = textBefore.lastIndex(where: { "，。！？；：、".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
+        let clauseStart = textBefore.lastIndex(where: { Self.clauseMarks.contains($0) }).map { $0 + 1 } ?? 0
         let clauseBefore = Array(textBefore[clauseStart...])
         let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
