@@ -148,7 +148,7 @@ struct LineProcessor {
             let continued = self.continued
             let (newlines, next) = pending.withUnsafeBufferPointer { all -> (Int, LinePiece?) in
                 let block = UnsafeBufferPointer(rebasing: all[0..<end])
-                let newlines = block.count(where: { $0 == 0x0A })
+                let newlines = block.newlineCount()
                 // A head cut from a long line ends without a newline (none is written); the
                 // rest of its line follows as a continuation.
                 let cutsLine = !final && block.last != 0x0A
@@ -204,8 +204,7 @@ struct LineProcessor {
         var ranges: [Range<Int>] = []
         var start = 0
         while block.count - start > pieceSize + pieceSize / 2 {
-            var cut = start + pieceSize
-            while cut < block.count && block[cut] != 0x0A { cut += 1 }
+            var cut = block.newline(from: start + pieceSize)
             if cut < block.count { cut += 1 }
             ranges.append(start..<cut)
             start = cut
@@ -232,8 +231,7 @@ private final class TransformBox: @unchecked Sendable {
     func apply(to text: UnsafeBufferPointer<UInt8>, first: LinePiece, lastEndsLine: Bool, into result: inout [UInt8]) {
         var start = 0
         while start < text.count {
-            var end = start
-            while end < text.count && text[end] != 0x0A { end += 1 }
+            let end = text.newline(from: start)
             let line = UnsafeBufferPointer(rebasing: text[start..<end])
             var piece = start == 0 ? first : LinePiece()
             var done = 0
@@ -365,5 +363,26 @@ enum InputError: Error, CustomStringConvertible {
         case let .unknownEncoding(name, reason):
             return "\(name): \(reason)"
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The index of the first `\n` at or after `start`, or `count` when there is none. Lines
+    /// are found with `memchr`, which reads a word at a time: every byte of the input passes here.
+    func newline(from start: Int) -> Int {
+        guard let base = baseAddress, start < count else { return count }
+        guard let found = memchr(base + start, 0x0A, count - start) else { return count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// How many `\n` there are.
+    func newlineCount() -> Int {
+        var n = 0
+        var i = newline(from: 0)
+        while i < count {
+            n += 1
+            i = newline(from: i + 1)
+        }
+        return n
     }
 }

@@ -13,7 +13,15 @@ public enum UTF8Validation {
                 i += 8
             }
             guard i < count else { break }
-            let (scalar, length) = UTF8Scalar.decode(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), i, count)
+            let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            // Most Chinese text is three-byte characters led by E1…EF except ED, whose two
+            // continuation bytes are all there is to check (E0 and ED limit their second byte).
+            let lead = p[i]
+            if i + 3 <= count && lead &- 0xE1 < 0x0F && lead != 0xED && (p[i + 1] & p[i + 2]) >= 0x80 && (p[i + 1] | p[i + 2]) < 0xC0 {
+                i += 3
+                continue
+            }
+            let (scalar, length) = UTF8Scalar.decode(p, i, count)
             if scalar == UTF8Scalar.invalid { return i }
             i += length
         }

@@ -5,47 +5,50 @@ extension Segmenter {
     /// A workspace is not thread-safe: give each thread its own (the segmenter itself is shared
     /// freely). Its memory grows to about 18 bytes per character of the longest run of Han and
     /// ASCII word characters segmented, since jieba's route spans a whole run.
+    ///
+    /// The buffers skip Swift's dynamic exclusivity checks (`@exclusivity(unchecked)`): a
+    /// workspace belongs to one thread, and checking every access to them cost 4% of segmenting.
     public final class Workspace {
         /// Characters the per-block buffers hold.
-        private var capacity = 0
+        @exclusivity(unchecked) private var capacity = 0
         /// Byte offset of each character of the current block from the block's start, and of
         /// the block's end after the last character.
-        private(set) var offsets: UnsafeMutablePointer<UInt32>
+        @exclusivity(unchecked) private(set) var offsets: UnsafeMutablePointer<UInt32>
         /// The ``CharacterIndex`` code of each character of the current block.
-        private(set) var codes: UnsafeMutablePointer<UInt16>
+        @exclusivity(unchecked) private(set) var codes: UnsafeMutablePointer<UInt16>
         /// jieba's `route`: best log-probability from each character to the block's end …
-        private(set) var probabilities: UnsafeMutablePointer<Double>
+        @exclusivity(unchecked) private(set) var probabilities: UnsafeMutablePointer<Double>
         /// … and the character index where the best first word from there ends.
-        private(set) var next: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var next: UnsafeMutablePointer<Int32>
 
         /// The DAG of a chunk of a block: the words starting at chunk position `k` are entries
         /// `dagStarts[k] ..< dagStarts[k + 1]` of `dagEnds` (end, as a character index of the
         /// block) and `dagLogs` (`log(frequency)`).
-        private(set) var dagStarts: UnsafeMutablePointer<UInt32>
-        private(set) var dagEnds: UnsafeMutablePointer<Int32>
-        private(set) var dagLogs: UnsafeMutablePointer<Double>
-        private var dagCapacity = 0
+        @exclusivity(unchecked) private(set) var dagStarts: UnsafeMutablePointer<UInt32>
+        @exclusivity(unchecked) private(set) var dagEnds: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var dagLogs: UnsafeMutablePointer<Double>
+        @exclusivity(unchecked) private var dagCapacity = 0
 
         /// The depth-by-depth walk of a chunk through the character index (see
         /// `Segmenter.buildDAG(index:…)`): each position's node, the positions still walking,
         /// those walking at the next depth …
-        private(set) var batchNodes: UnsafeMutablePointer<Int32>
-        private(set) var batchActive: UnsafeMutablePointer<Int32>
-        private(set) var batchFollowing: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var batchNodes: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var batchActive: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var batchFollowing: UnsafeMutablePointer<Int32>
         /// … and the words found: row, end, node.
-        private(set) var wordRows: UnsafeMutablePointer<Int32>
-        private(set) var wordEnds: UnsafeMutablePointer<Int32>
-        private(set) var wordNodes: UnsafeMutablePointer<Int32>
-        private var wordCapacity = 0
+        @exclusivity(unchecked) private(set) var wordRows: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var wordEnds: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var wordNodes: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private var wordCapacity = 0
 
         /// Characters the HMM buffers hold.
-        private var hmmCapacity = 0
+        @exclusivity(unchecked) private var hmmCapacity = 0
         /// Viterbi back-pointers, four per character (one per state).
-        private(set) var backPointers: UnsafeMutablePointer<UInt8>
+        @exclusivity(unchecked) private(set) var backPointers: UnsafeMutablePointer<UInt8>
         /// Viterbi states of the best path, one per character.
-        private(set) var states: UnsafeMutablePointer<UInt8>
+        @exclusivity(unchecked) private(set) var states: UnsafeMutablePointer<UInt8>
         /// Emission rows of the characters of an HMM run (code point − U+4E00, times 4).
-        private(set) var emissionRows: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var emissionRows: UnsafeMutablePointer<Int32>
 
         /// The Simplified form of a Traditional line …
         var folded: [UInt8] = []

@@ -42,19 +42,20 @@ final class TraditionalFolding: Sendable {
         var simplified = 0
         var i = 0
         let n = text.count
-        // Only three-byte sequences (U+0800…U+FFFF) can be Han characters of the BMP.
-        while i + 2 < n {
-            let b = p[i]
-            if b & 0xF0 == 0xE0 {
-                let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
-                switch scripts[c] {
-                case 1: traditional += 1
-                case 2: simplified += 1
-                default: break
+        scripts.withUnsafeBufferPointer { scripts in
+            // Only three-byte sequences (U+0800…U+FFFF) can be Han characters of the BMP. The
+            // counts are added without branching on the table: this runs over every line.
+            while i + 2 < n {
+                let b = p[i]
+                if b & 0xF0 == 0xE0 {
+                    let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+                    let mark = scripts[c]
+                    traditional &+= Int(mark & ~(mark >> 1) & 1)
+                    simplified &+= Int(mark >> 1 & ~mark & 1)
+                    i += 3
+                } else {
+                    i += 1
                 }
-                i += 3
-            } else {
-                i += 1
             }
         }
         return traditional > 0 && traditional >= simplified
