@@ -5,8 +5,9 @@ ftfy runs twice: with its default settings, and with the two steps that rewrite 
 turned off (`uncurl_quotes`, which makes “ ” straight, and `fix_character_width`, which folds
 ，：（） to ASCII) — its mojibake repair alone.
 
-For each garbled category: the share of cases repaired exactly (output == original). For
-irrecoverable damage: the share left unchanged, and the share `hanzi repair --explain`
+For each garbled category: the share of cases repaired exactly (output == original), and for
+the cases where bytes were lost, the share that is exact but for U+FFFD at undecided characters
+(the repairer marked what it could not recover instead of guessing). For irrecoverable damage: the share left unchanged, and the share `hanzi repair --explain`
 reported. For the clean lines: how many were changed at all (false positives; must be 0).
 
 Usage: run_eval.py [--hanzi PATH] [--split dev|test|all] [--show CATEGORY] [--no-ftfy]
@@ -78,6 +79,13 @@ def main():
         ok = outputs[i] == case['original']
         s['hanzi'] += ok
         s['hanzi recoverable'] += ok and case['recoverable']
+        if not case['recoverable']:
+            # Bytes were lost: the best a repairer can do without guessing is the original with
+            # U+FFFD for the characters no context decides. Anything else is a wrong character.
+            marked = len(outputs[i]) == len(case['original']) and all(
+                a == b or b == '\ufffd' for a, b in zip(case['original'], outputs[i]))
+            s['lossy marked'] += marked
+            s['lossy marked only'] += marked and not ok
         s['ftfy'] += fixed[i] == case['original']
         s['ftfy kept'] += fixed_kept[i] == case['original']
         if case['category'] == 'irrecoverable':
@@ -115,6 +123,17 @@ def main():
         recoverable = f"{pct(s['hanzi recoverable'], s['recoverable'])} of {s['recoverable']}" if s['recoverable'] < s['cases'] else '(all lossless)'
         print(f"| {category} | {s['cases']} | {pct(s['hanzi'], s['cases'])} | {recoverable} | {pct(s['ftfy'], s['cases'])} "
               f"| {pct(s['ftfy kept'], s['cases'])} |")
+    print('\nCases where bytes were lost: repaired exactly, or exactly but for U+FFFD at characters left undecided '
+          '(reported as unrecovered), or with other differences (a wrong choice, or garbling left in place).\n')
+    print('| category | lossy cases | exact | exact but for U+FFFD | exact or U+FFFD | other |')
+    print('| --- | ---: | ---: | ---: | ---: | ---: |')
+    for category, s in stats.items():
+        lossy = s['cases'] - s['recoverable']
+        if category == 'irrecoverable' or lossy == 0:
+            continue
+        exact = s['hanzi'] - s['hanzi recoverable']
+        print(f"| {category} | {lossy} | {pct(exact, lossy)} | {pct(s['lossy marked only'], lossy)} "
+              f"| {pct(s['lossy marked'], lossy)} | {pct(lossy - s['lossy marked'], lossy)} |")
     if 'irrecoverable' in stats:
         s = stats['irrecoverable']
         print(f"\nirrecoverable damage: {s['cases']} cases; hanzi left {pct(s['hanzi'], s['cases'])} unchanged and "

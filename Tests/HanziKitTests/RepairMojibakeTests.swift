@@ -1,4 +1,4 @@
-import HanziKit
+@testable import HanziKit
 import Testing
 
 // Undoing mojibake: each misreading, produced here with the same ICU converters that garble
@@ -135,4 +135,34 @@ private func garblePunctuation(_ text: String) throws -> String {
     let text = try RepairFixture.repairer.get().repair("辛楣问谁锛�鸿渐满以为要说到自己").text
     #expect(text.hasPrefix("辛楣问谁"))
     #expect(!text.unicodeScalars.contains { (0x250...0x2FF).contains($0.value) })
+}
+
+@Test func aPunctuationMarkThatLostItsLastByteIsChosenEvenWhenTheClauseIsInDoubt() throws {
+    // 锛� is ，！？：；（） or a full-width digit. After a clause with 谁 the question mark
+    // comes close to the comma, but a wrong mark would keep the meaning, so the likelier one
+    // is written instead of leaving the garbling in place.
+    let original = "谁知道他发了半天脾气，阿刘出现了。"
+    let text = try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text
+    #expect(text == original)
+}
+
+@Test func aLostByteOfAHanCharacterStillNeedsAClearWinner() throws {
+    // UTF-8 read as windows-1252 loses 0x81 0x8D 0x8F 0x90 0x9D: 渐 (E6 B8 90) could be 渁 渍
+    // 渏 渐 渝. Inside the name 鸿渐 no option is clearly likeliest, so it stays U+FFFD and is
+    // reported rather than guessed.
+    let garbled = try misread("鸿渐想不到苏小姐会来电话。", readAs: .windows1252)
+    #expect(garbled.contains("\u{FFFD}"))
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "鸿\u{FFFD}想不到苏小姐会来电话。")
+    #expect(fixes.contains { $0.unrecovered == 1 })
+}
+
+@Test func questionWordsThatAskNothingDoNotMakeAQuestionMark() {
+    // Indirect questions, "any", and the 么 of 这么 and 那么 ask nothing.
+    for clause in ["不知怎样发脾气才好", "无论谁来", "他什么都不管", "谁也不理", "这么好", "那么多人"] {
+        #expect(!LineRepair.asksQuestion(clause.unicodeScalars), "\(clause)")
+    }
+    for clause in ["你去不去呢", "他肯去么", "这是什么", "你怎么来了", "谁在外面", "好吗", "是何祥也"] {
+        #expect(LineRepair.asksQuestion(clause.unicodeScalars), "\(clause)")
+    }
 }

@@ -5,6 +5,13 @@ extension LineRepair {
     /// How much better than the runner-up the best candidate for a lost byte must score to be
     /// chosen; otherwise the character is left as U+FFFD.
     static let choiceMargin = 2.0
+    /// The margin for a lost byte none of whose options is part of a word: the punctuation
+    /// marks and full-width forms of 鈥� 銆� 锛�. A wrong mark keeps the meaning, where a wrong
+    /// character would not, and leaving the garbling in place is worse than either; only a
+    /// near tie (—— or ……) stays undecided.
+    static let punctuationChoiceMargin = 0.25
+    /// The kinds of character that carry words, which ``punctuationChoiceMargin`` never picks.
+    static let wordKinds: Set<CharacterTable.Kind> = [.han, .kana, .hangul, .latinLetter, .greekOrCyrillic]
     /// The marks that end a clause, for telling whether a clause asks a question.
     static let clauseMarks = Set("，。！？；：、".unicodeScalars)
     /// How many levels of mojibake-of-mojibake are undone.
@@ -540,7 +547,9 @@ extension LineRepair {
         guard let best = results.max(by: { $0.score < $1.score }) else { return none }
         return cluster.indices.map { n in
             let rival = results.filter { $0.picks[n] != best.picks[n] }.map(\.score).max() ?? -.infinity
-            return (best.score - rival >= Self.choiceMargin ? best.picks[n] : nil, best.picks[n])
+            let margin = options[n].contains(where: { Self.wordKinds.contains(model.table.kind($0)) }) ? Self.choiceMargin
+                : Self.punctuationChoiceMargin
+            return (best.score - rival >= margin ? best.picks[n] : nil, best.picks[n])
         }
     }
 

@@ -73,31 +73,59 @@ extension LineRepair {
 
     /// Question words and particles: a clause with one of them asks something.
     static let questionWords: Set<Unicode.Scalar> = Set("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何".unicodeScalars)
-    /// Whether `clause` contains a question word that asks: 几 and 幾 before 乎 (几乎, almost)
-    /// or a round number (几百年, several hundred years) do not.
+    /// Particles that make a question wherever they stand.
+    private static let questionParticles: Set<Unicode.Scalar> = Set("吗嗎呢".unicodeScalars)
+    /// What makes 么 part of a word that asks nothing (这么, 那么, 多么, 要么); 什么 and 怎么
+    /// are weighed at 什 and 怎.
+    private static let nonQuestionBeforeMe: Set<Unicode.Scalar> = Set("这這那多要什怎".unicodeScalars)
+    /// Words before a question word that make the clause an indirect question, which ends
+    /// with a comma or a full stop (不知他是谁，…; 无论怎样，…).
+    private static let indirectQuestionLeads: [[Unicode.Scalar]] = ["不知", "不晓", "不曉", "不管", "无论", "無論", "不论", "不論"]
+        .map { Array($0.unicodeScalars) }
+    /// What follows a question word used as "any" (什么都, 谁也, 怎么也): no question. Only
+    /// right after the word: 也 further on ends a classical question (是何祥也).
+    private static let indefiniteMarks: Set<Unicode.Scalar> = Set("都也".unicodeScalars)
+    /// Second characters of two-character question words.
+    private static let wordEndings: Set<Unicode.Scalar> = Set("么麼儿兒里裏样樣".unicodeScalars)
+
+    /// Whether `clause` asks a question: it has a question particle, or a question word that
+    /// is not part of an indirect question (不知怎样), not used as "any" (什么都不管), not 几
+    /// or 幾 before 乎 (几乎, almost) or a round number (几百年, several hundred years), and
+    /// not the 么 of 这么 or 那么.
     static func asksQuestion(_ clause: some Collection<Unicode.Scalar>) -> Bool {
-        var previous: Unicode.Scalar? = nil
-        for scalar in clause {
-            defer { previous = scalar }
-            if let word = previous, word == "几" || word == "幾" {
-                if !"乎百千万萬十".unicodeScalars.contains(scalar) { return true }
+        let text = Array(clause)
+        for (i, scalar) in text.enumerated() where questionWords.contains(scalar) {
+            if questionParticles.contains(scalar) { return true }
+            let next = text[(i + 1)...].prefix(2)
+            switch scalar {
+            case "么", "麼":
+                if i > 0 && nonQuestionBeforeMe.contains(text[i - 1]) { continue }
+                return true
+            case "几", "幾":
+                if let first = next.first, "乎百千万萬十".unicodeScalars.contains(first) { continue }
+            default:
+                break
             }
-            if questionWords.contains(scalar) && scalar != "几" && scalar != "幾" { return true }
+            // The word's own second character (什么, 哪里, 怎样) comes before 都 or 也.
+            let afterWord = next.first.map { wordEndings.contains($0) } == true ? next.dropFirst().first : next.first
+            if let afterWord, indefiniteMarks.contains(afterWord) { continue }
+            let before = text[..<i]
+            if indirectQuestionLeads.contains(where: { lead in
+                before.indices.contains { before[$0...].starts(with: lead) }
+            }) { continue }
+            return true
         }
-        return previous == "几" || previous == "幾"
+        return false
     }
 
     /// Question words that begin a word (什么, 怎么, 哪里 …) and so are not followed by a
     /// question mark.
     static let wordInitialQuestionWords: Set<Unicode.Scalar> = Set("什怎哪几幾岂豈难難".unicodeScalars)
 
-    /// Whether the clause before `k` (back to the previous clause mark) contains a question word.
+    /// Whether the clause before `k` (back to the previous clause mark) asks a question.
     private func clauseAsksQuestion(_ text: [Unicode.Scalar], before k: Int) -> Bool {
-        for scalar in text[..<k].reversed() {
-            if "，。！？；：,.!;:".unicodeScalars.contains(scalar) { return false }
-            if Self.questionWords.contains(scalar) { return true }
-        }
-        return false
+        let start = text[..<k].lastIndex(where: { "，。！？；：,.!;:".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
+        return Self.asksQuestion(text[start..<k])
     }
 
     /// `(…)` pairs with Chinese content and Chinese on both sides outside.
