@@ -82,17 +82,27 @@ extension Segmenter {
     @inline(__always)
     func loadCharacters(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, workspace: Workspace) -> Int {
         workspace.reserve(characters: end - start)
+        return loadCharacters(p, from: start, to: end, at: 0, base: start, workspace: workspace)
+    }
+
+    /// Loads the block `[start, end)` at character index `first` of a workspace with room for
+    /// it: offsets from byte `base`, codes, and the block's end as every character's limit.
+    /// Returns the index after the block's last character, where its end offset is written.
+    @inline(__always)
+    func loadCharacters(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, at first: Int, base: Int,
+                        workspace: Workspace) -> Int {
         let offsets = workspace.offsets
         let codes = workspace.codes
-        var m = 0
+        var m = first
         var i = start
         while i < end {
-            offsets[m] = UInt32(truncatingIfNeeded: i - start)
+            offsets[m] = UInt32(truncatingIfNeeded: i - base)
             codes[m] = UInt16(truncatingIfNeeded: CharacterIndex.code(p, i))
             m += 1
             i += ScalarScanner.blockCharacterLength(p[i])
         }
-        offsets[m] = UInt32(truncatingIfNeeded: end - start)
+        offsets[m] = UInt32(truncatingIfNeeded: end - base)
+        (workspace.limits + first).update(repeating: Int32(truncatingIfNeeded: m), count: m - first)
         return m
     }
 
@@ -117,7 +127,7 @@ extension Segmenter {
             total += 1
         }
         if let index {
-            total = buildDAG(index: index, characters: m, positions: lo, hi, workspace: workspace)
+            total = buildDAG(index: index, positions: lo, hi, workspace: workspace)
             return
         }
         guard user.isEmpty, let logFrequencies = lexicon.logFrequencies, let frequencies = lexicon.frequencies else {
@@ -159,11 +169,14 @@ extension Segmenter {
     /// index, one depth at a time: first every position's first character, then the second
     /// character of the positions still walking, and so on. Within a depth the lookups are
     /// independent and free of branches on their results, so the processor overlaps their
-    /// cache misses; rows are then gathered from the words found, shortest first. Returns the
-    /// number of DAG entries.
-    private func buildDAG(index: CharacterIndex.Lookup, characters m: Int, positions lo: Int, _ hi: Int, workspace: Workspace) -> Int {
+    /// cache misses; rows are then gathered from the words found, shortest first. A walk stops
+    /// at its position's limit (the end of its block), so the positions of many short blocks
+    /// are walked as one batch, with that many more lookups in flight. Returns the number of
+    /// DAG entries.
+    func buildDAG(index: CharacterIndex.Lookup, positions lo: Int, _ hi: Int, workspace: Workspace) -> Int {
         let n = hi - lo
         let codes = workspace.codes
+        let limits = workspace.limits
         let nodes = workspace.batchNodes
         var walking = workspace.batchActive, following = workspace.batchFollowing
         // Words found, in order of depth: row, end (character index of the block), node.
@@ -180,13 +193,13 @@ extension Segmenter {
             for q in 0..<count {
                 let r = Int(walking[q])
                 let c = lo + r + depth - 1
-                if c < m { index.prefetch(Int(nodes[r]), Int(codes[c])) }
+                if c < Int(limits[lo + r]) { index.prefetch(Int(nodes[r]), Int(codes[c])) }
             }
             var next = 0
             for q in 0..<count {
                 let r = Int(walking[q])
                 let c = lo + r + depth - 1
-                guard c < m else { continue }
+                guard c < Int(limits[lo + r]) else { continue }
                 let step = index.step(Int(nodes[r]), Int(codes[c]))
                 let node = step >> 1
                 nodes[r] = Int32(truncatingIfNeeded: node)
@@ -231,38 +244,44 @@ extension Segmenter {
     /// does. Without words, the character alone, with `log(1)`.
     func computeRoute(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, characters m: Int, index: CharacterIndex.Lookup?,
                       workspace: Workspace) {
-        let probabilities = workspace.probabilities
-        let next = workspace.next
-        let logTotal = self.logTotal
-        probabilities[m] = 0
-        next[m] = Int32(truncatingIfNeeded: m)
+        workspace.probabilities[m] = 0
+        workspace.next[m] = Int32(truncatingIfNeeded: m)
         var hi = m
         while hi > 0 {
             let lo = max(0, hi - Workspace.dagChunk)
             buildDAG(p, blockStart: start, end: end, characters: m, positions: lo, hi, index: index, workspace: workspace)
-            let rowStarts = workspace.dagStarts, ends = workspace.dagEnds, logs = workspace.dagLogs
-            var idx = hi - 1
-            while idx >= lo {
-                let first = Int(rowStarts[idx - lo]), last = Int(rowStarts[idx - lo + 1])
-                var best = (0 - logTotal) + probabilities[idx + 1]
-                var bestEnd = idx + 1
-                if first < last {
-                    best = -Double.infinity
-                    for q in first..<last {
-                        let x = Int(ends[q])
-                        let candidate = (logs[q] - logTotal) + probabilities[x]
-                        // Ends arrive in increasing order, so `>=` keeps the larger end on a tie.
-                        if candidate >= best {
-                            best = candidate
-                            bestEnd = x
-                        }
+            computeRoute(positions: lo, hi, dagStart: lo, workspace: workspace)
+            hi = lo
+        }
+    }
+
+    /// ``computeRoute(_:from:to:characters:index:workspace:)`` for positions `[lo, hi)`, from
+    /// the route at `hi` and the DAG rows in the workspace, whose first is position `dagStart`'s.
+    func computeRoute(positions lo: Int, _ hi: Int, dagStart: Int, workspace: Workspace) {
+        let probabilities = workspace.probabilities
+        let next = workspace.next
+        let logTotal = self.logTotal
+        let rowStarts = workspace.dagStarts, ends = workspace.dagEnds, logs = workspace.dagLogs
+        var idx = hi - 1
+        while idx >= lo {
+            let first = Int(rowStarts[idx - dagStart]), last = Int(rowStarts[idx - dagStart + 1])
+            var best = (0 - logTotal) + probabilities[idx + 1]
+            var bestEnd = idx + 1
+            if first < last {
+                best = -Double.infinity
+                for q in first..<last {
+                    let x = Int(ends[q])
+                    let candidate = (logs[q] - logTotal) + probabilities[x]
+                    // Ends arrive in increasing order, so `>=` keeps the larger end on a tie.
+                    if candidate >= best {
+                        best = candidate
+                        bestEnd = x
                     }
                 }
-                probabilities[idx] = best
-                next[idx] = Int32(truncatingIfNeeded: bestEnd)
-                idx -= 1
             }
-            hi = lo
+            probabilities[idx] = best
+            next[idx] = Int32(truncatingIfNeeded: bestEnd)
+            idx -= 1
         }
     }
 
@@ -273,10 +292,20 @@ extension Segmenter {
     ) {
         let m = loadCharacters(p, from: start, to: end, workspace: workspace)
         computeRoute(p, from: start, to: end, characters: m, index: index, workspace: workspace)
+        emitRoute(p, base: start, characters: 0, m, hmm: hmm, index: index, workspace: workspace, emit)
+    }
+
+    /// Yields the words of the route of the block whose characters are `[first, m)` in the
+    /// workspace, with offsets from byte `base`: jieba's `__cut_DAG` (with the HMM) or
+    /// `__cut_DAG_NO_HMM` once the route is known.
+    func emitRoute(
+        _ p: UnsafePointer<UInt8>, base start: Int, characters first: Int, _ m: Int, hmm: Bool, index: CharacterIndex.Lookup?,
+        workspace: Workspace, _ emit: (_ start: Int, _ end: Int) -> Void
+    ) {
         let offsets = workspace.offsets
         let next = workspace.next
         @inline(__always) func byte(_ character: Int) -> Int { start + Int(offsets[character]) }
-        var x = 0
+        var x = first
         // The run of single characters not yet yielded (jieba's `buf`), from `pending` to `x`.
         var pending = -1
         if hmm {

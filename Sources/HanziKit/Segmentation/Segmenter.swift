@@ -88,15 +88,24 @@ public struct Segmenter: Sendable {
     /// same user words. Other threads may segment meanwhile; they switch to the index when it
     /// is ready. Adding or removing words drops it (build it again after).
     public func buildCharacterIndex() {
-        guard characterIndex.index == nil else { return }
-        let cachePath = user.isEmpty ? CharacterIndex.cachePath(for: lexicon) : nil
-        if let cachePath, let index = CharacterIndex.cached(at: cachePath, for: lexicon) {
-            characterIndex.publish(index)
-            return
-        }
+        guard !loadCachedCharacterIndex() else { return }
         guard let index = CharacterIndex(lexicon: lexicon, user: user) else { return }
         characterIndex.publish(index)
-        if let cachePath { try? index.write(to: cachePath, for: lexicon) }
+        if let cachePath = user.isEmpty ? CharacterIndex.cachePath(for: lexicon) : nil {
+            try? index.write(to: cachePath, for: lexicon)
+        }
+    }
+
+    /// Reads the character index from its cache beside the lexicon, if it is there: a few
+    /// milliseconds, against a quarter of a second for ``buildCharacterIndex()``. Returns
+    /// whether the segmenter has its index now.
+    @discardableResult
+    public func loadCachedCharacterIndex() -> Bool {
+        guard characterIndex.index == nil else { return true }
+        guard user.isEmpty, let cachePath = CharacterIndex.cachePath(for: lexicon),
+              let index = CharacterIndex.cached(at: cachePath, for: lexicon) else { return false }
+        characterIndex.publish(index)
+        return true
     }
 
     /// The tokens of `text`.
@@ -164,25 +173,16 @@ public struct Segmenter: Sendable {
         // published is never removed from its slot.
         let index = characterIndex.index?.lookup
         let n = text.count
+        if let index, mode != .full {
+            segmentInBatches(p, count: n, mode: mode, hmm: hmm, index: index, workspace: workspace, emit)
+            return
+        }
         var i = 0
         while i < n {
             let (c, length) = ScalarScanner.decode(p, i, n)
             var j = i + length
             if ScalarScanner.isSegmentable(c) {
-                // Blocks are capped so that offsets fit the workspace's 32-bit columns; only a
-                // run of over 64 MB without a space or punctuation is cut.
-                let limit = n - i > Self.maximumBlock ? i + Self.maximumBlock : n
-                while j < limit {
-                    let b = p[j]
-                    if b < 0x80 {
-                        guard ScalarScanner.isSegmentable(UInt32(b)) else { break }
-                        j += 1
-                    } else {
-                        let (c2, l2) = ScalarScanner.decode(p, j, n)
-                        guard ScalarScanner.isHan(c2) else { break }
-                        j += l2
-                    }
-                }
+                j = blockEnd(p, from: i, count: n)
                 switch mode {
                 case .accurate:
                     cutBlock(p, from: i, to: j, hmm: hmm, index: index, workspace: workspace, emit)
@@ -210,6 +210,103 @@ public struct Segmenter: Sendable {
     }
 
     static let maximumBlock = 1 << 26
+
+    /// The end of the block of segmentable characters starting at `i`: a run of Han characters
+    /// and of ASCII `[a-zA-Z0-9+#&._%-]`, as jieba's `re_han_default` matches. Blocks are
+    /// capped at ``maximumBlock`` bytes so that offsets fit the workspace's 32-bit columns;
+    /// only a run of over 64 MB without a space or punctuation is cut.
+    @inline(__always)
+    private func blockEnd(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
+        let limit = n - i > Self.maximumBlock ? i + Self.maximumBlock : n
+        var j = i
+        while j < limit {
+            let b = p[j]
+            if b < 0x80 {
+                guard ScalarScanner.isSegmentable(UInt32(b)) else { break }
+                j += 1
+            } else {
+                let (c, length) = ScalarScanner.decode(p, j, n)
+                guard ScalarScanner.isHan(c) else { break }
+                j += length
+            }
+        }
+        return j
+    }
+
+    /// Accurate and search modes through the character index, several blocks at a time.
+    ///
+    /// Blocks average seven characters in prose (they end at every punctuation mark), so a DAG
+    /// walk of one block has only a handful of lookups in flight and waits on memory at each
+    /// depth. Here the blocks of up to ``Workspace/dagChunk`` characters are walked together,
+    /// then each gets its route and its words, in order, with the characters between blocks.
+    private func segmentInBatches(
+        _ p: UnsafePointer<UInt8>, count n: Int, mode: Mode, hmm: Bool, index: CharacterIndex.Lookup, workspace: Workspace,
+        _ emit: (_ start: Int, _ end: Int) -> Void
+    ) {
+        var i = 0
+        while i < n {
+            // Gather the pieces: blocks, and the other characters one by one. A block takes a
+            // position per byte at most, and one more for its end.
+            workspace.batch.removeAll(keepingCapacity: true)
+            var positions = 0
+            let base = i
+            while i < n {
+                let (c, length) = ScalarScanner.decode(p, i, n)
+                var j = i + length
+                if ScalarScanner.isSegmentable(c) {
+                    j = blockEnd(p, from: i, count: n)
+                    guard positions + (j - i) + 1 <= Workspace.dagChunk else { break }
+                    positions += j - i + 1
+                    workspace.batch.append(i)
+                    workspace.batch.append(j)
+                    workspace.batch.append(0)
+                } else {
+                    // jieba yields the other characters one by one, keeping "\r\n" together.
+                    if c == 0x0D && j < n && p[j] == 0x0A { j += 1 }
+                    workspace.batch.append(i)
+                    workspace.batch.append(j)
+                    workspace.batch.append(-1)
+                }
+                i = j
+            }
+            if workspace.batch.isEmpty {
+                // A block too long for a batch goes alone, its DAG built chunk by chunk.
+                let j = blockEnd(p, from: i, count: n)
+                cutBlock(p, from: i, to: j, hmm: hmm, index: index, workspace: workspace) { start, end in
+                    mode == .search ? emitWithSubwords(p, from: start, to: end, index: index, emit) : emit(start, end)
+                }
+                i = j
+                continue
+            }
+            workspace.reserve(characters: positions)
+            var m = 0
+            for piece in stride(from: 0, to: workspace.batch.count, by: 3) where workspace.batch[piece + 2] == 0 {
+                workspace.batch[piece + 2] = m
+                // The block's end is a position of its own, where no walk starts.
+                m = loadCharacters(p, from: workspace.batch[piece], to: workspace.batch[piece + 1], at: m, base: base,
+                                   workspace: workspace) + 1
+                workspace.limits[m - 1] = Int32(truncatingIfNeeded: m - 1)
+            }
+            _ = buildDAG(index: index, positions: 0, m, workspace: workspace)
+            for piece in stride(from: 0, to: workspace.batch.count, by: 3) {
+                let start = workspace.batch[piece], end = workspace.batch[piece + 1], first = workspace.batch[piece + 2]
+                guard first >= 0 else {
+                    emit(start, end)
+                    continue
+                }
+                let last = Int(workspace.limits[first])
+                workspace.probabilities[last] = 0
+                computeRoute(positions: first, last, dagStart: 0, workspace: workspace)
+                if mode == .search {
+                    emitRoute(p, base: base, characters: first, last, hmm: hmm, index: index, workspace: workspace) { start, end in
+                        emitWithSubwords(p, from: start, to: end, index: index, emit)
+                    }
+                } else {
+                    emitRoute(p, base: base, characters: first, last, hmm: hmm, index: index, workspace: workspace, emit)
+                }
+            }
+        }
+    }
 
     /// Full mode's split of a run of other characters: jieba splits it on whitespace
     /// (`(\r\n|\s)`) and yields the pieces and the separators; the empty pieces it also yields

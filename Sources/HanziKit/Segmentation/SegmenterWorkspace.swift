@@ -16,6 +16,9 @@ extension Segmenter {
         @exclusivity(unchecked) private(set) var offsets: UnsafeMutablePointer<UInt32>
         /// The ``CharacterIndex`` code of each character of the current block.
         @exclusivity(unchecked) private(set) var codes: UnsafeMutablePointer<UInt16>
+        /// For each character, the end (character index) of the block it belongs to: words
+        /// never run past it. Several blocks are walked as one batch (see `Segmenter.segment`).
+        @exclusivity(unchecked) private(set) var limits: UnsafeMutablePointer<Int32>
         /// jieba's `route`: best log-probability from each character to the block's end …
         @exclusivity(unchecked) private(set) var probabilities: UnsafeMutablePointer<Double>
         /// … and the character index where the best first word from there ends.
@@ -50,6 +53,10 @@ extension Segmenter {
         /// Emission rows of the characters of an HMM run (code point − U+4E00, times 4).
         @exclusivity(unchecked) private(set) var emissionRows: UnsafeMutablePointer<Int32>
 
+        /// The pieces of the current batch, three numbers each: byte start, byte end, and the
+        /// character index where a block's characters begin (-1 for a character outside blocks).
+        @exclusivity(unchecked) var batch: [Int] = []
+
         /// The Simplified form of a Traditional line …
         var folded: [UInt8] = []
         /// … and, per byte of it, the offset in the line it comes from (see `TraditionalFolding`).
@@ -63,6 +70,7 @@ extension Segmenter {
         public init() {
             offsets = .allocate(capacity: 1)
             codes = .allocate(capacity: 1)
+            limits = .allocate(capacity: 1)
             probabilities = .allocate(capacity: 1)
             next = .allocate(capacity: 1)
             dagStarts = .allocate(capacity: Self.dagChunk + 1)
@@ -88,10 +96,12 @@ extension Segmenter {
             let n = max(characters, capacity * 2)
             offsets.deallocate()
             codes.deallocate()
+            limits.deallocate()
             probabilities.deallocate()
             next.deallocate()
             offsets = .allocate(capacity: n + 1)
-            codes = .allocate(capacity: n)
+            codes = .allocate(capacity: n + 1)
+            limits = .allocate(capacity: n + 1)
             probabilities = .allocate(capacity: n + 1)
             next = .allocate(capacity: n + 1)
             capacity = n
@@ -142,13 +152,23 @@ extension Segmenter {
         }
 
         deinit {
-            for pointer in [UnsafeMutableRawPointer(offsets), UnsafeMutableRawPointer(codes), UnsafeMutableRawPointer(probabilities), UnsafeMutableRawPointer(next),
-                            UnsafeMutableRawPointer(dagStarts), UnsafeMutableRawPointer(dagEnds), UnsafeMutableRawPointer(dagLogs),
-                            UnsafeMutableRawPointer(batchNodes), UnsafeMutableRawPointer(batchActive), UnsafeMutableRawPointer(batchFollowing),
-                            UnsafeMutableRawPointer(wordRows), UnsafeMutableRawPointer(wordEnds), UnsafeMutableRawPointer(wordNodes),
-                            UnsafeMutableRawPointer(backPointers), UnsafeMutableRawPointer(states), UnsafeMutableRawPointer(emissionRows)] {
-                pointer.deallocate()
-            }
+            offsets.deallocate()
+            codes.deallocate()
+            limits.deallocate()
+            probabilities.deallocate()
+            next.deallocate()
+            dagStarts.deallocate()
+            dagEnds.deallocate()
+            dagLogs.deallocate()
+            batchNodes.deallocate()
+            batchActive.deallocate()
+            batchFollowing.deallocate()
+            wordRows.deallocate()
+            wordEnds.deallocate()
+            wordNodes.deallocate()
+            backPointers.deallocate()
+            states.deallocate()
+            emissionRows.deallocate()
         }
     }
 }
