@@ -166,3 +166,14 @@ private func garblePunctuation(_ text: String) throws -> String {
         #expect(LineRepair.asksQuestion(clause.unicodeScalars), "\(clause)")
     }
 }
+
+@Test func twoLostDashesNoReadingDecidesAreNotReadAsQuotationMarks() throws {
+    // Each — lost its last byte (鈥�鈥�). Together they read as —— or …… alike; resolved one
+    // by one, the first would become ” and the second “. Left as they are, and reported.
+    let dash = try misread("—", readAs: .gbk)
+    #expect(dash.unicodeScalars.last == "\u{FFFD}")
+    let garbled = "你省省我的气力罢" + dash + dash + "可是事实上她把声音提高了"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(!text.contains("“") && !text.contains("”"))
+    #expect(fixes.contains { $0.diagnosis.isIrrecoverable })
+}

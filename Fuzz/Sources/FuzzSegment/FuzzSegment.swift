@@ -1,8 +1,15 @@
 import FuzzSupport
 import HanziKit
 
-// Segmentation never crashes, and accurate-mode tokens concatenate back to the input.
+// Segmentation never crashes, accurate-mode tokens concatenate back to the input, and the
+// batched walk through the character index gives the tokens of the block-by-block walk through
+// the lexicon's trie in every mode.
 nonisolated(unsafe) let segmenter = try! Segmenter()
+nonisolated(unsafe) let indexed: Segmenter = {
+    let segmenter = try! Segmenter()
+    segmenter.buildCharacterIndex()
+    return segmenter
+}()
 
 @_cdecl("FuzzSegment_main")
 func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
@@ -19,8 +26,12 @@ func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             precondition(token.utf8Range.lowerBound == end, "tokens are not contiguous")
             end = token.utf8Range.upperBound
         }
+        precondition(indexed.tokens(in: text, mode: .accurate, hmm: hmm).map(\.utf8Range) == tokens.map(\.utf8Range),
+                     "indexed accurate tokens differ")
     }
-    _ = segmenter.tokens(in: text, mode: .full)
-    _ = segmenter.tokens(in: text, mode: .search)
+    for mode in [Segmenter.Mode.full, .search] {
+        precondition(indexed.tokens(in: text, mode: mode).map(\.utf8Range) == segmenter.tokens(in: text, mode: mode).map(\.utf8Range),
+                     "indexed \(mode) tokens differ")
+    }
     return 0
 }

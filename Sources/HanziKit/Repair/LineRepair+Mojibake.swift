@@ -114,8 +114,11 @@ extension LineRepair {
             let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift)
             let found = all.filter { !$0.keepsInput }
             guard var best = found.max(by: { $0.edit.gain < $1.edit.gain }) else {
-                // A long decoding that reads no better needs no second look from inside it.
-                i = reach - i > 64 ? reach : nextStart(after: i)
+                // A long decoding that reads no better needs no second look from inside it. Nor
+                // does a stretch of lost characters that no reading decides (鈥�鈥�: —— or ……):
+                // resolved one by one, its pieces would read as something else (”“).
+                let undecided = all.filter(\.keepsInput).map(\.end).max() ?? i
+                i = reach - i > 64 ? reach : max(undecided, nextStart(after: i))
                 continue
             }
             // The first character may be clean text whose bytes happen to decode together with
