@@ -53,9 +53,4 @@ enum ScalarScanner {
         default: return false
         }
     }
-
-    /// The length of the character starting with byte `b`, for text known to be well-formed
-    /// (inside a segmentable block: ASCII or three-byte Han).
-    @inline(__always)
-    static func blockCharacterLength(_ b: UInt8) -> Int { b < 0x80 ? 1 : 3 }
 }

@@ -78,32 +78,56 @@ extension Segmenter {
     }
 
     /// Loads the character offsets and ``CharacterIndex`` codes of the block `[start, end)` into
-    /// the workspace and returns the number of characters. Block characters are ASCII or three-byte Han.
+    /// the workspace and returns the number of characters.
     @inline(__always)
     func loadCharacters(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, workspace: Workspace) -> Int {
         workspace.reserve(characters: end - start)
-        return loadCharacters(p, from: start, to: end, at: 0, base: start, workspace: workspace)
+        // A block has at most a character per byte, so it always has room.
+        return loadBlock(p, from: start, count: end, at: 0, base: start, room: end - start, workspace: workspace)?.characters ?? 0
     }
 
-    /// Loads the block `[start, end)` at character index `first` of a workspace with room for
-    /// it: offsets from byte `base`, codes, and the block's end as every character's limit.
-    /// Returns the index after the block's last character, where its end offset is written.
+    /// The end of the block of segmentable characters starting at `i`: a run of Han characters
+    /// and of ASCII `[a-zA-Z0-9+#&._%-]`, as jieba's `re_han_default` matches. Blocks are
+    /// capped at ``maximumBlock`` bytes so that offsets fit the workspace's 32-bit columns;
+    /// only a run of over 64 MB without a space or punctuation is cut.
     @inline(__always)
-    func loadCharacters(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, at first: Int, base: Int,
-                        workspace: Workspace) -> Int {
-        let offsets = workspace.offsets
-        let codes = workspace.codes
+    func blockEnd(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
+        let limit = n - i > Self.maximumBlock ? i + Self.maximumBlock : n
+        var j = i
+        while j < limit, let length = Self.blockCharacterLength(p, at: j, count: n) { j += length }
+        return j
+    }
+
+    /// The length of the character at `j` when it belongs in a block, else nil.
+    @inline(__always)
+    static func blockCharacterLength(_ p: UnsafePointer<UInt8>, at j: Int, count n: Int) -> Int? {
+        let b = p[j]
+        if b < 0x80 { return ScalarScanner.isSegmentable(UInt32(b)) ? 1 : nil }
+        let (c, length) = ScalarScanner.decode(p, j, n)
+        return ScalarScanner.isHan(c) ? length : nil
+    }
+
+    /// Finds the block starting at byte `i` and loads it at character index `first` of the
+    /// workspace (offsets from byte `base`) in the same pass, as ``loadCharacters`` would. Returns
+    /// the block's end byte and the index after its last character; nil when it has more than
+    /// `room` characters.
+    @inline(__always)
+    func loadBlock(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int, at first: Int, base: Int, room: Int,
+                           workspace: Workspace) -> (end: Int, characters: Int)? {
+        let offsets = workspace.offsets, codes = workspace.codes
+        let limit = n - i > Self.maximumBlock ? i + Self.maximumBlock : n
         var m = first
-        var i = start
-        while i < end {
-            offsets[m] = UInt32(truncatingIfNeeded: i - base)
-            codes[m] = UInt16(truncatingIfNeeded: CharacterIndex.code(p, i))
+        var j = i
+        while j < limit, let length = Self.blockCharacterLength(p, at: j, count: n) {
+            guard m - first < room else { return nil }
+            offsets[m] = UInt32(truncatingIfNeeded: j - base)
+            codes[m] = UInt16(truncatingIfNeeded: CharacterIndex.code(p, j))
             m += 1
-            i += ScalarScanner.blockCharacterLength(p[i])
+            j += length
         }
-        offsets[m] = UInt32(truncatingIfNeeded: end - base)
+        offsets[m] = UInt32(truncatingIfNeeded: j - base)
         (workspace.limits + first).update(repeating: Int32(truncatingIfNeeded: m), count: m - first)
-        return m
+        return (j, m)
     }
 
     /// Builds the DAG rows of positions `[lo, hi)` of a block (at most

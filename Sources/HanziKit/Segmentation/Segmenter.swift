@@ -211,28 +211,6 @@ public struct Segmenter: Sendable {
 
     static let maximumBlock = 1 << 26
 
-    /// The end of the block of segmentable characters starting at `i`: a run of Han characters
-    /// and of ASCII `[a-zA-Z0-9+#&._%-]`, as jieba's `re_han_default` matches. Blocks are
-    /// capped at ``maximumBlock`` bytes so that offsets fit the workspace's 32-bit columns;
-    /// only a run of over 64 MB without a space or punctuation is cut.
-    @inline(__always)
-    private func blockEnd(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
-        let limit = n - i > Self.maximumBlock ? i + Self.maximumBlock : n
-        var j = i
-        while j < limit {
-            let b = p[j]
-            if b < 0x80 {
-                guard ScalarScanner.isSegmentable(UInt32(b)) else { break }
-                j += 1
-            } else {
-                let (c, length) = ScalarScanner.decode(p, j, n)
-                guard ScalarScanner.isHan(c) else { break }
-                j += length
-            }
-        }
-        return j
-    }
-
     /// Accurate and search modes through the character index, several blocks at a time.
     ///
     /// Blocks average seven characters in prose (they end at every punctuation mark), so a DAG
@@ -244,22 +222,26 @@ public struct Segmenter: Sendable {
         _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         var i = 0
+        workspace.reserve(characters: Workspace.dagChunk)
         while i < n {
-            // Gather the pieces: blocks, and the other characters one by one. A block takes a
-            // position per byte at most, and one more for its end.
+            // Gather the pieces, blocks loaded as they are found, and the other characters one
+            // by one. Each block takes a position more, for its end.
             workspace.batch.removeAll(keepingCapacity: true)
-            var positions = 0
+            var m = 0
             let base = i
             while i < n {
                 let (c, length) = ScalarScanner.decode(p, i, n)
                 var j = i + length
                 if ScalarScanner.isSegmentable(c) {
-                    j = blockEnd(p, from: i, count: n)
-                    guard positions + (j - i) + 1 <= Workspace.dagChunk else { break }
-                    positions += j - i + 1
+                    guard let (end, last) = loadBlock(p, from: i, count: n, at: m, base: base, room: Workspace.dagChunk - 1 - m,
+                                                      workspace: workspace) else { break }
                     workspace.batch.append(i)
-                    workspace.batch.append(j)
-                    workspace.batch.append(0)
+                    workspace.batch.append(end)
+                    workspace.batch.append(m)
+                    // The block's end is a position of its own, where no walk starts.
+                    workspace.limits[last] = Int32(truncatingIfNeeded: last)
+                    m = last + 1
+                    j = end
                 } else {
                     // jieba yields the other characters one by one, keeping "\r\n" together.
                     if c == 0x0D && j < n && p[j] == 0x0A { j += 1 }
@@ -277,15 +259,6 @@ public struct Segmenter: Sendable {
                 }
                 i = j
                 continue
-            }
-            workspace.reserve(characters: positions)
-            var m = 0
-            for piece in stride(from: 0, to: workspace.batch.count, by: 3) where workspace.batch[piece + 2] == 0 {
-                workspace.batch[piece + 2] = m
-                // The block's end is a position of its own, where no walk starts.
-                m = loadCharacters(p, from: workspace.batch[piece], to: workspace.batch[piece + 1], at: m, base: base,
-                                   workspace: workspace) + 1
-                workspace.limits[m - 1] = Int32(truncatingIfNeeded: m - 1)
             }
             _ = buildDAG(index: index, positions: 0, m, workspace: workspace)
             for piece in stride(from: 0, to: workspace.batch.count, by: 3) {
