@@ -10,7 +10,8 @@ struct SegmentBatchTests {
                           "小明硕士毕业于中国科学院计算所\r\n", "😀表情🀄麻将，𠀋字！", "　全角空格　", "a", "，", "\r\n"]
 
     /// Text whose blocks fall across batch boundaries in many ways: short blocks enough to
-    /// fill several batches, a block longer than a batch among them, and one exactly as long.
+    /// fill several batches, a block longer than a batch among them, one exactly as long, and
+    /// a run of other characters longer than a batch.
     static let text: String = {
         var generator = SystemRandomNumberGenerator()
         var text = ""
@@ -18,6 +19,7 @@ struct SegmentBatchTests {
             text += clauses[Int.random(in: 0..<clauses.count, using: &generator)]
             if k == 700 { text += String(repeating: "中华人民共和国", count: 900) }  // 6,300 characters
             if k == 1500 { text += String(repeating: "大学", count: 2047) + "。" }  // 4,094 + its end: a batch
+            if k == 2000 { text += String(repeating: "，😀 ", count: 5000) }  // more pieces than a batch holds
         }
         return text
     }()

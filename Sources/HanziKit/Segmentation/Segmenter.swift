@@ -225,11 +225,12 @@ public struct Segmenter: Sendable {
         workspace.reserve(characters: Workspace.dagChunk)
         while i < n {
             // Gather the pieces, blocks loaded as they are found, and the other characters one
-            // by one. Each block takes a position more, for its end.
+            // by one. Each block takes a position more, for its end. A batch holds as many
+            // pieces as positions, so that a long run of other characters stays in bounds too.
             workspace.batch.removeAll(keepingCapacity: true)
             var m = 0
             let base = i
-            while i < n {
+            while i < n && workspace.batch.count < 3 * Workspace.dagChunk {
                 let (c, length) = ScalarScanner.decode(p, i, n)
                 var j = i + length
                 if ScalarScanner.isSegmentable(c) {
