@@ -92,10 +92,16 @@ extension Segmenter {
     /// only a run of over 64 MB without a space or punctuation is cut.
     @inline(__always)
     func blockEnd(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int) -> Int {
-        let limit = n - i > Self.maximumBlock ? i + Self.maximumBlock : n
+        let limit = Self.blockLimit(from: i, count: n)
         var j = i
         while j < limit, let length = Self.blockCharacterLength(p, at: j, count: n) { j += length }
         return j
+    }
+
+    /// Where a block starting at `i` must end at the latest.
+    @inline(__always)
+    static func blockLimit(from i: Int, count n: Int) -> Int {
+        n - i > maximumBlock ? i + maximumBlock : n
     }
 
     /// The length of the character at `j` when it belongs in a block, else nil.
@@ -113,9 +119,9 @@ extension Segmenter {
     /// `room` characters.
     @inline(__always)
     func loadBlock(_ p: UnsafePointer<UInt8>, from i: Int, count n: Int, at first: Int, base: Int, room: Int,
-                           workspace: Workspace) -> (end: Int, characters: Int)? {
+                   workspace: Workspace) -> (end: Int, characters: Int)? {
         let offsets = workspace.offsets, codes = workspace.codes
-        let limit = n - i > Self.maximumBlock ? i + Self.maximumBlock : n
+        let limit = Self.blockLimit(from: i, count: n)
         var m = first
         var j = i
         while j < limit, let length = Self.blockCharacterLength(p, at: j, count: n) {

@@ -271,6 +271,8 @@ public struct Segmenter: Sendable {
                 let last = Int(workspace.limits[first])
                 workspace.probabilities[last] = 0
                 computeRoute(positions: first, last, dagStart: 0, workspace: workspace)
+                // Two calls rather than one through a local function choosing per word: passing
+                // that function down made the whole segmentation 70% slower.
                 if mode == .search {
                     emitRoute(p, base: base, characters: first, last, hmm: hmm, index: index, workspace: workspace) { start, end in
                         emitWithSubwords(p, from: start, to: end, index: index, emit)
