@@ -36,6 +36,10 @@ extension CharacterIndex {
             return found
         }
 
+        /// ``step(_:_:)`` from the root: the root's children are a table, read without hashing.
+        @inline(__always)
+        func rootStep(_ code: Int) -> Int { Int(rootSteps[code]) }
+
         /// Starts loading the bucket ``step(_:_:)`` will read for `node` and `code`.
         @inline(__always)
         func prefetch(_ node: Int, _ code: Int) {

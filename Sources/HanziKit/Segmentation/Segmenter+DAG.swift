@@ -197,12 +197,13 @@ extension Segmenter {
 
     /// ``buildDAG(_:blockStart:end:characters:positions:_:workspace:)`` through the character
     /// index, one depth at a time: first every position's first character, then the second
-    /// character of the positions still walking, and so on. Within a depth the lookups are
-    /// independent and free of branches on their results, so the processor overlaps their
-    /// cache misses; rows are then gathered from the words found, shortest first. A walk stops
+    /// character of the positions still walking, and so on. A position that goes on has the
+    /// bucket of its next step requested as soon as its node is known, and read only at the next
+    /// depth, after the requests of all the others: the processor overlaps those cache misses
+    /// where it would wait on each in turn, and nothing branches on what they bring. A walk stops
     /// at its position's limit (the end of its block), so the positions of many short blocks
-    /// are walked as one batch, with that many more lookups in flight. Returns the number of
-    /// DAG entries.
+    /// are walked as one batch, with that many more lookups in flight. Rows are then gathered
+    /// from the words found, shortest first. Returns the number of DAG entries.
     func buildDAG(index: CharacterIndex.Lookup, positions lo: Int, _ hi: Int, workspace: Workspace) -> Int {
         let n = hi - lo
         let codes = workspace.codes
@@ -211,34 +212,48 @@ extension Segmenter {
         var walking = workspace.batchActive, following = workspace.batchFollowing
         // Words found, in order of depth: row, end (character index of the block), node.
         var found = 0
-        var depth = 1
-        var count = n
-        for r in 0..<n { walking[r] = Int32(truncatingIfNeeded: r) }
-        nodes.update(repeating: 0, count: n)
-        while count > 0 {
-            workspace.reserveWords(found + count)
+        var count = 0
+        workspace.reserveWords(n)
+        do {
+            // The first step reads the root's table, which stays in cache. A block's end is a
+            // position too, with no character of its own: it finds nothing.
             let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
-            // Every bucket this depth reads is requested first, then read: the loads overlap
-            // far more than the processor would overlap them on its own.
-            for q in 0..<count {
-                let r = Int(walking[q])
-                let c = lo + r + depth - 1
-                if c < Int(limits[lo + r]) { index.prefetch(Int(nodes[r]), Int(codes[c])) }
-            }
-            var next = 0
-            for q in 0..<count {
-                let r = Int(walking[q])
-                let c = lo + r + depth - 1
-                guard c < Int(limits[lo + r]) else { continue }
-                let step = index.step(Int(nodes[r]), Int(codes[c]))
+            for r in 0..<n {
+                let c = lo + r
+                let limit = Int(limits[c])
+                let inside = c < limit
+                let step = inside ? index.rootStep(Int(codes[c])) : -1
                 let node = step >> 1
-                nodes[r] = Int32(truncatingIfNeeded: node)
-                following[next] = Int32(truncatingIfNeeded: r)
-                next += step >= 0 ? 1 : 0
                 rows[found] = Int32(truncatingIfNeeded: r)
                 ends[found] = Int32(truncatingIfNeeded: c + 1)
                 wordNodes[found] = Int32(truncatingIfNeeded: node)
                 found += step >= 0 && step & 1 != 0 ? 1 : 0
+                let goesOn = step >= 0 && c + 1 < limit
+                nodes[r] = Int32(truncatingIfNeeded: node)
+                walking[count] = Int32(truncatingIfNeeded: r)
+                count += goesOn ? 1 : 0
+                if goesOn { index.prefetch(node, Int(codes[c + 1])) }
+            }
+        }
+        var depth = 2
+        while count > 0 {
+            workspace.reserveWords(found + count)
+            let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
+            var next = 0
+            for q in 0..<count {
+                let r = Int(walking[q])
+                let c = lo + r + depth - 1
+                let step = index.step(Int(nodes[r]), Int(codes[c]))
+                let node = step >> 1
+                rows[found] = Int32(truncatingIfNeeded: r)
+                ends[found] = Int32(truncatingIfNeeded: c + 1)
+                wordNodes[found] = Int32(truncatingIfNeeded: node)
+                found += step >= 0 && step & 1 != 0 ? 1 : 0
+                let goesOn = step >= 0 && c + 1 < Int(limits[c])
+                nodes[r] = Int32(truncatingIfNeeded: node)
+                following[next] = Int32(truncatingIfNeeded: r)
+                next += goesOn ? 1 : 0
+                if goesOn { index.prefetch(node, Int(codes[c + 1])) }
             }
             swap(&walking, &following)
             count = next
@@ -322,15 +337,19 @@ extension Segmenter {
     ) {
         let m = loadCharacters(p, from: start, to: end, workspace: workspace)
         computeRoute(p, from: start, to: end, characters: m, index: index, workspace: workspace)
-        emitRoute(p, base: start, characters: 0, m, hmm: hmm, index: index, workspace: workspace, emit)
+        // The DAG of a block longer than a chunk was built chunk by chunk, and only the first
+        // chunk's rows are left.
+        emitRoute(p, base: start, characters: 0, m, rows: m <= Workspace.dagChunk ? m : 0, hmm: hmm, index: index,
+                  workspace: workspace, emit)
     }
 
     /// Yields the words of the route of the block whose characters are `[first, m)` in the
     /// workspace, with offsets from byte `base`: jieba's `__cut_DAG` (with the HMM) or
-    /// `__cut_DAG_NO_HMM` once the route is known.
+    /// `__cut_DAG_NO_HMM` once the route is known. The DAG rows of positions `[0, rows)` are
+    /// still in the workspace.
     func emitRoute(
-        _ p: UnsafePointer<UInt8>, base start: Int, characters first: Int, _ m: Int, hmm: Bool, index: CharacterIndex.Lookup?,
-        workspace: Workspace, _ emit: (_ start: Int, _ end: Int) -> Void
+        _ p: UnsafePointer<UInt8>, base start: Int, characters first: Int, _ m: Int, rows: Int, hmm: Bool,
+        index: CharacterIndex.Lookup?, workspace: Workspace, _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         let offsets = workspace.offsets
         let next = workspace.next
@@ -345,14 +364,14 @@ extension Segmenter {
                     if pending < 0 { pending = x }
                 } else {
                     if pending >= 0 {
-                        flushSingles(p, from: pending, to: x, blockStart: start, index: index, workspace: workspace, emit)
+                        flushSingles(p, from: pending, to: x, blockStart: start, rows: rows, index: index, workspace: workspace, emit)
                         pending = -1
                     }
                     emit(byte(x), byte(y))
                 }
                 x = y
             }
-            if pending >= 0 { flushSingles(p, from: pending, to: m, blockStart: start, index: index, workspace: workspace, emit) }
+            if pending >= 0 { flushSingles(p, from: pending, to: m, blockStart: start, rows: rows, index: index, workspace: workspace, emit) }
         } else {
             while x < m {
                 let y = Int(next[x])
@@ -374,17 +393,19 @@ extension Segmenter {
 
     /// Yields jieba's `buf` of single characters `[from, to)` (character indices): one character
     /// as is; a run that is itself a dictionary word character by character; any other run
-    /// through the HMM.
+    /// through the HMM. Whether the run is a word is read from its first character's DAG row
+    /// when that is among the `rows` still in the workspace: the row holds exactly the words
+    /// `FREQ.get` finds, and reading it spares a walk of dependent cache misses.
     private func flushSingles(
-        _ p: UnsafePointer<UInt8>, from first: Int, to last: Int, blockStart: Int, index: CharacterIndex.Lookup?, workspace: Workspace,
-        _ emit: (_ start: Int, _ end: Int) -> Void
+        _ p: UnsafePointer<UInt8>, from first: Int, to last: Int, blockStart: Int, rows: Int, index: CharacterIndex.Lookup?,
+        workspace: Workspace, _ emit: (_ start: Int, _ end: Int) -> Void
     ) {
         let offsets = workspace.offsets
         let start = blockStart + Int(offsets[first])
         let end = blockStart + Int(offsets[last])
         if last - first == 1 {
             emit(start, end)
-        } else if isWord(p, from: start, to: end, index: index) {
+        } else if first < rows ? workspace.dagRow(first, hasWordEndingAt: last) : isWord(p, from: start, to: end, index: index) {
             for c in first..<last { emit(blockStart + Int(offsets[c]), blockStart + Int(offsets[c + 1])) }
         } else {
             cutUnknown(p, from: start, to: end, workspace: workspace, emit)

@@ -274,11 +274,11 @@ public struct Segmenter: Sendable {
                 // Two calls rather than one through a local function choosing per word: passing
                 // that function down made the whole segmentation 70% slower.
                 if mode == .search {
-                    emitRoute(p, base: base, characters: first, last, hmm: hmm, index: index, workspace: workspace) { start, end in
+                    emitRoute(p, base: base, characters: first, last, rows: m, hmm: hmm, index: index, workspace: workspace) { start, end in
                         emitWithSubwords(p, from: start, to: end, index: index, emit)
                     }
                 } else {
-                    emitRoute(p, base: base, characters: first, last, hmm: hmm, index: index, workspace: workspace, emit)
+                    emitRoute(p, base: base, characters: first, last, rows: m, hmm: hmm, index: index, workspace: workspace, emit)
                 }
             }
         }

@@ -107,6 +107,13 @@ extension Segmenter {
             capacity = n
         }
 
+        /// Whether the DAG row of `position` has a word ending at character `end`.
+        @inline(__always)
+        func dagRow(_ position: Int, hasWordEndingAt end: Int) -> Bool {
+            for q in Int(dagStarts[position])..<Int(dagStarts[position + 1]) where Int(dagEnds[q]) == end { return true }
+            return false
+        }
+
         /// Makes room for `entries` DAG entries, keeping those already there.
         @inline(__always)
         func reserveDAG(entries: Int) {
