@@ -78,12 +78,15 @@ extension CharacterIndex {
             let step = Int(rootSteps[code])
             guard step == -1 || (step >= 0 && step >> 1 < nodeCount) else { return false }
         }
+        // Without branches, so that the loop over megabytes runs in vector registers.
         var empty = 0
+        var highest: UInt64 = 0
         for slot in 0..<(bucketCount * 4) {
             let value = slots[slot]
-            if value == 0 { empty += 1 } else if Int(value & 0x7F_FFFF) >> 1 >= nodeCount { return false }
+            empty &+= value == 0 ? 1 : 0
+            highest = max(highest, value & 0x7F_FFFF)
         }
-        return empty > 0
+        return empty > 0 && Int(highest >> 1) < nodeCount
     }
 
     private static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
