@@ -13,9 +13,9 @@ import Darwin
 /// The file holds the three tables as they are in memory, behind a header that names the
 /// lexicon's checksum and the tables' own. A file that does not match in every respect is
 /// ignored (and replaced when the index is built again); one that matches is also checked for
-/// node numbers out of range, so that no file can make a lookup read outside the tables.
+/// word classes out of range, so that no file can make a lookup read outside the tables.
 extension CharacterIndex {
-    private static let magic: UInt64 = 0x3153_5241_4843_5A48  // "HZCHARS1", little-endian
+    private static let magic: UInt64 = 0x3353_5241_4843_5A48  // "HZCHARS3", little-endian
     private static let headerSize = 64
 
     /// Where the index of `lexicon` is cached, or nil when the lexicon is not a cache file.
@@ -23,17 +23,17 @@ extension CharacterIndex {
         lexicon.isCached ? lexicon.path + ".chars" : nil
     }
 
-    /// The header: magic, code count, bucket count, node count, the lexicon's checksum and the
+    /// The header: magic, code count, bucket count, class count, the lexicon's checksum and the
     /// tables' checksum.
     private func header(lexiconChecksum: UInt64) -> [UInt64] {
-        [Self.magic, UInt64(Self.codeCount), UInt64(bucketCount), UInt64(nodeCount), lexiconChecksum, tableChecksum(), 0, 0]
+        [Self.magic, UInt64(Self.codeCount), UInt64(bucketCount), UInt64(classCount), lexiconChecksum, tableChecksum(), 0, 0]
     }
 
     /// The tables as byte buffers, in file order.
     private var tables: [UnsafeMutableRawBufferPointer] {
-        [UnsafeMutableRawBufferPointer(start: rootSteps, count: Self.codeCount * 4),
+        [UnsafeMutableRawBufferPointer(start: rootEntries, count: Self.codeCount * 8),
          UnsafeMutableRawBufferPointer(start: slots, count: bucketCount * 32),
-         UnsafeMutableRawBufferPointer(start: logFrequencies, count: nodeCount * 8)]
+         UnsafeMutableRawBufferPointer(start: classLogs, count: classCount * 8)]
     }
 
     private func tableChecksum() -> UInt64 {
@@ -57,11 +57,11 @@ extension CharacterIndex {
         var header = [UInt64](repeating: 0, count: headerSize / 8)
         guard header.withUnsafeMutableBytes({ readFully(fd, into: $0, at: 0) }),
               header[0] == magic, header[1] == UInt64(codeCount), header[4] == lexicon.checksum else { return nil }
-        let buckets = Int(truncatingIfNeeded: header[2]), nodeCount = Int(truncatingIfNeeded: header[3])
+        let buckets = Int(truncatingIfNeeded: header[2]), classes = Int(truncatingIfNeeded: header[3])
         var info = stat()
-        guard buckets >= 1 << 8, buckets <= 1 << 24, buckets & (buckets - 1) == 0, nodeCount >= 1, nodeCount <= maximumNodes,
-              fstat(fd, &info) == 0, Int(info.st_size) == headerSize + codeCount * 4 + buckets * 32 + nodeCount * 8,
-              let index = CharacterIndex(buckets: buckets, nodeCount: nodeCount) else { return nil }
+        guard buckets >= 1 << 8, buckets <= 1 << 24, buckets & (buckets - 1) == 0, classes >= 1, classes <= 1 << 24,
+              fstat(fd, &info) == 0, Int(info.st_size) == headerSize + codeCount * 8 + buckets * 32 + classes * 8,
+              let index = CharacterIndex(buckets: buckets, classes: classes) else { return nil }
         var offset = headerSize
         for table in index.tables {
             guard readFully(fd, into: table, at: offset) else { return nil }
@@ -71,22 +71,20 @@ extension CharacterIndex {
         return index
     }
 
-    /// Whether every step leads to a node in range and the hash table has room, so that
-    /// lookups stay inside the tables and a missing key ends its probe.
+    /// Whether every word class is in range and the hash table has room, so that lookups stay
+    /// inside the tables and a missing key ends its probe.
     private var isSound: Bool {
-        for code in 0..<Self.codeCount {
-            let step = Int(rootSteps[code])
-            guard step == -1 || (step >= 0 && step >> 1 < nodeCount) else { return false }
-        }
-        // Without branches, so that the loop over megabytes runs in vector registers.
-        var empty = 0
+        // Without branches, so that the loops over megabytes run in vector registers.
+        let classMask = lookup.classMask
         var highest: UInt64 = 0
+        for code in 0..<Self.codeCount { highest = max(highest, rootEntries[code] & classMask) }
+        var empty = 0
         for slot in 0..<(bucketCount * 4) {
             let value = slots[slot]
             empty &+= value == 0 ? 1 : 0
-            highest = max(highest, value & 0x7F_FFFF)
+            highest = max(highest, value & classMask)
         }
-        return empty > 0 && Int(highest >> 1) < nodeCount
+        return empty > 0 && highest < UInt64(classCount)
     }
 
     private static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {

@@ -18,6 +18,13 @@ import Darwin
 /// optional (``Segmenter/buildCharacterIndex()``), and cached beside the lexicon it indexes
 /// (`CharacterIndex+Cache.swift`).
 ///
+/// Everything a walk needs about a node is in its one 64-bit entry, read by the step that
+/// reaches it (see ``Layout``): whether a word ends there and its `log(frequency)` (as a class,
+/// an index into a small table of the distinct values), and a filter of the characters its
+/// children are on. Most walks end on a character no child has, and the filter tells most of
+/// those without reading memory. A node is numbered by its entry: the slot of its edge, or for
+/// a child of the root, the slot count plus its character's code.
+///
 /// Only what the DAG needs is kept: the words made of characters that can occur inside a
 /// segmentable block (ASCII `[a-zA-Z0-9+#&._%-]` and Han U+4E00…U+9FD5), with their
 /// `log(frequency)`. Prefixes of other words cannot add words to a DAG, so leaving them out
@@ -34,77 +41,98 @@ final class CharacterIndex: @unchecked Sendable {
         return c - Int(ScalarScanner.hanFirst) + 128
     }
     static let codeCount = 128 + Int(ScalarScanner.hanLast - ScalarScanner.hanFirst) + 1
+    static let codeBits = 15
 
-    /// Node numbers must fit the 22 bits a slot gives them.
-    static let maximumNodes = (1 << 22) - 1
-
-    /// The root's step on each code (see ``step(_:_:)``).
-    let rootSteps: UnsafeMutablePointer<Int32>
-    /// Edge slots, four per bucket: `key << 23 | child << 1 | isWord`, with `key = parent << 15
-    /// | code` (37 bits), 0 when empty. A bucket's slots fill in order; a full bucket spills
-    /// into the next.
+    /// The entries of the root's children, by code; 0 where the root has no child.
+    let rootEntries: UnsafeMutablePointer<UInt64>
+    /// Edge slots, four per bucket, 0 when empty: the child's entry, with the edge's key
+    /// `parent << 15 | code` in its high bits. A bucket's slots fill in order; a full bucket
+    /// spills into the next.
     let slots: UnsafeMutablePointer<UInt64>
     let bucketCount: Int
-    private let bucketMask: Int
-    private let bucketShift: UInt64
-    /// Per node: the `log(frequency)` of the word ending there (NaN when none).
-    let logFrequencies: UnsafeMutablePointer<Double>
-    let nodeCount: Int
+    /// `log(frequency)` by word class; class 0 is no word.
+    let classLogs: UnsafeMutablePointer<Double>
+    let classCount: Int
+    let layout: Layout
     private let slotMap: MemoryMap
-    private let logMap: MemoryMap
     /// The tables as the walk reads them (see `CharacterIndex+Lookup.swift`).
     let lookup: Lookup
 
-    /// Empty tables for `nodeCount` nodes in `buckets` buckets (a power of two); nil when
-    /// memory cannot be had.
-    init?(buckets: Int, nodeCount: Int) {
-        guard let slotMap = MemoryMap(bytes: buckets * 32), let logMap = MemoryMap(bytes: nodeCount * 8) else { return nil }
+    /// Where an entry keeps what: the class in the low bits, the filter above it, the key (in
+    /// slots) at the top. The widths follow from the table's size and the number of classes.
+    struct Layout {
+        let classBits: Int
+        let filterBits: Int
+        /// Where the key starts: `64 - keyBits`.
+        let keyShift: Int
+
+        /// The layout for `buckets` buckets and `classes` classes (class 0 included); nil when
+        /// no bit would be left for the filter.
+        init?(buckets: Int, classes: Int) {
+            let nodeIDs = 4 * buckets + CharacterIndex.codeCount
+            let parentBits = Int.bitWidth - (nodeIDs - 1).leadingZeroBitCount
+            classBits = max(1, Int.bitWidth - (classes - 1).leadingZeroBitCount)
+            keyShift = 64 - parentBits - CharacterIndex.codeBits
+            filterBits = keyShift - classBits
+            guard filterBits >= 1 else { return nil }
+        }
+    }
+
+    /// Empty tables for `buckets` buckets (a power of two) and `classes` word classes; nil when
+    /// memory cannot be had or the entries cannot hold the numbers.
+    init?(buckets: Int, classes: Int) {
+        guard let layout = Layout(buckets: buckets, classes: classes),
+              let slotMap = MemoryMap(bytes: buckets * 32) else { return nil }
         self.slotMap = slotMap
-        self.logMap = logMap
-        self.nodeCount = nodeCount
+        self.layout = layout
         bucketCount = buckets
+        classCount = classes
         slots = slotMap.pointer.bindMemory(to: UInt64.self, capacity: buckets * 4)
-        bucketMask = buckets - 1
-        bucketShift = UInt64(64 - buckets.trailingZeroBitCount)
-        logFrequencies = logMap.pointer.bindMemory(to: Double.self, capacity: nodeCount)
-        rootSteps = .allocate(capacity: Self.codeCount)
-        rootSteps.initialize(repeating: -1, count: Self.codeCount)
-        lookup = Lookup(rootSteps: rootSteps, slots: slots, bucketMask: bucketMask, bucketShift: bucketShift,
-                        logFrequencies: logFrequencies)
+        rootEntries = .allocate(capacity: Self.codeCount)
+        rootEntries.initialize(repeating: 0, count: Self.codeCount)
+        classLogs = .allocate(capacity: classes)
+        classLogs.initialize(repeating: .nan, count: classes)
+        lookup = Lookup(rootEntries: rootEntries, slots: slots, classLogs: classLogs, buckets: buckets, layout: layout)
     }
 
     /// Builds the index of `lexicon` overlaid with `user` (whose words override the
-    /// lexicon's); nil when the words need more nodes than the index can number, or memory
-    /// cannot be had.
+    /// lexicon's); nil when the entries cannot number its nodes and classes, or memory cannot
+    /// be had.
     convenience init?(lexicon: Lexicon, user: UserDictionary) {
         // Sorted keys share their prefixes with their predecessors: counting the new
         // characters of each gives the number of nodes exactly, before anything is allocated.
         var nodeCount = 1
         var previous: [Int] = []
-        Self.forEachBaseWord(lexicon) { _, codes in
+        var classes: [UInt64: Int] = [:]
+        let logs = lexicon.logFrequencies
+        Self.forEachBaseWord(lexicon) { entry, codes in
             let shared = zip(previous, codes).prefix { $0 == $1 }.count
             nodeCount += codes.count - shared
             previous.removeAll(keepingCapacity: true)
             previous.append(contentsOf: codes)
+            if let logs { Self.addClass(logs[entry], to: &classes) }
         }
         for word in user.words { nodeCount += word.count }
-        guard nodeCount <= Self.maximumNodes else { return nil }
+        for (n, frequency) in user.frequencies.enumerated() where frequency > 0 {
+            Self.addClass(user.logFrequencies[n], to: &classes)
+        }
         // Buckets for a load of at most a half.
         var buckets = 1 << 8
         while buckets * 2 < nodeCount { buckets <<= 1 }
-        self.init(buckets: buckets, nodeCount: nodeCount)
+        self.init(buckets: buckets, classes: classes.count + 1)
+        for (bits, wordClass) in classes { classLogs[wordClass] = Double(bitPattern: bits) }
 
         var builder = Builder(index: self)
-        if let logs = lexicon.logFrequencies {
+        if let logs {
             // In key order, a word's new characters are new edges: the path it shares with the
             // previous word is reused, and the rest is added without looking anything up.
-            var path: [Int] = [0]
+            var path: [Int] = [Lookup.root]
             previous.removeAll()
             Self.forEachBaseWord(lexicon) { entry, codes in
                 let shared = zip(previous, codes).prefix { $0 == $1 }.count
                 path.removeSubrange((shared + 1)...)
                 for code in codes[shared...] { path.append(builder.addChild(of: path[path.count - 1], code)) }
-                logFrequencies[path[path.count - 1]] = logs[entry]
+                builder.setClass(of: path[path.count - 1], to: classes[logs[entry].bitPattern]!)
                 previous.removeAll(keepingCapacity: true)
                 previous.append(contentsOf: codes)
             }
@@ -114,13 +142,21 @@ final class CharacterIndex: @unchecked Sendable {
             word.withUnsafeBufferPointer { bytes in
                 guard let userNode = user.node(bytes), Self.codes(of: bytes, into: &codes) else { return }
                 let frequency = user.frequencies[Int(userNode)]
-                logFrequencies[builder.insert(codes)] = frequency > 0 ? user.logFrequencies[Int(userNode)] : .nan
+                let wordClass = frequency > 0 ? classes[user.logFrequencies[Int(userNode)].bitPattern]! : 0
+                builder.setClass(of: builder.insert(codes), to: wordClass)
             }
         }
-        builder.markWords()
     }
 
-    deinit { rootSteps.deallocate() }
+    deinit {
+        rootEntries.deallocate()
+        classLogs.deallocate()
+    }
+
+    /// Numbers a `log(frequency)` not seen before with the next class.
+    private static func addClass(_ log: Double, to classes: inout [UInt64: Int]) {
+        if classes[log.bitPattern] == nil { classes[log.bitPattern] = classes.count + 1 }
+    }
 
     /// Calls `body` with the entry index and the codes of every base word of nonzero frequency
     /// made of block characters, in key order.
@@ -146,59 +182,51 @@ final class CharacterIndex: @unchecked Sendable {
         return true
     }
 
-
     /// Inserts words into the index's tables.
     private struct Builder {
         let index: CharacterIndex
-        var nodeCount = 1
-
-        init(index: CharacterIndex) {
-            self.index = index
-            index.logFrequencies[0] = .nan
-        }
 
         /// Adds the path of a word (its codes), returning its last node.
         mutating func insert(_ codes: [Int]) -> Int {
-            var node = 0
+            var node = Lookup.root
             for code in codes {
-                node = child(node, code)
+                let existing = index.lookup.step(node, code).node
+                node = existing >= 0 ? existing : addChild(of: node, code)
             }
             return node
         }
 
-        /// The child of `node` on `code`, created if missing.
-        private mutating func child(_ node: Int, _ code: Int) -> Int {
-            let existing = index.lookup.step(node, code)
-            return existing >= 0 ? existing >> 1 : addChild(of: node, code)
-        }
-
-        /// Adds a child, known to be missing, to `node` on `code`.
+        /// Adds a child, known to be missing, to `node` on `code`, and sets the bit of `code`
+        /// in the node's filter.
         mutating func addChild(of node: Int, _ code: Int) -> Int {
-            let created = newNode()
-            if node == 0 {
-                index.rootSteps[code] = Int32(created << 1)
-                return created
+            let layout = index.layout
+            let created: Int
+            if node == Lookup.root {
+                created = index.lookup.rootNode(code)
+            } else {
+                let key = UInt64(node) << CharacterIndex.codeBits | UInt64(code)
+                var slot = 4 * index.lookup.bucket(of: key)
+                while index.slots[slot] != 0 { slot = (slot + 1) & (4 * index.bucketCount - 1) }
+                index.slots[slot] = key << layout.keyShift
+                created = slot
+                update(node) { $0 |= 1 << (layout.classBits + index.lookup.filterBit(code)) }
             }
-            let key = UInt64(node) << 15 | UInt64(code)
-            var slot = 4 * index.lookup.bucket(of: key)
-            while index.slots[slot] != 0 { slot = (slot + 1) & (4 * index.bucketMask + 3) }
-            index.slots[slot] = key << 23 | UInt64(created) << 1
+            // A node without word or children has an entry of 0, like no node: every node
+            // gets one or the other before the word being added is done.
             return created
         }
 
-        private mutating func newNode() -> Int {
-            index.logFrequencies[nodeCount] = .nan
-            nodeCount += 1
-            return nodeCount - 1
+        /// Makes the node a word of `wordClass` (0: no word).
+        mutating func setClass(of node: Int, to wordClass: Int) {
+            let mask: UInt64 = 1 << index.layout.classBits - 1
+            update(node) { $0 = $0 & ~mask | UInt64(wordClass) }
         }
 
-        /// Marks the steps into nodes where words end (once every word is in).
-        func markWords() {
-            for i in 0..<(4 * (index.bucketMask + 1)) where index.slots[i] != 0 {
-                if !index.logFrequencies[Int(index.slots[i] & 0x7F_FFFF) >> 1].isNaN { index.slots[i] |= 1 }
-            }
-            for code in 0..<CharacterIndex.codeCount where index.rootSteps[code] >= 0 {
-                if !index.logFrequencies[Int(index.rootSteps[code] >> 1)].isNaN { index.rootSteps[code] |= 1 }
+        private func update(_ node: Int, _ change: (inout UInt64) -> Void) {
+            if node >= 4 * index.bucketCount {
+                change(&index.rootEntries[node - 4 * index.bucketCount])
+            } else {
+                change(&index.slots[node])
             }
         }
     }

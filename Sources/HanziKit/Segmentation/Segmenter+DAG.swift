@@ -59,16 +59,17 @@ extension Segmenter {
     /// frequency. Through the character index, when there is one and it has the word's characters.
     func isWord(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, index: CharacterIndex.Lookup?) -> Bool {
         if let index {
-            var step = 0
+            var node = CharacterIndex.Lookup.root
+            var entry: UInt64 = 0
             var i = start
             while i < end {
                 let (c, length) = ScalarScanner.decode(p, i, end)
                 guard ScalarScanner.isSegmentable(c) else { return hasStoredFrequency(p, from: start, to: end) }
-                step = index.step(step >> 1, CharacterIndex.code(p, i))
-                if step < 0 { return false }
+                (node, entry) = index.step(node, CharacterIndex.code(p, i))
+                if node < 0 { return false }
                 i += length
             }
-            return step & 1 != 0
+            return index.wordClass(entry) != 0
         }
         return hasStoredFrequency(p, from: start, to: end)
     }
@@ -132,6 +133,8 @@ extension Segmenter {
             j += length
         }
         offsets[m] = UInt32(truncatingIfNeeded: j - base)
+        // The walk reads the code after a block's last character, and ignores it.
+        codes[m] = 0
         (workspace.limits + first).update(repeating: Int32(truncatingIfNeeded: m), count: m - first)
         return (j, m)
     }
@@ -210,50 +213,54 @@ extension Segmenter {
         let limits = workspace.limits
         let nodes = workspace.batchNodes
         var walking = workspace.batchActive, following = workspace.batchFollowing
-        // Words found, in order of depth: row, end (character index of the block), node.
+        // Words found, in order of depth: row, end (character index of the block), class.
         var found = 0
         var count = 0
         workspace.reserveWords(n)
         do {
             // The first step reads the root's table, which stays in cache. A block's end is a
             // position too, with no character of its own: it finds nothing.
-            let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
+            let rows = workspace.wordRows, ends = workspace.wordEnds, classes = workspace.wordClasses
             for r in 0..<n {
                 let c = lo + r
                 let limit = Int(limits[c])
                 let inside = c < limit
-                let step = inside ? index.rootStep(Int(codes[c])) : -1
-                let node = step >> 1
+                let code = inside ? Int(codes[c]) : 0
+                let entry = inside ? index.rootEntry(code) : 0
+                let wordClass = index.wordClass(entry)
                 rows[found] = Int32(truncatingIfNeeded: r)
                 ends[found] = Int32(truncatingIfNeeded: c + 1)
-                wordNodes[found] = Int32(truncatingIfNeeded: node)
-                found += step >= 0 && step & 1 != 0 ? 1 : 0
-                let goesOn = step >= 0 && c + 1 < limit
+                classes[found] = Int32(truncatingIfNeeded: wordClass)
+                found += wordClass != 0 ? 1 : 0
+                let node = index.rootNode(code)
+                let nextCode = Int(codes[min(c + 1, limit)])
+                let goesOn = (c + 1 < limit) && index.mayGoOn(entry, nextCode)
                 nodes[r] = Int32(truncatingIfNeeded: node)
                 walking[count] = Int32(truncatingIfNeeded: r)
                 count += goesOn ? 1 : 0
-                if goesOn { index.prefetch(node, Int(codes[c + 1])) }
+                index.prefetch(node, nextCode, if: goesOn)
             }
         }
         var depth = 2
         while count > 0 {
             workspace.reserveWords(found + count)
-            let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
+            let rows = workspace.wordRows, ends = workspace.wordEnds, classes = workspace.wordClasses
             var next = 0
             for q in 0..<count {
                 let r = Int(walking[q])
-                let c = lo + r + depth - 1
-                let step = index.step(Int(nodes[r]), Int(codes[c]))
-                let node = step >> 1
+                let c = lo &+ r &+ depth &- 1
+                let (node, entry) = index.step(Int(nodes[r]), Int(codes[c]))
+                let wordClass = index.wordClass(entry)
                 rows[found] = Int32(truncatingIfNeeded: r)
                 ends[found] = Int32(truncatingIfNeeded: c + 1)
-                wordNodes[found] = Int32(truncatingIfNeeded: node)
-                found += step >= 0 && step & 1 != 0 ? 1 : 0
-                let goesOn = step >= 0 && c + 1 < Int(limits[c])
+                classes[found] = Int32(truncatingIfNeeded: wordClass)
+                found += wordClass != 0 ? 1 : 0
+                let nextCode = Int(codes[c + 1])
+                let goesOn = (c + 1 < Int(limits[c])) && index.mayGoOn(entry, nextCode)
                 nodes[r] = Int32(truncatingIfNeeded: node)
                 following[next] = Int32(truncatingIfNeeded: r)
                 next += goesOn ? 1 : 0
-                if goesOn { index.prefetch(node, Int(codes[c + 1])) }
+                index.prefetch(node, nextCode, if: goesOn)
             }
             swap(&walking, &following)
             count = next
@@ -262,12 +269,8 @@ extension Segmenter {
         // Rows by counting sort; a stable scatter keeps each row's words shortest first.
         let rowStarts = workspace.dagStarts
         rowStarts.update(repeating: 0, count: n + 1)
-        let rows = workspace.wordRows, ends = workspace.wordEnds, wordNodes = workspace.wordNodes
-        for i in 0..<found {
-            // Requested here, read in the scatter below.
-            index.prefetchLogFrequency(Int(wordNodes[i]))
-            rowStarts[Int(rows[i]) + 1] += 1
-        }
+        let rows = workspace.wordRows, ends = workspace.wordEnds, classes = workspace.wordClasses
+        for i in 0..<found { rowStarts[Int(rows[i]) + 1] += 1 }
         for r in 0..<n { rowStarts[r + 1] += rowStarts[r] }
         workspace.reserveDAG(entries: found)
         let dagEnds = workspace.dagEnds, dagLogs = workspace.dagLogs
@@ -278,7 +281,7 @@ extension Segmenter {
             let slot = Int(cursor[r])
             cursor[r] += 1
             dagEnds[slot] = ends[i]
-            dagLogs[slot] = index.logFrequency(Int(wordNodes[i]))
+            dagLogs[slot] = index.logFrequency(ofClass: Int(classes[i]))
         }
         return found
     }

@@ -38,10 +38,10 @@ extension Segmenter {
         @exclusivity(unchecked) private(set) var batchNodes: UnsafeMutablePointer<Int32>
         @exclusivity(unchecked) private(set) var batchActive: UnsafeMutablePointer<Int32>
         @exclusivity(unchecked) private(set) var batchFollowing: UnsafeMutablePointer<Int32>
-        /// … and the words found: row, end, node.
+        /// … and the words found: row, end, word class.
         @exclusivity(unchecked) private(set) var wordRows: UnsafeMutablePointer<Int32>
         @exclusivity(unchecked) private(set) var wordEnds: UnsafeMutablePointer<Int32>
-        @exclusivity(unchecked) private(set) var wordNodes: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) private(set) var wordClasses: UnsafeMutablePointer<Int32>
         @exclusivity(unchecked) private var wordCapacity = 0
 
         /// Characters the HMM buffers hold.
@@ -81,7 +81,7 @@ extension Segmenter {
             batchFollowing = .allocate(capacity: Self.dagChunk)
             wordRows = .allocate(capacity: 1)
             wordEnds = .allocate(capacity: 1)
-            wordNodes = .allocate(capacity: 1)
+            wordClasses = .allocate(capacity: 1)
             backPointers = .allocate(capacity: 1)
             states = .allocate(capacity: 1)
             emissionRows = .allocate(capacity: 1)
@@ -135,7 +135,7 @@ extension Segmenter {
         func reserveWords(_ words: Int) {
             guard words > wordCapacity else { return }
             let n = max(words, wordCapacity * 2, 4 * Self.dagChunk)
-            for column in [\Workspace.wordRows, \Workspace.wordEnds, \Workspace.wordNodes] as [ReferenceWritableKeyPath<Workspace, UnsafeMutablePointer<Int32>>] {
+            for column in [\Workspace.wordRows, \Workspace.wordEnds, \Workspace.wordClasses] as [ReferenceWritableKeyPath<Workspace, UnsafeMutablePointer<Int32>>] {
                 let grown = UnsafeMutablePointer<Int32>.allocate(capacity: n)
                 grown.update(from: self[keyPath: column], count: wordCapacity)
                 self[keyPath: column].deallocate()
@@ -172,7 +172,7 @@ extension Segmenter {
             batchFollowing.deallocate()
             wordRows.deallocate()
             wordEnds.deallocate()
-            wordNodes.deallocate()
+            wordClasses.deallocate()
             backPointers.deallocate()
             states.deallocate()
             emissionRows.deallocate()
