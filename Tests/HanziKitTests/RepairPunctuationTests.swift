@@ -10,6 +10,35 @@ import Testing
     #expect(fixes.allSatisfy { $0.diagnosis == .asciiPunctuationInChinese && $0.changesText })
 }
 
+@Test func marksBesideALatinWordInsideChineseAreRestored() throws {
+    let cases = [
+        ("姑太太养一条小哈巴狗,取名Bobby,视为性命。", "姑太太养一条小哈巴狗，取名Bobby，视为性命。"),
+        ("他一笑,Bobby也跟着叫。", "他一笑，Bobby也跟着叫。"),
+        ("想来不是Anita,就是Juanita,她父母叫她Nita。", "想来不是Anita，就是Juanita，她父母叫她Nita。"),
+    ]
+    for (line, expected) in cases {
+        #expect(try RepairFixture.repairer.get().repair(line).text == expected)
+    }
+    // Not between two Latin words, not after digits, and not ':' after a Latin label.
+    for line in ["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。"] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line, "\(line)")
+    }
+}
+
+@Test func aQuestionMarkAfterAQuestionByItsFormIsRestored() throws {
+    let cases = [
+        ("他现在没有更胖罢?他好像比我矮一个头。", "他现在没有更胖罢？他好像比我矮一个头。"),
+        ("你留心没有?孙柔嘉脸上一股妖气。", "你留心没有？孙柔嘉脸上一股妖气。"),
+        ("这个字是不是你想出来的?我不信。", "这个字是不是你想出来的？我不信。"),
+    ]
+    for (line, expected) in cases {
+        #expect(try RepairFixture.repairer.get().repair(line).text == expected)
+    }
+    // 一动不动 asks nothing: the '?' may stand for a lost character.
+    let still = "他一动不动?在那里站着。"
+    #expect(try RepairFixture.repairer.get().repair(still).text == still)
+}
+
 @Test func straightQuotesBecomeCornerQuotesOnRequest() throws {
     let (text, _) = try RepairFixture.cornerQuotes.get().repair("他說:\"我們走吧。\"")
     #expect(text == "他說：「我們走吧。」")

@@ -3,9 +3,10 @@ extension LineRepair {
     ///
     /// A mark is restored only where both of its sides are Chinese, so English, numbers (3.5,
     /// 1,000), code, URLs and "GPT-3.5" keep their ASCII: `, ; : !` need a Chinese character or
-    /// mark before and after (or the line's end after); `?` between two Chinese characters is
-    /// restored only in a clause with a question word (elsewhere it is more often a lost
-    /// character, reported by pass 3); parentheses and straight double quotes are restored in
+    /// mark before and after (or the line's end after), or a Han character on one side and a
+    /// Latin word set in Chinese on the other; `?` between two Chinese characters is restored
+    /// only in a clause with a question word or of a question's form (elsewhere it is more
+    /// often a lost character, reported by pass 3); parentheses and straight double quotes are restored in
     /// pairs whose content is Chinese and which touch Chinese outside. Lines with kana or
     /// hangul keep their punctuation: Japanese and Korean have conventions of their own.
     mutating func restorePunctuation() {
@@ -50,7 +51,15 @@ extension LineRepair {
         for k in text.indices.reversed() {
             guard let fullwidth = Self.fullwidthMarks[text[k]] else { continue }
             let previous = at(k - 1), next = at(k + 1)
-            guard let previous, isHanOrClosing(previous), next == nil || isChinese(next) || next == "\"" else { continue }
+            guard let previous else { continue }
+            let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\"")
+            // A Latin word inside a Chinese sentence (取名Bobby，视为性命) takes the sentence's
+            // marks; one side must still be a Han character, and ':' is left, since "Note:" keeps
+            // its ASCII as often as not.
+            let besideLatinWord = text[k] != ":" && (
+                (isHan(previous) && isLatinWord(text, from: k + 1, forward: true))
+                    || (next.map(isHan) == true && isLatinWord(text, from: k - 1, forward: false)))
+            guard betweenChinese || besideLatinWord else { continue }
             if text[k] == "?" {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
@@ -59,7 +68,9 @@ extension LineRepair {
                 if questionMarksInWords >= 3 || at(k - 1) == "?" || at(k + 1) == "?" { continue }
                 if let next, "，。、；：？！".unicodeScalars.contains(next) { continue }
                 if let next, isHan(next) {
-                    guard clauseAsksQuestion(text, before: k), !Self.wordInitialQuestionWords.contains(previous) else { continue }
+                    let start = clauseStart(text, before: k)
+                    guard Self.asksQuestion(text[start..<k]) || Self.endsAsking(text[start..<k]),
+                          !Self.wordInitialQuestionWords.contains(previous) else { continue }
                 }
             }
             restored[k] = fullwidth
@@ -122,10 +133,39 @@ extension LineRepair {
     /// question mark.
     static let wordInitialQuestionWords: Set<Unicode.Scalar> = Set("什怎哪几幾岂豈难難".unicodeScalars)
 
-    /// Whether the clause before `k` (back to the previous clause mark) asks a question.
-    private func clauseAsksQuestion(_ text: [Unicode.Scalar], before k: Int) -> Bool {
-        let start = text[..<k].lastIndex(where: { "，。！？；：,.!;:".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
-        return Self.asksQuestion(text[start..<k])
+    /// Where the clause before `k` starts: after the previous clause mark.
+    private func clauseStart(_ text: [Unicode.Scalar], before k: Int) -> Int {
+        text[..<k].lastIndex(where: { "，。！？；：,.!;:".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
+    }
+
+    /// Whether a clause that a question mark may end is a question by its form, without a
+    /// question word: it ends with 吧 or 罢 (胖罢?), or with 没有 (吃过东西没有?), or it asks
+    /// "A or not A" (是不是, 有没有) — but not 一动不动 or 动不动就, which ask nothing. Only where the
+    /// mark is already there: in front of a comma, 没有 as often ends a statement.
+    static func endsAsking(_ clause: some Collection<Unicode.Scalar>) -> Bool {
+        let text = Array(clause)
+        guard let last = text.last else { return false }
+        if "吧罢罷".unicodeScalars.contains(last) { return true }
+        if text.count >= 2 && "没沒".unicodeScalars.contains(text[text.count - 2]) && last == "有" { return true }
+        guard text.count >= 3 else { return false }
+        for i in 1..<(text.count - 1) where "不没沒".unicodeScalars.contains(text[i]) {
+            let x = text[i - 1]
+            guard x == text[i + 1], x != "不" else { continue }
+            if i >= 2 && text[i - 2] == "一" { continue }
+            if i + 2 < text.count && text[i + 2] == "就" { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether the characters from `k` on (or back from `k`) are a run of ASCII letters that
+    /// ends at (or starts after) a Han character: a Latin word inside Chinese.
+    private func isLatinWord(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
+        func isLetter(_ j: Int) -> Bool { j >= 0 && j < text.count && text[j].isASCII && text[j].properties.isAlphabetic }
+        guard isLetter(k) else { return false }
+        var j = k
+        while isLetter(j) { j += forward ? 1 : -1 }
+        return j >= 0 && j < text.count && isHan(text[j])
     }
 
     /// `(…)` pairs with Chinese content and Chinese on both sides outside.
