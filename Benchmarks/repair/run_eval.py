@@ -97,6 +97,8 @@ def main():
         if quotes_alternate(case['original']):
             s['alternating'] += 1
             s['hanzi alternating'] += ok
+            s['alternating recoverable'] += case['recoverable']
+            s['hanzi alternating recoverable'] += ok and case['recoverable']
         if case['category'] == 'irrecoverable':
             s['reported'] += any(r['irrecoverable'] for r in reports.get(i, []))
         if args.show == case['category'] and not ok and shown < 40:
@@ -143,13 +145,17 @@ def main():
         exact = s['hanzi'] - s['hanzi recoverable']
         print(f"| {category} | {lossy} | {pct(exact, lossy)} | {pct(s['lossy marked only'], lossy)} "
               f"| {pct(s['lossy marked'], lossy)} | {pct(lossy - s['lossy marked'], lossy)} |")
-    if 'asciiPunctuationInChinese' in stats:
-        # Folding erases which way a quotation mark turned; restoring pairs them “…” as
-        # typography does. Many source lines (weicheng.txt above all) pair them the wrong way
-        # round, which no restorer can know.
-        s = stats['asciiPunctuationInChinese']
-        print(f"\nasciiPunctuationInChinese, cases whose original quotation marks alternate “ ” “ ”: "
-              f"{s['alternating']} of {s['cases']}; hanzi exact on {pct(s['hanzi alternating'], s['alternating'])} of them")
+    # Folding erases which way a quotation mark turned; restoring pairs them “…” as typography
+    # does. Many source lines (weicheng.txt above all) pair them the wrong way round, which no
+    # restorer can know.
+    print('\nCategories that fold punctuation to ASCII, on the cases whose original quotation marks alternate “ ” “ ”:\n')
+    print('| category | such cases | of all | hanzi exact | of those lossless |')
+    print('| --- | ---: | ---: | ---: | ---: |')
+    for category in ('asciiPunctuationInChinese', 'gbkOneByteShift'):
+        if category in stats:
+            s = stats[category]
+            print(f"| {category} | {s['alternating']} | {s['cases']} | {pct(s['hanzi alternating'], s['alternating'])} "
+                  f"| {pct(s['hanzi alternating recoverable'], s['alternating recoverable'])} of {s['alternating recoverable']} |")
     if 'irrecoverable' in stats:
         s = stats['irrecoverable']
         print(f"\nirrecoverable damage: {s['cases']} cases; hanzi left {pct(s['hanzi'], s['cases'])} unchanged and "
