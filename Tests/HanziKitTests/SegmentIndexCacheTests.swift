@@ -70,6 +70,34 @@ struct SegmentIndexCacheTests {
         #expect(CharacterIndex.cached(at: path, for: try store.jiebaDictionary()) != nil)
     }
 
+    /// A file whose checksums match but whose entries name a word class past the table of
+    /// log frequencies would make lookups read outside it: it is refused.
+    @Test(arguments: [false, true])
+    func anIndexWithAWordClassOutOfRangeIsRefused(_ outOfRange: Bool) throws {
+        let (store, directory) = try freshStore()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Segmenter(store: store).buildCharacterIndex()
+        let path = try indexFile(in: directory)
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        func word(_ i: Int) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self) } }
+        func setWord(_ i: Int, _ value: UInt64) { withUnsafeBytes(of: value) { bytes.replaceSubrange((8 * i)..<(8 * i + 8), with: $0) } }
+        let (codes, buckets, classes) = (Int(word(1)), Int(word(2)), Int(word(3)))
+        let layout = try #require(CharacterIndex.Layout(buckets: buckets, classes: classes))
+        let classMask: UInt64 = 1 << layout.classBits - 1
+        try #require(classMask >= UInt64(classes))
+        let firstSlot = 8 + codes
+        let slot = try #require((firstSlot..<(firstSlot + 4 * buckets)).first { word($0) != 0 })
+        if outOfRange { setWord(slot, word(slot) | classMask) }
+        // The tables' checksum, recomputed as the index computes it, so that only the class is wrong.
+        let tables = [(8 * 8, codes * 8), (8 * firstSlot, buckets * 32), (8 * (firstSlot + 4 * buckets), classes * 8)]
+        let checksum = bytes.withUnsafeBytes { all in
+            tables.reduce(UInt64(0)) { ($0 &* 0x100_0000_01B3) ^ LexiconFormat.checksum(UnsafeRawBufferPointer(rebasing: all[$1.0..<($1.0 + $1.1)])) }
+        }
+        setWord(5, checksum)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect((CharacterIndex.cached(at: path, for: try store.jiebaDictionary()) == nil) == outOfRange)
+    }
+
     @Test func anIndexWithUserWordsIsNotCached() throws {
         let (store, directory) = try freshStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
