@@ -79,9 +79,14 @@ struct SegmentCommand: ParsableCommand {
             // ready on another core while the first lines go through the trie.
             let large = io.inputs.map { $0.path.flatMap(Self.isLargeFile) }
             let ready = large.contains(true) && segmenter.loadCachedCharacterIndex()
+            let building = DispatchGroup()
             if !ready && large.contains(where: { $0 != false }) {
-                DispatchQueue.global().async { segmenter.buildCharacterIndex() }
+                DispatchQueue.global().async(group: building) { segmenter.buildCharacterIndex() }
             }
+            // A large file waits at the end for the index to be built and cached, else a run
+            // shorter than the build would leave it unwritten, and every later run build it
+            // again. A pipe does not wait: it may have brought one line.
+            defer { if large.contains(true) { building.wait() } }
             let options = SegmentLineOptions(
                 mode: mode, hmm: !noHMM, traditional: traditional, separator: Array(separator.utf8), format: format)
             var processor = LineProcessor()

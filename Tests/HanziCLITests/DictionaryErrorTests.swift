@@ -202,25 +202,6 @@ struct DictionaryErrorTests {
 
     // MARK: The compiled cache
 
-    /// A private cache directory, warmed from the shared test cache when there is one (so that
-    /// jieba's dictionary need not be compiled again in a debug build), then used once.
-    func warmCache() throws -> URL {
-        let cache = try temporaryDirectory().appendingPathComponent("cache")
-        let shared = NSTemporaryDirectory() + "hanzikit-test-cache"
-        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        // File by file: other tests may be writing to the shared cache (temporary files come
-        // and go); whatever cannot be copied is compiled again.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: shared)) ?? []
-        where !name.contains(".tmp-") && (name.hasSuffix(".hzlex") || name.hasSuffix(".hzhmm") || name.hasSuffix(".digest")) {
-            try? FileManager.default.copyItem(atPath: shared + "/" + name, toPath: cache.path + "/" + name)
-        }
-        let segment = try hanzi(["segment"], input: "我來到北京清華大學\n", environment: ["HANZI_CACHE_DIR": cache.path])
-        #expect(segment.text == "我 / 來到 / 北京 / 清華大學\n", "\(segment.stderr)")
-        let convert = try hanzi(["convert", "-c", "s2t"], input: "后来\n", environment: ["HANZI_CACHE_DIR": cache.path])
-        #expect(convert.text == "後來\n", "\(convert.stderr)")
-        return cache
-    }
-
     /// The cache file whose name starts with `prefix` (e.g. `STCharacters.txt-`): the largest,
     /// since other tests compile small dictionaries of the same name into the shared cache.
     func cacheFile(_ prefix: String, suffix: String = ".hzlex", in cache: URL) throws -> URL {
@@ -315,10 +296,6 @@ struct DictionaryErrorTests {
     }
 }
 
-/// `hanzi` with text input and extra environment variables.
-private func hanzi(_ arguments: [String], input: String, environment: [String: String]) throws -> HanziRun {
-    try hanzi(arguments, input: Array(input.utf8), environment: environment)
-}
 
 /// Deterministic, well-spread bits for test data: Fibonacci hashing of `i` (its high bits
 /// are the spread ones).

@@ -50,8 +50,8 @@ func run(_ executable: URL, _ arguments: [String], input: [UInt8] = [], environm
 /// would kill the whole test process with SIGPIPE instead of failing the write.
 private let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-func hanzi(_ arguments: [String], input: String) throws -> HanziRun {
-    try hanzi(arguments, input: Array(input.utf8))
+func hanzi(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> HanziRun {
+    try hanzi(arguments, input: Array(input.utf8), environment: environment)
 }
 
 /// `hanzi` sits beside the test bundle in the build products directory.
@@ -69,4 +69,23 @@ func temporaryDirectory() throws -> URL {
     let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("hanzikit-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// A private cache directory, warmed from the shared test cache when there is one (so that
+/// jieba's dictionary need not be compiled again in a debug build), then used once.
+func warmCache() throws -> URL {
+    let cache = try temporaryDirectory().appendingPathComponent("cache")
+    let shared = NSTemporaryDirectory() + "hanzikit-test-cache"
+    try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+    // File by file: other tests may be writing to the shared cache (temporary files come
+    // and go); whatever cannot be copied is compiled again.
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: shared)) ?? []
+    where !name.contains(".tmp-") && (name.hasSuffix(".hzlex") || name.hasSuffix(".hzhmm") || name.hasSuffix(".digest")) {
+        try? FileManager.default.copyItem(atPath: shared + "/" + name, toPath: cache.path + "/" + name)
+    }
+    let segment = try hanzi(["segment"], input: "我來到北京清華大學\n", environment: ["HANZI_CACHE_DIR": cache.path])
+    #expect(segment.text == "我 / 來到 / 北京 / 清華大學\n", "\(segment.stderr)")
+    let convert = try hanzi(["convert", "-c", "s2t"], input: "后来\n", environment: ["HANZI_CACHE_DIR": cache.path])
+    #expect(convert.text == "後來\n", "\(convert.stderr)")
+    return cache
 }

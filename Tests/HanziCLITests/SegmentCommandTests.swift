@@ -69,6 +69,19 @@ struct SegmentCommandTests {
         #expect(try hanzi(["segment", "--jobs", "0"]).status == 64)
     }
 
+    /// The run that builds a large file's character index writes it to the cache before it
+    /// exits, however soon it is done with the file: later runs read it instead of building it.
+    @Test func aLargeFileLeavesItsCharacterIndexCached() throws {
+        let cache = try warmCache()
+        let file = try temporaryDirectory().appendingPathComponent("large.txt")
+        let line = "小明硕士毕业于中国科学院计算所，后在日本京都大学深造。\n"
+        try Data(String(repeating: line, count: (1 << 20) / line.utf8.count + 1).utf8).write(to: file)
+        let run = try hanzi(["segment", file.path], environment: ["HANZI_CACHE_DIR": cache.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(names.contains { $0.hasSuffix(".hzlex.chars") }, "\(names)")
+    }
+
     @Test func traditionalTextFollowsItsSimplifiedForm() throws {
         #expect(try hanzi(["segment"], input: "他來到了網易杭研大廈\n").text == "他 / 來到 / 了 / 網易 / 杭研 / 大廈\n")
         #expect(try hanzi(["segment", "--traditional", "off"], input: "他來到了網易杭研大廈\n").text == "他來 / 到 / 了 / 網易 / 杭 / 研大廈\n")
