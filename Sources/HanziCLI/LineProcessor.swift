@@ -24,6 +24,9 @@ struct LineProcessor {
     var jobs: Int = 1
     /// How many bytes of complete lines a worker transforms at a time.
     var blockSize: Int = 1 << 20
+    /// With several workers, how many pieces of ``blockSize`` each gets from one read: more
+    /// make the wait for the slowest at the end of a read shorter, and the read larger.
+    var piecesPerWorker = 8
     /// For engines whose result does not change when a line is cut before certain characters:
     /// where a long line may be cut. A line longer than ``longLineLimit`` is then transformed
     /// piece by piece, in bounded memory; without a cut, it is held whole.
@@ -43,8 +46,9 @@ struct LineProcessor {
         let cut = longLineCut.map { ($0, limit: longLineLimit) }
         let transforms = (0..<max(1, jobs)).map { _ in TransformBox(makeTransform(), cut: cut) }
         var state = StreamState()
+        var validator = StreamValidator(input: input)
         // With several workers, a read holds many pieces for them to share out.
-        let readSize = transforms.count == 1 ? blockSize : blockSize * transforms.count * 8
+        let readSize = transforms.count == 1 ? blockSize : blockSize * transforms.count * piecesPerWorker
         var first = try reader.read(upTo: readSize)
         if let charset = try encoding.charset(for: first, complete: first.count < readSize, input: input) {
             decoding(charset)
@@ -61,17 +65,76 @@ struct LineProcessor {
             } catch let error as EncodingError {
                 throw InputError.invalidEncoding(input.displayName, error.description)
             }
-            try state.consume(utf8, final: true, input: input, transforms: transforms, pieceSize: blockSize, output: output, cut: nil)
+            try validator.check(utf8, final: true)
+            state.consume(utf8, final: true, transforms: transforms, pieceSize: blockSize, output: output, cut: nil, whileWorking: {})
             return
         }
         var block = first
+        try validator.check(block, final: block.isEmpty)
         while true {
             let final = block.isEmpty
-            try state.consume(block, final: final, input: input, transforms: transforms, pieceSize: blockSize, output: output,
-                              cut: longLineCut.map { ($0, longLineLimit) })
+            // The next block is read and checked while the workers transform this one (or after,
+            // when this one ends inside a long line and nothing is transformed yet). An error in
+            // it is thrown once this block's lines are written.
+            var next: [UInt8] = []
+            var failure: Error?
+            var readAhead = !final
+            func readNext() {
+                guard readAhead else { return }
+                readAhead = false
+                do {
+                    next = try reader.read(upTo: readSize)
+                    try validator.check(next, final: next.isEmpty)
+                } catch {
+                    failure = error
+                }
+            }
+            state.consume(block, final: final, transforms: transforms, pieceSize: blockSize, output: output,
+                          cut: longLineCut.map { ($0, longLineLimit) }, whileWorking: readNext)
+            readNext()
             progress?.update(state.consumed + state.pending.count)
+            if let failure { throw failure }
             if final { return }
-            block = try reader.read(upTo: readSize)
+            block = next
+        }
+    }
+
+    /// Checks that the input is UTF-8 as it arrives, block by block, before any of it is
+    /// transformed: a bad input stops at once, even inside a long line that has no place to cut.
+    private struct StreamValidator {
+        let input: InputFile
+        /// The start of a character whose last bytes are in the next block.
+        private var carry: [UInt8] = []
+        /// Bytes and lines of the input before `carry`.
+        private var offset = 0
+        private var line = 1
+
+        init(input: InputFile) { self.input = input }
+
+        /// Checks `block`, all but an unfinished character at its end unless it is the last.
+        mutating func check(_ block: [UInt8], final: Bool) throws {
+            let bytes = carry.isEmpty ? block : carry + block
+            var end = bytes.count
+            if !final {
+                // Back up over the start of a character whose last bytes are still to come.
+                var start = end
+                while start > max(0, end - 3) && bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+                if start > 0 {
+                    let lead = bytes[start - 1]
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                    if length > end - (start - 1) { end = start - 1 }
+                }
+            }
+            try bytes.withUnsafeBufferPointer { all in
+                let checked = UnsafeBufferPointer(rebasing: all[0..<end])
+                if let bad = UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(checked)) {
+                    throw InputError.invalidUTF8(input.displayName, offset: offset + bad,
+                                                 line: line + UnsafeBufferPointer(rebasing: all[0..<bad]).newlineCount())
+                }
+                line += checked.newlineCount()
+            }
+            offset += end
+            carry = Array(bytes[end...])
         }
     }
 
@@ -79,24 +142,22 @@ struct LineProcessor {
     private struct StreamState {
         var pending: [UInt8] = []
         var consumed = 0  // bytes of the input before `pending`
-        var line = 1      // line number of the first line in `pending`
         /// Where `pending`'s first line starts, when an earlier piece of it was transformed.
         var continued: LinePiece?
         /// How much of `pending` is known to hold no place to cut a long line, so that a long
         /// line is searched once, not again with every block.
         var searched = 0
-        /// How much of `pending` is known to be valid UTF-8.
-        var validated = 0
 
-        /// Appends `bytes` and transforms the complete lines gathered so far (all of them when
-        /// `final`), and the pieces of a line that grew longer than the cut's limit.
-        mutating func consume(_ bytes: [UInt8], final: Bool, input: InputFile, transforms: [TransformBox], pieceSize: Int,
-                              output: FileOutput, cut: (LongLineCut, limit: Int)?) throws {
+        /// Appends `bytes` (checked already) and transforms the complete lines gathered so far
+        /// (all of them when `final`), and the pieces of a line that grew longer than the cut's
+        /// limit. `whileWorking` runs on the calling thread while the workers transform.
+        mutating func consume(_ bytes: [UInt8], final: Bool, transforms: [TransformBox], pieceSize: Int,
+                              output: FileOutput, cut: (LongLineCut, limit: Int)?, whileWorking: () -> Void) {
             pending += bytes
-            try validate(final: final, input: input)
             let end = final ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             if end > 0 {
-                transform(upTo: end, final: final, transforms: transforms, pieceSize: pieceSize, output: output)
+                transform(upTo: end, final: final, transforms: transforms, pieceSize: pieceSize, output: output,
+                          whileWorking: whileWorking)
                 searched = 0
                 return
             }
@@ -110,58 +171,31 @@ struct LineProcessor {
                     searched = pending.count
                     return
                 }
-                transform(upTo: end, final: false, transforms: transforms, pieceSize: pieceSize, output: output)
+                transform(upTo: end, final: false, transforms: transforms, pieceSize: pieceSize, output: output,
+                          whileWorking: whileWorking)
                 searched = 0
             }
-        }
-
-        /// Checks the bytes that arrived, all but an unfinished character at the end unless
-        /// `final`. Checking on arrival rather than per line stops a bad input at once, even
-        /// when its line is long and has no place to cut it.
-        private mutating func validate(final: Bool, input: InputFile) throws {
-            var end = pending.count
-            if !final {
-                // Back up over the start of a character whose last bytes are still to come.
-                var start = end
-                while start > max(validated, end - 3) && pending[start - 1] & 0xC0 == 0x80 { start -= 1 }
-                if start > validated {
-                    let lead = pending[start - 1]
-                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-                    if length > end - (start - 1) { end = start - 1 }
-                }
-            }
-            guard end > validated else { return }
-            let (validated, line) = (self.validated, self.line)
-            try pending.withUnsafeBufferPointer { all in
-                guard let bad = UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[validated..<end]))) else { return }
-                let offset = validated + bad
-                throw InputError.invalidUTF8(input.displayName, offset: consumed + offset,
-                                             line: line + all[0..<offset].count(where: { $0 == 0x0A }))
-            }
-            self.validated = end
         }
 
         /// Transforms `pending[..<end]`, which ends at a newline, at the end of the input
         /// (`final`) or at a cut inside a long line.
         private mutating func transform(upTo end: Int, final: Bool, transforms: [TransformBox],
-                                        pieceSize: Int, output: FileOutput) {
+                                        pieceSize: Int, output: FileOutput, whileWorking: () -> Void) {
             let continued = self.continued
-            let (newlines, next) = pending.withUnsafeBufferPointer { all -> (Int, LinePiece?) in
+            let next = pending.withUnsafeBufferPointer { all -> LinePiece? in
                 let block = UnsafeBufferPointer(rebasing: all[0..<end])
-                let newlines = block.newlineCount()
                 // A head cut from a long line ends without a newline (none is written); the
                 // rest of its line follows as a continuation.
                 let cutsLine = !final && block.last != 0x0A
                 LineProcessor.transform(block, first: continued ?? LinePiece(), lastEndsLine: !cutsLine,
-                                        pieceSize: pieceSize, with: transforms, to: output)
-                guard cutsLine else { return (newlines, nil) }
-                let lastPiece = UnsafeBufferPointer(rebasing: block[((block.lastIndex(of: 0x0A) ?? -1) + 1)...])
-                return (newlines, (newlines > 0 ? LinePiece() : continued ?? LinePiece()).followed(by: lastPiece))
+                                        pieceSize: pieceSize, with: transforms, to: output, whileWorking: whileWorking)
+                guard cutsLine else { return nil }
+                let lastNewline = block.lastIndex(of: 0x0A)
+                let lastPiece = UnsafeBufferPointer(rebasing: block[((lastNewline ?? -1) + 1)...])
+                return (lastNewline != nil ? LinePiece() : continued ?? LinePiece()).followed(by: lastPiece)
             }
-            self.line += newlines
             self.continued = next
             self.consumed += end
-            self.validated -= end
             pending.removeSubrange(0..<end)
         }
     }
@@ -172,7 +206,8 @@ struct LineProcessor {
     /// `first` describes the block's first line, which may continue a line cut before;
     /// `lastEndsLine` is false when the block's last line is cut after it.
     fileprivate static func transform(_ block: UnsafeBufferPointer<UInt8>, first: LinePiece, lastEndsLine: Bool,
-                                      pieceSize: Int, with transforms: [TransformBox], to output: FileOutput) {
+                                      pieceSize: Int, with transforms: [TransformBox], to output: FileOutput,
+                                      whileWorking: () -> Void) {
         let pieces = transforms.count == 1 ? [0..<block.count] : split(block, pieceSize: pieceSize)
         let results = ResultSlots(count: pieces.count)
         let taken = Atomic<Int>(0)
@@ -193,6 +228,9 @@ struct LineProcessor {
         for worker in 1..<min(transforms.count, pieces.count) {
             DispatchQueue.global().async(group: group) { work(worker) }
         }
+        // The other workers have started: what the calling thread does first (reading the next
+        // block) no longer holds them up.
+        whileWorking()
         work(0)
         group.wait()
         for result in results.values { output.write(result) }

@@ -91,7 +91,8 @@ struct SegmentCommand: ParsableCommand {
                 mode: mode, hmm: !noHMM, traditional: traditional, separator: Array(separator.utf8), format: format)
             var processor = LineProcessor()
             processor.jobs = parallel.threads
-            processor.blockSize = 1 << 16
+            processor.blockSize = 1 << 15
+            processor.piecesPerWorker = 16
             processor.longLineCut = mode == .full ? .fullSegmentation : .segmentation
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) {

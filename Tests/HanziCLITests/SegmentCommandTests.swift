@@ -58,6 +58,30 @@ struct SegmentCommandTests {
         #expect(run.stderr.contains("byte offset 16"))
     }
 
+    /// The input is checked as it is read, block by block, while the workers transform the
+    /// block before: characters cut by a block's end are whole again, and a bad byte far into a
+    /// large input is reported with its own offset and line.
+    @Test func largeInputsAreCheckedAcrossReadBlocks() throws {
+        // 38-byte lines: read blocks (32 KB with one job, 1 MB with two) end inside characters.
+        let line = Array("小明硕士毕业于中国科学院A\n".utf8)
+        var input: [UInt8] = []
+        while input.count < 1_500_000 { input += line }
+        let lines = input.count / line.count
+        let one = try hanzi(["segment", "--jobs", "1"], input: input)
+        let two = try hanzi(["segment", "--jobs", "2"], input: input)
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
+        #expect(one.stdout == two.stdout)
+        #expect(one.text.split(separator: "\n").count == lines)
+        // Before the last line's 'A'.
+        let bad = input.count - 2 - 3
+        input.insert(0xFF, at: bad + 3)
+        for jobs in ["1", "2"] {
+            let run = try hanzi(["segment", "--jobs", jobs], input: input)
+            #expect(run.status == 3)
+            #expect(run.stderr.contains("byte offset \(bad + 3) (line \(lines))"), "\(run.stderr)")
+        }
+    }
+
     @Test func parallelJobsKeepTheInputOrder() throws {
         var text = ""
         for i in 0..<4_000 { text += "第\(i)行：小明硕士毕业于中国科学院计算所，后在日本京都大学深造\n" }
