@@ -146,6 +146,14 @@ private func garblePunctuation(_ text: String) throws -> String {
     #expect(text == original)
 }
 
+@Test func aLostMarkAfterAClauseEndingInAQuestionParticleIsAQuestionMark() throws {
+    // 锛� before ” reads most easily as ， (“…，”他说); a clause that ends in 么, 吗 or 呢 asks.
+    for original in ["蘇小姐道：“老實說，那詩還過得去麼？”曹先生笑了。", "他问：“你明天还来吗？”我没有回答。"] {
+        let text = try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text
+        #expect(text == original)
+    }
+}
+
 @Test func aLostByteOfAHanCharacterStillNeedsAClearWinner() throws {
     // UTF-8 read as windows-1252 loses 0x81 0x8D 0x8F 0x90 0x9D: 渐 (E6 B8 90) could be 渁 渍
     // 渏 渐 渝. Inside the name 鸿渐 no option is clearly likeliest, so it stays U+FFFD and is

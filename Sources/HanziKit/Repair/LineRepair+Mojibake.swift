@@ -566,11 +566,18 @@ extension LineRepair {
         // (ln 30 ≈ 3.4 nats, on top of the comma's higher frequency).
         case "：": return openQuotes == 0 && (next == "“" || next == "「") ? 5.5 : 0
         // A question mark needs a clause that asks; without one, ！ is the likelier mark.
-        case "？": return Self.asksQuestion(clause) ? 2.5 : -1
+        case "？":
+            // A particle that ends the clause (过得去么？) asks more surely than a question word
+            // inside it (为什么…，).
+            guard Self.asksQuestion(clause) else { return -1 }
+            return Array(clause).last.map { Self.finalQuestionParticles.contains($0) } == true ? 4.5 : 2.5
         case "、": return clause.count > 6 ? -2 : 0
         default: return 0
         }
     }
+
+    /// Particles that end a question.
+    static let finalQuestionParticles: Set<Unicode.Scalar> = Set("吗嗎呢么麼".unicodeScalars)
 
     /// At the end of a line, marks that end a sentence read well and marks that open or join
     /// clauses read badly.
