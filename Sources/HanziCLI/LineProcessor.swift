@@ -105,7 +105,7 @@ struct LineProcessor {
         let input: InputFile
         /// The start of a character whose last bytes are in the next block.
         private var carry: [UInt8] = []
-        /// Bytes and lines of the input before `carry`.
+        /// Bytes and lines of the input checked so far (before `carry`).
         private var offset = 0
         private var line = 1
 
@@ -113,28 +113,45 @@ struct LineProcessor {
 
         /// Checks `block`, all but an unfinished character at its end unless it is the last.
         mutating func check(_ block: [UInt8], final: Bool) throws {
-            let bytes = carry.isEmpty ? block : carry + block
-            var end = bytes.count
+            var start = 0
+            if let lead = carry.first {
+                // First the character the last block cut, completed from this one's first bytes
+                // (the block itself is not copied).
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                start = min(length - carry.count, block.count)
+                let head = carry + block[0..<start]
+                carry = []
+                if head.count < length && !final {
+                    carry = head
+                    return
+                }
+                try check(head[...])
+            }
+            var end = block.count
             if !final {
                 // Back up over the start of a character whose last bytes are still to come.
-                var start = end
-                while start > max(0, end - 3) && bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
-                if start > 0 {
-                    let lead = bytes[start - 1]
+                var first = end
+                while first > max(start, end - 3) && block[first - 1] & 0xC0 == 0x80 { first -= 1 }
+                if first > start {
+                    let lead = block[first - 1]
                     let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-                    if length > end - (start - 1) { end = start - 1 }
+                    if length > end - (first - 1) { end = first - 1 }
                 }
             }
-            try bytes.withUnsafeBufferPointer { all in
-                let checked = UnsafeBufferPointer(rebasing: all[0..<end])
+            try check(block[start..<end])
+            carry = Array(block[end...])
+        }
+
+        /// Checks `bytes`, which follow the bytes checked so far.
+        private mutating func check(_ bytes: ArraySlice<UInt8>) throws {
+            try bytes.withUnsafeBufferPointer { checked in
                 if let bad = UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(checked)) {
                     throw InputError.invalidUTF8(input.displayName, offset: offset + bad,
-                                                 line: line + UnsafeBufferPointer(rebasing: all[0..<bad]).newlineCount())
+                                                 line: line + UnsafeBufferPointer(rebasing: checked[0..<bad]).newlineCount())
                 }
                 line += checked.newlineCount()
             }
-            offset += end
-            carry = Array(bytes[end...])
+            offset += bytes.count
         }
     }
 
