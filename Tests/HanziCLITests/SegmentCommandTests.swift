@@ -82,6 +82,18 @@ struct SegmentCommandTests {
         }
     }
 
+    @Test func aCharacterCutByAReadIsCheckedWhole() throws {
+        // With one job, segment reads 32 KB at a time: the lead byte of 中 ends the first read.
+        let head = [UInt8](repeating: UInt8(ascii: "a"), count: 32_766) + [0x0A]
+        let zhong = Array("中".utf8)
+        let whole = try hanzi(["segment", "--jobs", "1"], input: head + zhong + [0x0A])
+        #expect(whole.status == 0 && Array(whole.stdout.suffix(4)) == zhong + [0x0A], "\(whole.stderr)")
+        let broken = try hanzi(["segment", "--jobs", "1"], input: head + [zhong[0], UInt8(ascii: "A"), 0x0A])
+        #expect(broken.status == 3 && broken.stderr.contains("byte offset 32767 (line 2)"), "\(broken.stderr)")
+        let truncated = try hanzi(["segment", "--jobs", "1"], input: head + zhong.prefix(2))
+        #expect(truncated.status == 3 && truncated.stderr.contains("byte offset 32767 (line 2)"), "\(truncated.stderr)")
+    }
+
     @Test func parallelJobsKeepTheInputOrder() throws {
         var text = ""
         for i in 0..<4_000 { text += "第\(i)行：小明硕士毕业于中国科学院计算所，后在日本京都大学深造\n" }
