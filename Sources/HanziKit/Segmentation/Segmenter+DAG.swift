@@ -108,10 +108,20 @@ extension Segmenter {
     /// The length of the character at `j` when it belongs in a block, else nil.
     @inline(__always)
     static func blockCharacterLength(_ p: UnsafePointer<UInt8>, at j: Int, count n: Int) -> Int? {
+        blockCharacter(p, at: j, count: n)?.length
+    }
+
+    /// The length and ``CharacterIndex`` code of the character at `j` when it belongs in a
+    /// block, else nil: decoded once, for both.
+    @inline(__always)
+    static func blockCharacter(_ p: UnsafePointer<UInt8>, at j: Int, count n: Int) -> (length: Int, code: Int)? {
         let b = p[j]
-        if b < 0x80 { return ScalarScanner.isSegmentable(UInt32(b)) ? 1 : nil }
-        let (c, length) = ScalarScanner.decode(p, j, n)
-        return ScalarScanner.isHan(c) ? length : nil
+        if b < 0x80 { return ScalarScanner.isSegmentable(UInt32(b)) ? (1, Int(b)) : nil }
+        // Han U+4E00…U+9FD5 is E4 B8 80 … E9 BF 95: three well-formed bytes with a lead of E4…E9.
+        guard b &- 0xE4 <= 5, j + 3 <= n, p[j + 1] & 0xC0 == 0x80, p[j + 2] & 0xC0 == 0x80 else { return nil }
+        let c = UInt32(b & 0x0F) << 12 | UInt32(p[j + 1] & 0x3F) << 6 | UInt32(p[j + 2] & 0x3F)
+        guard ScalarScanner.isHan(c) else { return nil }
+        return (3, Int(c - ScalarScanner.hanFirst) + 128)
     }
 
     /// Finds the block starting at byte `i` and loads it at character index `first` of the
@@ -125,10 +135,10 @@ extension Segmenter {
         let limit = Self.blockLimit(from: i, count: n)
         var m = first
         var j = i
-        while j < limit, let length = Self.blockCharacterLength(p, at: j, count: n) {
+        while j < limit, let (length, code) = Self.blockCharacter(p, at: j, count: n) {
             guard m - first < room else { return nil }
             offsets[m] = UInt32(truncatingIfNeeded: j - base)
-            codes[m] = UInt16(truncatingIfNeeded: CharacterIndex.code(p, j))
+            codes[m] = UInt16(truncatingIfNeeded: code)
             m += 1
             j += length
         }
