@@ -15,7 +15,7 @@ import Darwin
 /// ignored (and replaced when the index is built again); one that matches is also checked for
 /// word classes out of range, so that no file can make a lookup read outside the tables.
 extension CharacterIndex {
-    private static let magic: UInt64 = 0x3353_5241_4843_5A48  // "HZCHARS3", little-endian
+    private static let magic: UInt64 = 0x3553_5241_4843_5A48  // "HZCHARS5", little-endian
     private static let headerSize = 64
 
     /// Where the index of `lexicon` is cached, or nil when the lexicon is not a cache file.

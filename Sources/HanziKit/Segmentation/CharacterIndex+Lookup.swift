@@ -18,6 +18,7 @@ extension CharacterIndex {
         let classBits: UInt64
         let filterBits: UInt64
         let keyShift: UInt64
+        let overflowMask: UInt64
 
         /// The root's node number.
         static let root = -1
@@ -34,6 +35,7 @@ extension CharacterIndex {
             classMask = 1 << classBits - 1
             filterBits = UInt64(layout.filterBits)
             keyShift = UInt64(layout.keyShift)
+            overflowMask = 1 << UInt64(layout.overflowBit)
         }
 
         // Shifts by stored amounts are written `&>>`: they are always below 64, and a plain `>>`
@@ -73,7 +75,8 @@ extension CharacterIndex {
             entry = v2 &>> keyShift == key ? v2 : entry
             entry = v1 &>> keyShift == key ? v1 : entry
             entry = v0 &>> keyShift == key ? v0 : entry
-            if found < 0 && v3 != 0 { return spilledStep(key, after: home) }
+            // Only a bucket that overflowed sends a missing key on to the next.
+            if found < 0 && v3 & overflowMask != 0 { return spilledStep(key, after: home) }
             return (found < 0 ? -1 : 4 * home + found, entry)
         }
 
@@ -108,7 +111,8 @@ extension CharacterIndex {
             hanzi_prefetch(slots + (needed ? 4 * bucket(of: key) : 0))
         }
 
-        /// The rest of a lookup whose bucket is full: the following buckets, up to one with room.
+        /// The rest of a lookup whose bucket overflowed: the following buckets, up to one with
+        /// room or one that did not overflow.
         @inline(never)
         private func spilledStep(_ key: UInt64, after first: Int) -> (node: Int, entry: UInt64) {
             var bucket = (first + 1) & bucketMask
@@ -118,6 +122,7 @@ extension CharacterIndex {
                     if value == 0 { return (-1, 0) }
                     if value &>> keyShift == key { return (4 * bucket + slot, value) }
                 }
+                if slots[4 * bucket + 3] & overflowMask == 0 { return (-1, 0) }
                 bucket = (bucket + 1) & bucketMask
             }
         }

@@ -58,13 +58,17 @@ final class CharacterIndex: @unchecked Sendable {
     /// The tables as the walk reads them (see `CharacterIndex+Lookup.swift`).
     let lookup: Lookup
 
-    /// Where an entry keeps what: the class in the low bits, the filter above it, the key (in
-    /// slots) at the top. The widths follow from the table's size and the number of classes.
+    /// Where an entry keeps what: the class in the low bits, the filter above it, then a bit
+    /// that only a bucket's last slot uses (a key whose home is this bucket lies beyond it), and
+    /// the key (in slots) at the top. The widths follow from the table's size and the number of
+    /// classes.
     struct Layout {
         let classBits: Int
         let filterBits: Int
         /// Where the key starts: `64 - keyBits`.
         let keyShift: Int
+        /// The overflow bit: `keyShift - 1`.
+        var overflowBit: Int { keyShift - 1 }
 
         /// The layout for `buckets` buckets and `classes` classes (class 0 included); nil when
         /// no bit would be left for the filter.
@@ -73,7 +77,7 @@ final class CharacterIndex: @unchecked Sendable {
             let parentBits = Int.bitWidth - (nodeIDs - 1).leadingZeroBitCount
             classBits = max(1, Int.bitWidth - (classes - 1).leadingZeroBitCount)
             keyShift = 64 - parentBits - CharacterIndex.codeBits
-            filterBits = keyShift - classBits
+            filterBits = keyShift - 1 - classBits
             guard filterBits >= 1 else { return nil }
         }
     }
@@ -206,7 +210,11 @@ final class CharacterIndex: @unchecked Sendable {
             } else {
                 let key = UInt64(node) << CharacterIndex.codeBits | UInt64(code)
                 var slot = 4 * index.lookup.bucket(of: key)
-                while index.slots[slot] != 0 { slot = (slot + 1) & (4 * index.bucketCount - 1) }
+                while index.slots[slot] != 0 {
+                    // Leaving a full bucket: its misses must look further.
+                    if slot & 3 == 3 { index.slots[slot] |= 1 << layout.overflowBit }
+                    slot = (slot + 1) & (4 * index.bucketCount - 1)
+                }
                 index.slots[slot] = key << layout.keyShift
                 created = slot
                 update(node) { $0 |= 1 << (layout.classBits + index.lookup.filterBit(code)) }
