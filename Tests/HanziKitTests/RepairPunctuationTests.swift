@@ -16,13 +16,9 @@ import Testing
         ("他一笑,Bobby也跟着叫。", "他一笑，Bobby也跟着叫。"),
         ("想来不是Anita,就是Juanita,她父母叫她Nita。", "想来不是Anita，就是Juanita，她父母叫她Nita。"),
     ]
-    for (line, expected) in cases {
-        #expect(try RepairFixture.repairer.get().repair(line).text == expected)
-    }
+    try expectRepairs(cases)
     // Not between two Latin words, not after digits, and not ':' after a Latin label.
-    for line in ["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。"] {
-        #expect(try RepairFixture.repairer.get().repair(line).text == line, "\(line)")
-    }
+    try expectRepairs(["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。"].map { ($0, $0) })
 }
 
 @Test func aQuestionMarkAfterAQuestionByItsFormIsRestored() throws {
@@ -31,12 +27,15 @@ import Testing
         ("你留心没有?孙柔嘉脸上一股妖气。", "你留心没有？孙柔嘉脸上一股妖气。"),
         ("这个字是不是你想出来的?我不信。", "这个字是不是你想出来的？我不信。"),
     ]
-    for (line, expected) in cases {
-        #expect(try RepairFixture.repairer.get().repair(line).text == expected)
-    }
     // 一动不动 asks nothing: the '?' may stand for a lost character.
-    let still = "他一动不动?在那里站着。"
-    #expect(try RepairFixture.repairer.get().repair(still).text == still)
+    try expectRepairs(cases + [("他一动不动?在那里站着。", "他一动不动?在那里站着。")])
+}
+
+/// Expects each line to be repaired to its expected text.
+private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
+    for (line, expected) in cases {
+        #expect(try RepairFixture.repairer.get().repair(line).text == expected, "\(line)")
+    }
 }
 
 @Test func straightQuotesBecomeCornerQuotesOnRequest() throws {

@@ -54,7 +54,8 @@ extension CharacterIndex {
         func rootEntry(_ code: Int) -> UInt64 { rootEntries[code] }
 
         /// One step of the walk: from `node` on the character `code`, the node reached and its
-        /// entry; node -1 (and entry 0) when no word goes on with the character.
+        /// entry; node -1 (and entry 0) when no word goes on with the character. Transparent
+        /// because `@inline(__always)` left it a call in the walk's loop, which returns a tuple.
         @_transparent
         func step(_ node: Int, _ code: Int) -> (node: Int, entry: UInt64) {
             if node == Self.root {

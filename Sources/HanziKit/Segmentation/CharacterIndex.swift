@@ -37,9 +37,12 @@ final class CharacterIndex: @unchecked Sendable {
     static func code(_ p: UnsafePointer<UInt8>, _ i: Int) -> Int {
         let b = p[i]
         if b < 0x80 { return Int(b) }
-        let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
-        return c - Int(ScalarScanner.hanFirst) + 128
+        return code(ofHan: UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F))
     }
+
+    /// The code of a Han character of jieba's range.
+    @inline(__always)
+    static func code(ofHan c: UInt32) -> Int { Int(c - ScalarScanner.hanFirst) + 128 }
     static let codeCount = 128 + Int(ScalarScanner.hanLast - ScalarScanner.hanFirst) + 1
     static let codeBits = 15
 

@@ -121,7 +121,7 @@ extension Segmenter {
         guard b &- 0xE4 <= 5, j + 3 <= n, p[j + 1] & 0xC0 == 0x80, p[j + 2] & 0xC0 == 0x80 else { return nil }
         let c = UInt32(b & 0x0F) << 12 | UInt32(p[j + 1] & 0x3F) << 6 | UInt32(p[j + 2] & 0x3F)
         guard ScalarScanner.isHan(c) else { return nil }
-        return (3, Int(c - ScalarScanner.hanFirst) + 128)
+        return (3, CharacterIndex.code(ofHan: c))
     }
 
     /// Finds the block starting at byte `i` and loads it at character index `first` of the
