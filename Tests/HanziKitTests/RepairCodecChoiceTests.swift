@@ -69,6 +69,28 @@ import Testing
     #expect(fixes[0].unrecovered == 0)
 }
 
+// MARK: Bytes Python's gbk decoder lost
+
+@Test func aByteLostInsideACharacterIsOneTheDecoderCouldNotRead() throws {
+    // "他说：“我们明天再去北京吧。”" as UTF-8 read by Python's gbk with errors="replace": AF B4
+    // (inside 说, E8 AF B4) lies in a user-defined row Python's gbk lacks, so AF became U+FFFD.
+    // Of the 64 continuation bytes that could stand there, only those the decoder could not
+    // read before B4 remain (80, AA–AF: 耴 誴 諴 謴 譴 讴 说), and 说 is clear in context; so is
+    // 们 (E4 BB AC, AC lost before 明's E6).
+    let garbled = "浠栬\u{FFFD}达細鈥滄垜浠\u{FFFD}鏄庡ぉ鍐嶅幓鍖椾含鍚с\u{FFFD}傗\u{FFFD}\u{FFFD}"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "他说：“我们明天再去北京吧。”")
+    #expect(fixes.map(\.diagnosis) == [.utf8AsGBK])
+}
+
+@Test func aMarkGarbledOnItsOwnBeforeCleanTextIsNotNarrowedByThatText() throws {
+    // ， garbled alone (EF BC 8C read as 锛 and a lost 8C) before clean 陳無 (GBK EA 90 9F 6F):
+    // the decoder never saw EA after 8C, so EA does not narrow what the lost byte was, though
+    // EA 90 9F happens to be valid UTF-8.
+    let garbled = "慶封在萊地打獵锛\u{FFFD}陳無宇跟從。"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == "慶封在萊地打獵，陳無宇跟從。")
+}
+
 // MARK: GBK read as Big5 the way browsers read it
 
 @Test func consecutiveCharactersOnlyBig5HKSCSHasAreReencoded() throws {

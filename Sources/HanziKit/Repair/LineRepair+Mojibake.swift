@@ -180,7 +180,7 @@ extension LineRepair {
                             quoteShift: Int) -> (found: [Candidate], reach: Int) {
         var decoding: Decoding
         switch misreading.original {
-        case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes)
+        case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder)
         case .charset(let charset):
             decoding = decodeDoubleByte(run, from: start, charset: charset, lostBytes: misreading.lostBytes,
                                         wrongDecoder: misreading.wrongDecoder)
@@ -287,9 +287,10 @@ extension LineRepair {
     // MARK: Decoding
 
     /// Decodes `run` from byte `start` as UTF-8 for as long as it is valid. An unknown byte
-    /// inside a sequence may be any of `lostBytes` that completes a valid character.
-    private func decodeUTF8(_ run: Reencoding, from start: Int, lostBytes: [UInt8]) -> Decoding {
-        decode(run, from: start) { j in Self.utf8Sequence(run, at: j, lostBytes: lostBytes) }
+    /// inside a sequence may be any of `lostBytes` that completes a valid character and that
+    /// `wrongDecoder` may have lost.
+    private func decodeUTF8(_ run: Reencoding, from start: Int, lostBytes: [UInt8], wrongDecoder: LosingDecoder?) -> Decoding {
+        decode(run, from: start) { j in Self.utf8Sequence(run, at: j, lostBytes: lostBytes, wrongDecoder: wrongDecoder) }
     }
 
     /// Decodes `run` from byte `start` in a double-byte charset, pair by pair with ICU, for as
@@ -300,7 +301,7 @@ extension LineRepair {
     /// byte made a pair `wrongDecoder` cannot decode, which leaves few leads (GBK's 人 is C8 CB,
     /// a hole in Big5-HKSCS).
     private func decodeDoubleByte(_ run: Reencoding, from start: Int, charset: Charset, lostBytes: [UInt8],
-                                  wrongDecoder: Charset?) -> Decoding {
+                                  wrongDecoder: LosingDecoder?) -> Decoding {
         decode(run, from: start) { j in
             Self.doubleByteSequence(run, at: j, charset: charset, lostBytes: lostBytes, wrongDecoder: wrongDecoder)
         }
@@ -328,7 +329,25 @@ extension LineRepair {
     }
 
     /// The UTF-8 sequence at byte `j` of `run`.
-    private static func utf8Sequence(_ run: Reencoding, at j: Int, lostBytes: [UInt8]) -> (unit: Unit, length: Int)? {
+    private static func utf8Sequence(_ run: Reencoding, at j: Int, lostBytes: [UInt8],
+                                     wrongDecoder: LosingDecoder?) -> (unit: Unit, length: Int)? {
+        // The bytes that may stand at unknown byte `k` when byte `k + 1` belongs to the same
+        // character: those the wrong decoder could have lost before it, if any fits. (The byte
+        // after a character's last may begin clean text pasted after a mark garbled on its own.)
+        // Whether the bytes after byte `k` go on with a Han character or a Chinese punctuation
+        // mark, known whole: text the decoder read in the same stream, where clean Chinese pasted
+        // after a garbled mark re-encodes to GBK pairs that seldom form one.
+        func continuesGarbled(after k: Int) -> Bool {
+            guard k + 3 < run.count, (k + 1...k + 3).allSatisfy({ !run.isUnknown($0) }),
+                  let scalar = utf8Scalar(Array(run.bytes[(k + 1)...(k + 3)])) else { return false }
+            return Self.chineseTextRanges.contains { $0.contains(scalar.value) }
+        }
+        func candidates(at k: Int, among bytes: [UInt8]) -> [UInt8] {
+            guard let wrongDecoder, !run.isUnknown(k + 1) else { return bytes }
+            let next = run.bytes[k + 1]
+            let possible = bytes.filter { wrongDecoder.mayLose($0, before: next) }
+            return possible.isEmpty ? bytes : possible
+        }
         if run.isLost[j] {
             // A lost lead byte: the continuation bytes after it say how long the sequence was.
             var k = 0
@@ -336,7 +355,7 @@ extension LineRepair {
             guard k > 0 else { return nil }
             let leads: ClosedRange<UInt8> = k == 1 ? 0xC2...0xDF : k == 2 ? 0xE0...0xEF : 0xF0...0xF4
             let tail = Array(run.bytes[(j + 1)...(j + k)])
-            let options = lostBytes.filter { leads.contains($0) }.compactMap { utf8Scalar([$0] + tail) }
+            let options = candidates(at: j, among: lostBytes.filter { leads.contains($0) }).compactMap { utf8Scalar([$0] + tail) }
             guard !options.isEmpty else { return nil }
             return (options.count == 1 ? .known(options[0]) : .choice(options), k + 1)
         }
@@ -359,13 +378,16 @@ extension LineRepair {
         case 1, 2:
             // Every way of filling the unknown bytes with continuation bytes that may be lost.
             let continuations = lostBytes.filter { $0 & 0xC0 == 0x80 }
+            let choices = unknown.map { k in
+                k < length - 1 || continuesGarbled(after: j + k) ? candidates(at: j + k, among: continuations) : continuations
+            }
             var options: [Unicode.Scalar] = []
             func fill(_ k: Int) {
                 guard k < unknown.count else {
                     if let scalar = utf8Scalar(bytes) { options.append(scalar) }
                     return
                 }
-                for byte in continuations {
+                for byte in choices[k] {
                     bytes[unknown[k]] = byte
                     fill(k + 1)
                 }
@@ -380,7 +402,7 @@ extension LineRepair {
 
     /// The double-byte sequence at byte `j` of `run`.
     private static func doubleByteSequence(_ run: Reencoding, at j: Int, charset: Charset, lostBytes: [UInt8],
-                                           wrongDecoder: Charset?) -> (unit: Unit, length: Int)? {
+                                           wrongDecoder: LosingDecoder?) -> (unit: Unit, length: Int)? {
         if !run.isLost[j] && run.bytes[j] < 0x80 { return (.known(Unicode.Scalar(run.bytes[j])), 1) }
         guard j + 1 < run.count else { return nil }
         if let pairs = run.pairOptions[j] {
@@ -398,14 +420,14 @@ extension LineRepair {
         case (true, false):
             let trail = run.bytes[j + 1]
             options = lostBytes.compactMap { lead in
-                if let wrongDecoder, decodePair(lead, trail, wrongDecoder) != nil { return nil }
+                if let wrongDecoder, !wrongDecoder.mayLose(lead, before: trail) { return nil }
                 return decodePair(lead, trail, charset)
             }
         case (false, true):
             // The lost byte was where the wrong decoder tried a pair with the byte after it.
             let next: UInt8? = j + 2 < run.count && !run.isUnknown(j + 2) ? run.bytes[j + 2] : nil
             options = (UInt8(0x40)...0xFE).compactMap { trail in
-                if let wrongDecoder, let next, decodePair(trail, next, wrongDecoder) != nil { return nil }
+                if let wrongDecoder, let next, !wrongDecoder.mayLose(trail, before: next) { return nil }
                 return decodePair(run.bytes[j], trail, charset)
             }
         case (true, true):
@@ -414,6 +436,10 @@ extension LineRepair {
         guard !options.isEmpty else { return nil }
         return (options.count == 1 ? .known(options[0]) : .choice(options), 2)
     }
+
+    /// The three-byte characters of Chinese text: general punctuation (“ ” …), CJK symbols
+    /// and punctuation (。、《》), the unified ideographs and the full-width forms (，：！).
+    static let chineseTextRanges: [ClosedRange<UInt32>] = [0x2000...0x206F, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF]
 
     /// The scalar a complete UTF-8 sequence encodes, or nil if it is ill-formed.
     static func utf8Scalar(_ bytes: [UInt8]) -> Unicode.Scalar? {

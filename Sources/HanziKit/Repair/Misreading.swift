@@ -63,11 +63,15 @@ struct Misreading: Sendable {
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true),
     ]
 
-    /// The decoder that garbled double-byte text, where it is one that writes U+FFFD for the
-    /// lead byte of a pair it cannot decode and goes on from the trail: Big5 as browsers read it
-    /// (Big5-HKSCS). A lost lead then made a pair this decoder rejects.
-    var wrongDecoder: Charset? {
-        if case .charset(let charset, let fallback) = wrong, charset == .big5 { return fallback ?? charset }
+    /// The decoder that garbled the text, where it is one that writes U+FFFD for a byte it
+    /// cannot read with the byte after it and goes on from that next byte (Python's and the
+    /// WHATWG decoders do). A lost byte then made a pair this decoder rejects, which leaves few
+    /// candidates: GBK's 人 is C8 CB, a hole in Big5-HKSCS; UTF-8's 说 is E8 AF B4, and AF B4 is
+    /// in a user-defined row of GBK, which Python's `gbk` rejects.
+    var wrongDecoder: LosingDecoder? {
+        guard case .charset(let charset, let fallback) = wrong else { return nil }
+        if charset == .big5 { return LosingDecoder(charset: fallback ?? charset, privateUseIsLost: false) }
+        if charset == .gbk { return LosingDecoder(charset: .gbk, privateUseIsLost: true) }
         return nil
     }
 
