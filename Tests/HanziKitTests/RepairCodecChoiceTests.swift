@@ -91,6 +91,13 @@ import Testing
     #expect(try RepairFixture.repairer.get().repair(garbled).text == "慶封在萊地打獵，陳無宇跟從。")
 }
 
+@Test func aLostCharacterBeforeAQuestionMarkIsItsParticle() throws {
+    // 吗 (E5 90 97) read as windows-1252 loses 0x90; 偗 南 受 吗 块 could stand there, and the
+    // lexicon alone likes 受 (难受) about as well. A question mark after it settles 吗.
+    let garbled = "æ˜¯å¾ˆéš¾äº†å\u{FFFD}—ï¼Ÿâ€\u{FFFD}"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == "是很难了吗？”")
+}
+
 // MARK: GBK read as Big5 the way browsers read it
 
 @Test func consecutiveCharactersOnlyBig5HKSCSHasAreReencoded() throws {

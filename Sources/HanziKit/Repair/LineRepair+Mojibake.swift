@@ -584,7 +584,8 @@ extension LineRepair {
 
     /// What the lexicon cannot see about a lost punctuation mark: a colon introduces a
     /// quotation (where none is open), a question mark ends a clause that asks something, and
-    /// the enumeration comma separates short items.
+    /// the enumeration comma separates short items; and about a lost character before a
+    /// question mark: it is likely a question particle.
     func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>,
                          openQuotes: Int) -> Double {
         switch scalar {
@@ -598,6 +599,9 @@ extension LineRepair {
             guard Self.asksQuestion(clause) else { return -1 }
             return Array(clause).last.map { Self.finalQuestionParticles.contains($0) } == true ? 4.5 : 2.5
         case "、": return clause.count > 6 ? -2 : 0
+        // The other way round: before a question mark, a lost character that can be a
+        // question particle most likely is one (很难了吗？, not 很难了受？).
+        case _ where next == "？" || next == "?": return Self.finalQuestionParticles.contains(scalar) ? 2 : 0
         default: return 0
         }
     }
