@@ -335,12 +335,23 @@ extension LineRepair {
         // character: those the wrong decoder could have lost before it, if any fits. (The byte
         // after a character's last may begin clean text pasted after a mark garbled on its own.)
         // Whether the bytes after byte `k` go on with a Han character or a Chinese punctuation
-        // mark, known whole: text the decoder read in the same stream, where clean Chinese pasted
-        // after a garbled mark re-encodes to GBK pairs that seldom form one.
+        // mark: text the decoder read in the same stream, where clean Chinese pasted after a
+        // garbled mark re-encodes to GBK pairs that seldom form one. A character that lost a
+        // byte itself counts when it can only be Han: marks garbled one by one each lose one.
         func continuesGarbled(after k: Int) -> Bool {
-            guard k + 3 < run.count, (k + 1...k + 3).allSatisfy({ !run.isUnknown($0) }),
-                  let scalar = utf8Scalar(Array(run.bytes[(k + 1)...(k + 3)])) else { return false }
-            return Self.chineseTextRanges.contains { $0.contains(scalar.value) }
+            guard k + 3 < run.count, !run.isUnknown(k + 1) else { return false }
+            var lowest = Array(run.bytes[(k + 1)...(k + 3)]), highest = lowest
+            var ranges = Self.chineseTextRanges
+            for m in 1...2 {
+                if run.isUnknown(k + 1 + m) {
+                    (lowest[m], highest[m]) = (0x80, 0xBF)
+                    ranges = [Self.hanRange]
+                } else if run.bytes[k + 1 + m] & 0xC0 != 0x80 {
+                    return false
+                }
+            }
+            guard let low = utf8Scalar(lowest), let high = utf8Scalar(highest) else { return false }
+            return ranges.contains { $0.contains(low.value) && $0.contains(high.value) }
         }
         func candidates(at k: Int, among bytes: [UInt8]) -> [UInt8] {
             guard let wrongDecoder, !run.isUnknown(k + 1) else { return bytes }
@@ -439,7 +450,9 @@ extension LineRepair {
 
     /// The three-byte characters of Chinese text: general punctuation (“ ” …), CJK symbols
     /// and punctuation (。、《》), the unified ideographs and the full-width forms (，：！).
-    static let chineseTextRanges: [ClosedRange<UInt32>] = [0x2000...0x206F, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF]
+    static let chineseTextRanges: [ClosedRange<UInt32>] = [0x2000...0x206F, 0x3000...0x303F, hanRange, 0xFF00...0xFFEF]
+    /// The CJK unified ideographs of the BMP.
+    static let hanRange: ClosedRange<UInt32> = 0x4E00...0x9FFF
 
     /// The scalar a complete UTF-8 sequence encodes, or nil if it is ill-formed.
     static func utf8Scalar(_ bytes: [UInt8]) -> Unicode.Scalar? {
