@@ -140,7 +140,7 @@ def hanzi_bin(arg: str | None) -> str:
     p = arg or os.environ.get("HANZI_BIN") or str(REPO / ".build" / "release" / "hanzi")
     if not (os.path.isfile(p) and os.access(p, os.X_OK)):
         die(f"hanzi binary not found or not executable: {p} (build it with "
-            f"`swift build -c release`, or pass --hanzi PATH / set HANZI_BIN)")
+            f"`swift build -c release --product hanzi --static-swift-stdlib`, or pass --hanzi PATH / set HANZI_BIN)")
     return p
 
 
