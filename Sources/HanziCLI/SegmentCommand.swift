@@ -97,9 +97,8 @@ struct SegmentCommand: ParsableCommand {
             try io.process { input, output in
                 try processor.run(input, encoding: encoding.encoding, to: output) {
                     let workspace = Segmenter.Workspace()
-                    let sink = ByteSink()
                     return { line, piece, result in
-                        segmenter.write(line, piece: piece, options: options, workspace: workspace, sink: sink, into: &result)
+                        segmenter.write(line, piece: piece, options: options, workspace: workspace, into: &result)
                     }
                 }
             }
@@ -150,21 +149,15 @@ extension Segmenter {
     /// Writes the tokens of `line` (a whole line, or a piece of a long one) in the format of
     /// `options`; offsets count from the start of the whole line.
     func write(_ line: UnsafeBufferPointer<UInt8>, piece: LinePiece, options: SegmentLineOptions, workspace: Workspace,
-               sink: ByteSink, into result: inout [UInt8]) {
+               into result: inout [UInt8]) {
         // The earlier pieces of a line wrote tokens: every character belongs to one.
         var first = !piece.continuesLine
         switch options.format {
         case .text:
-            // Appending the separator array itself would retain its storage for every token, an
-            // atomic write to memory every worker shares.
             options.separator.withUnsafeBufferPointer { separator in
-                forEachToken(in: line, mode: options.mode, hmm: options.hmm, traditional: options.traditional, workspace: workspace) { range in
-                    if !first { sink.append(separator) }
-                    first = false
-                    sink.append(UnsafeBufferPointer(rebasing: line[range]))
-                }
+                appendJoinedTokens(of: line, separator: separator, separatorFirst: !first, mode: options.mode, hmm: options.hmm,
+                                   traditional: options.traditional, workspace: workspace, to: &result)
             }
-            sink.drain(into: &result)
         case .jsonl:
             // Scalar offsets are counted from the previous token's, which is close by in every mode.
             var byte = 0

@@ -57,6 +57,20 @@ extension Segmenter {
         /// character index where a block's characters begin (-1 for a character outside blocks).
         @exclusivity(unchecked) var batch: [Int] = []
 
+        /// The joined tokens of a line (see `Segmenter.appendJoinedTokens`).
+        @exclusivity(unchecked) private var joined: UnsafeMutablePointer<UInt8> = .allocate(capacity: 1)
+        @exclusivity(unchecked) private var joinedCapacity = 1
+
+        /// The joined-tokens buffer, with room for `capacity` bytes.
+        func joinedText(capacity: Int) -> UnsafeMutablePointer<UInt8> {
+            if capacity > joinedCapacity {
+                joined.deallocate()
+                joinedCapacity = max(capacity, 2 * joinedCapacity)
+                joined = .allocate(capacity: joinedCapacity)
+            }
+            return joined
+        }
+
         /// The Simplified form of a Traditional line …
         var folded: [UInt8] = []
         /// … and, per byte of it, the offset in the line it comes from (see `TraditionalFolding`).
@@ -176,6 +190,7 @@ extension Segmenter {
             backPointers.deallocate()
             states.deallocate()
             emissionRows.deallocate()
+            joined.deallocate()
         }
     }
 }
