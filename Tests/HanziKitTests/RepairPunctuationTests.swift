@@ -26,6 +26,8 @@ import Testing
         ("他现在没有更胖罢?他好像比我矮一个头。", "他现在没有更胖罢？他好像比我矮一个头。"),
         ("你留心没有?孙柔嘉脸上一股妖气。", "你留心没有？孙柔嘉脸上一股妖气。"),
         ("这个字是不是你想出来的?我不信。", "这个字是不是你想出来的？我不信。"),
+        // Classical Chinese asks with 乎 (and 欤 耶) where modern Chinese asks with 吗.
+        ("晉國將有亡釁乎?不然,何以至此。", "晉國將有亡釁乎？不然，何以至此。"),
     ]
     // 一动不动 asks nothing: the '?' may stand for a lost character.
     try expectRepairs(cases + [("他一动不动?在那里站着。", "他一动不动?在那里站着。")])

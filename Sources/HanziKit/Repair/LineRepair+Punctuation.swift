@@ -139,13 +139,15 @@ extension LineRepair {
     }
 
     /// Whether a clause that a question mark may end is a question by its form, without a
-    /// question word: it ends with 吧 or 罢 (胖罢?), or with 没有 (吃过东西没有?), or it asks
+    /// question word: it ends with 吧 or 罢 (胖罢?) or a classical particle (有亡釁乎?), or with
+    /// 没有 (吃过东西没有?), or it asks
     /// "A or not A" (是不是, 有没有) — but not 一动不动 or 动不动就, which ask nothing. Only where the
     /// mark is already there: in front of a comma, 没有 as often ends a statement.
     static func endsAsking(_ clause: some Collection<Unicode.Scalar>) -> Bool {
         let text = Array(clause)
         guard let last = text.last else { return false }
-        if "吧罢罷".unicodeScalars.contains(last) { return true }
+        // 吧 罢 ask for assent; 乎 欤 歟 耶 are classical Chinese's question particles.
+        if "吧罢罷乎欤歟耶".unicodeScalars.contains(last) { return true }
         if text.count >= 2 && "没沒".unicodeScalars.contains(text[text.count - 2]) && last == "有" { return true }
         guard text.count >= 3 else { return false }
         for i in 1..<(text.count - 1) where "不没沒".unicodeScalars.contains(text[i]) {
