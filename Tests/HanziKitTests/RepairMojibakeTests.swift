@@ -87,6 +87,16 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes[0].before == clause)
 }
 
+@Test func twoCharactersGarbledAloneInCleanTextAreRepaired() throws {
+    // 曰： read as GBK is 鏇帮細: only 鏇 is a rare character; 帮 and 細 are common ones that
+    // hold the other bytes. The three in that order still send the line to be repaired.
+    let garbled = try misread("曰：", readAs: .gbk)
+    #expect(garbled == "鏇帮細")
+    let (text, fixes) = try RepairFixture.repairer.get().repair("赵简子令诸侯之大夫输王粟，具戍人，" + garbled + "“明年将纳王。”")
+    #expect(text == "赵简子令诸侯之大夫输王粟，具戍人，曰：“明年将纳王。”")
+    #expect(fixes.map(\.diagnosis) == [.utf8AsGBK])
+}
+
 @Test func garbledPunctuationInsideCleanTextIsRepaired() throws {
     // Quotation marks pasted from a page read as windows-1252, the Chinese typed in cleanly.
     let line = "他说：" + (try misread("“", readAs: .windows1252)) + "我们走吧。" + (try misread("”", readAs: .windows1252, )).replacingOccurrences(of: "\u{FFFD}", with: "\u{9D}")

@@ -48,6 +48,11 @@ struct CharacterTable: Sendable {
         /// Punctuation that closes a clause or a quotation: ” ’ 」 』 ） 》 】 〉 〕 and the
         /// sentence and clause marks 。 ， 、 ； ： ？ ！ ….
         static let closing = Signs(rawValue: 1 << 8)
+        /// A character GBK decodes from a UTF-8 continuation byte and a three-byte lead
+        /// (80–BF, E0–EF): where UTF-8 read as GBK, one character's end and the next one's start.
+        static let gbkStraddle = Signs(rawValue: 1 << 10)
+        /// A character GBK decodes from two UTF-8 continuation bytes (80–BF, 80–BF).
+        static let gbkContinuations = Signs(rawValue: 1 << 11)
 
         /// The signs of mojibake and damage (``gbkTextMojibake`` sends a line to the slow path
         /// only when two come close together).
@@ -184,6 +189,19 @@ struct CharacterTable: Sendable {
             }
         }
         add(.gbkPunctuationMojibake, to: "€", in: &entries)
+        // The other two characters of two three-byte UTF-8 characters read as GBK (曰： is
+        // E6 9B B0 EF BC 9A, read as 鏇 帮 細).
+        for lead in UInt8(0x80)...0xBF {
+            for (trails, sign) in [(UInt8(0xE0)...0xEF, Signs.gbkStraddle), (UInt8(0x80)...0xBF, Signs.gbkContinuations)] {
+                for trail in trails {
+                    pair[0] = lead
+                    pair[1] = trail
+                    guard let text = try? Charset.gbk.decode(pair), let scalar = text.unicodeScalars.first,
+                          text.unicodeScalars.count == 1, scalar.value < 0x10000 else { continue }
+                    add(sign, to: scalar, in: &entries)
+                }
+            }
+        }
         // 锟斤拷: U+FFFD U+FFFD in UTF-8 (EF BF BD EF BF BD) read as GBK.
         if let kunJinKao = try? Charset.gbk.decode([0xEF, 0xBF, 0xBD, 0xEF, 0xBF, 0xBD]), let first = kunJinKao.unicodeScalars.first {
             add(.damage, to: first, in: &entries)

@@ -109,6 +109,7 @@ public struct Repairer: Sendable {
         // Where the last character of UTF-8-as-GBK mojibake was seen, counted in characters.
         var characters = 0
         var lastGBKSign = Int.min / 2
+        var lastStraddle = Int.min / 2
         var i = 0
         let n = text.count
         while i < n {
@@ -131,6 +132,10 @@ public struct Repairer: Sendable {
                 continue
             }
             let signs = table.signs(bmp: Int(value))
+            // Two characters garbled alone leave one rare character only, then the two that
+            // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too.
+            if signs.contains(.gbkStraddle) && characters == lastGBKSign + 1 { lastStraddle = characters }
+            if signs.contains(.gbkContinuations) && characters == lastStraddle + 1 { return true }
             if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
                 if !signs.isDisjoint(with: [.gbkPunctuationMojibake, .crossMojibake, .privateUse, .damage]) { return true }
                 // Rare characters come one at a time in clean text; in mojibake every third
