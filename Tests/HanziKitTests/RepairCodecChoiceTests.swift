@@ -21,6 +21,18 @@ import Testing
     #expect(shifts.allSatisfy { $0.unrecovered == 0 })
 }
 
+@Test func theIssueArticleShiftsAreRepairedWhenTheDecoderWroteReplacementCharacters() throws {
+    // The same article through a decoder that writes U+FFFD, not '?', for what it cannot read:
+    // a U+FFFD begins a shift only before a folded mark, as lost bytes of other kinds seldom do.
+    let garbled = "成效已經看得到\u{FFFD}!蓖蹶烧f,現在的學生比過去更願意發問\u{FFFD},F在的問題是經費,\"我們還會努力\u{FFFD}!\u{FFFD}span class=\"note\">"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "成效已經看得到。”王晟說，現在的學生比過去更願意發問。現在的問題是經費，“我們還會努力。”<span class=\"note\">")
+    #expect(fixes.filter { $0.diagnosis == .gbkOneByteShift }.map(\.after) == ["。”王晟說", "。現", "。”<"])
+    // A U+FFFD before a full-width mark is ordinary damage, left as it is.
+    let damaged = "宋元公想要逃\u{FFFD}，廚邑大夫濮說。"
+    #expect(try RepairFixture.repairer.get().repair(damaged).text == damaged)
+}
+
 @Test func aLostByteBeforeTextThatIsNoTagIsWrittenAsReplacementCharacter() throws {
     // The same lost pair before ordinary text: the mark is recovered, the ASCII byte lost with
     // it (a space? a digit?) cannot be, and is reported.

@@ -97,6 +97,15 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.utf8AsGBK])
 }
 
+@Test func aLostByteBeforeACharacterGBKEncodesToNothingIsNoShift() throws {
+    // A '?' or U+FFFD may begin a GBK one-byte shift, whose characters are re-encoded to GBK;
+    // ICU encodes the soft hyphen to no bytes at all, which must end the stretch, not trap.
+    for line in ["\u{FFFD}\u{AD}", "我们\u{FFFD}\u{AD}中文", "鈥滀綘濂解€?\u{AD}中文"] {
+        let (text, _) = try RepairFixture.repairer.get().repair(line)
+        #expect(text.unicodeScalars.contains("\u{AD}"), "\(line)")
+    }
+}
+
 @Test func garbledPunctuationInsideCleanTextIsRepaired() throws {
     // Quotation marks pasted from a page read as windows-1252, the Chinese typed in cleanly.
     let line = "他说：" + (try misread("“", readAs: .windows1252)) + "我们走吧。" + (try misread("”", readAs: .windows1252, )).replacingOccurrences(of: "\u{FFFD}", with: "\u{9D}")

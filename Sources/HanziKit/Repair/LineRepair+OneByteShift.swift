@@ -23,10 +23,26 @@ extension LineRepair {
     /// "發問。”<span") needs less evidence than in a line nothing else is wrong with.
     func oneByteShiftEdits(protecting protected: [Range<Int>], inShiftedLine: Bool = false) -> [Edit] {
         var proposals: [Edit] = []
-        for q in scalars.indices where scalars[q] == "?" && q + 1 < scalars.count && !protected.contains(where: { $0.contains(q) }) {
+        for q in scalars.indices where Self.mayBeginShift(at: q, in: scalars) && !protected.contains(where: { $0.contains(q) }) {
             if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine) { proposals.append(edit) }
         }
         return proposals
+    }
+
+    /// Whether `scalar` is what decoders write for bytes they cannot read: '?', or U+FFFD.
+    static func writesLostByte(_ scalar: Unicode.Scalar) -> Bool { scalar == "?" || scalar == "\u{FFFD}" }
+
+    /// Whether the lead byte a shift lost may be at `q`: a '?' before something; or a U+FFFD
+    /// (which lost bytes of every other kind leave too) before the full-width mark that the
+    /// trail of the lost mark and the next lead byte make, folded to ASCII ("。現" as "�,F").
+    static func mayBeginShift(at q: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard q + 1 < scalars.count else { return false }
+        switch scalars[q] {
+        case "?": return true
+        case "\u{FFFD}":
+            return fullwidthBytes(of: scalars[q + 1]) != nil
+        default: return false
+        }
     }
 
     /// The gain a shift repair needs in a line with another shift repair.
@@ -38,11 +54,15 @@ extension LineRepair {
         // The GBK bytes each character after the '?' may have come from.
         var choices: [[[UInt8]]] = []
         for scalar in scalars[(q + 1)...].prefix(Self.maximumShiftLength) {
-            if scalar.value < 0x80 {
+            if scalar == "\u{FFFD}" {
+                // Only a lost pair: U+FFFD was never a byte of the text.
+                choices.append([])
+            } else if scalar.value < 0x80 {
                 var options = [[UInt8(scalar.value)]]
                 if let folded = Self.fullwidthBytes(of: scalar) { options.append(folded) }
                 choices.append(options)
-            } else if let bytes = try? Charset.gbk.encode(String(scalar)) {
+            } else if let bytes = try? Charset.gbk.encode(String(scalar)), !bytes.isEmpty {
+                // (ICU encodes a few characters, such as the soft hyphen, to nothing.)
                 // GBK writes € as the lone byte 0x80; a GB18030 decoder read it from the pair A2 E3.
                 if bytes.count == 1, let pair = try? Charset.gb18030.encode(String(scalar)), pair.count == 2 {
                     choices.append([bytes, pair])
@@ -57,13 +77,16 @@ extension LineRepair {
             }
         }
         guard let first = choices.first, first.contains(where: { $0[0] >= 0x80 }) else { return nil }
-        let endsLine = q + 1 + choices.count == scalars.count && scalars.last == "?"
+        // Which of them a decoder wrote for a pair it could not read.
+        let lost = scalars[(q + 1)...].prefix(choices.count).map(Self.writesLostByte)
+        let endsLine = q + 1 + choices.count == scalars.count && scalars.last.map(Self.writesLostByte) == true
         // Quotations open before the '?' (needed only for a mark at the end of the line): curly
         // ones, and straight ones (folded) counted in pairs.
         let openQuotes = endsLine ? facts.openQuotes[q] + scalars[..<q].count { $0 == "\"" } % 2 : 0
         var scored: [(edit: Edit, lostTrail: Bool)] = []
         for lead in Self.shiftLeads {
-            for reading in shiftedReadings(lead: lead, choices: choices, endsWithLostByte: endsLine, markMayBeLost: inShiftedLine) {
+            for reading in shiftedReadings(lead: lead, choices: choices, lost: lost, endsWithLostByte: endsLine,
+                                           markMayBeLost: inShiftedLine) {
                 let range = q..<(q + 1 + reading.consumed)
                 guard reading.text.contains(where: { $0.value >= 0x80 && $0 != Self.lostASCII }), Array(scalars[range]) != reading.text else { continue }
                 // A lost ASCII byte scores as the '?' it was written as.
@@ -127,7 +150,7 @@ extension LineRepair {
     /// makes a punctuation mark, as lines end with one.
     /// With `markMayBeLost`, a line that ends in "??" ends in a mark both of whose bytes were
     /// lost (its lead read alone, its trail left without a partner).
-    private func shiftedReadings(lead: UInt8, choices: [[[UInt8]]], endsWithLostByte: Bool,
+    private func shiftedReadings(lead: UInt8, choices: [[[UInt8]]], lost: [Bool], endsWithLostByte: Bool,
                                  markMayBeLost: Bool) -> [(text: [Unicode.Scalar], consumed: Int, lostTrail: Bool)] {
         var readings: [(text: [Unicode.Scalar], consumed: Int, lostTrail: Bool)] = []
         func walk(_ k: Int, pending: UInt8?, text: [Unicode.Scalar], unfolded: Int) {
@@ -140,10 +163,11 @@ extension LineRepair {
                 }
                 return
             }
-            // A '?' in the stretch may be a pair the decoder found invalid and lost both bytes
-            // of: the trail of the pending lead (a punctuation mark, as at the '?' that began
-            // the shift) and an ASCII byte below 0x40, after which the decoder was back in step.
-            if let lead = pending, !text.isEmpty, k > 0, choices[k].first == [UInt8(ascii: "?")] {
+            // A '?' (or U+FFFD) in the stretch may be a pair the decoder found invalid and lost
+            // both bytes of: the trail of the pending lead (a punctuation mark, as at the '?'
+            // that began the shift) and an ASCII byte below 0x40, after which the decoder was
+            // back in step.
+            if let lead = pending, !text.isEmpty, k > 0, lost[k] {
                 for trail in UInt8(0x81)...0xFE {
                     if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
                         readings.append((text + [mark, Self.lostASCII], k + 1, false))
