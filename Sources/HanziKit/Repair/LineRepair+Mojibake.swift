@@ -331,9 +331,6 @@ extension LineRepair {
     /// The UTF-8 sequence at byte `j` of `run`.
     private static func utf8Sequence(_ run: Reencoding, at j: Int, lostBytes: [UInt8],
                                      wrongDecoder: LosingDecoder?) -> (unit: Unit, length: Int)? {
-        // The bytes that may stand at unknown byte `k` when byte `k + 1` belongs to the same
-        // character: those the wrong decoder could have lost before it, if any fits. (The byte
-        // after a character's last may begin clean text pasted after a mark garbled on its own.)
         // Whether the bytes after byte `k` go on with a Han character or a Chinese punctuation
         // mark: text the decoder read in the same stream, where clean Chinese pasted after a
         // garbled mark re-encodes to GBK pairs that seldom form one. A character that lost a
@@ -353,8 +350,11 @@ extension LineRepair {
             guard let low = utf8Scalar(lowest), let high = utf8Scalar(highest) else { return false }
             return ranges.contains { $0.contains(low.value) && $0.contains(high.value) }
         }
+        // The bytes that may stand at unknown byte `k`, where byte `k + 1` was read in the same
+        // stream: those the wrong decoder could have lost before it, if any fits. (The byte after
+        // a character's last may begin clean text pasted after a mark garbled on its own.)
         func candidates(at k: Int, among bytes: [UInt8]) -> [UInt8] {
-            guard let wrongDecoder, !run.isUnknown(k + 1) else { return bytes }
+            guard let wrongDecoder, k + 1 < run.count, !run.isUnknown(k + 1) else { return bytes }
             let next = run.bytes[k + 1]
             let possible = bytes.filter { wrongDecoder.mayLose($0, before: next) }
             return possible.isEmpty ? bytes : possible
