@@ -100,7 +100,7 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
 @Test func aLostByteBeforeACharacterGBKEncodesToNothingIsNoShift() throws {
     // A '?' or U+FFFD may begin a GBK one-byte shift, whose characters are re-encoded to GBK;
     // ICU encodes the soft hyphen to no bytes at all, which must end the stretch, not trap.
-    for line in ["\u{FFFD}\u{AD}", "我们\u{FFFD}\u{AD}中文", "鈥滀綘濂解€?\u{AD}中文"] {
+    for line in ["\u{FFFD}\u{AD}", "我们\u{FFFD}\u{AD}中文", "鈥滀綘濂解€?\u{AD}中文", "我们说:\"好?\u{AD}中文\""] {
         let (text, _) = try RepairFixture.repairer.get().repair(line)
         #expect(text.unicodeScalars.contains("\u{AD}"), "\(line)")
     }
