@@ -204,3 +204,14 @@ private func garblePunctuation(_ text: String) throws -> String {
     #expect(!text.contains("“") && !text.contains("”"))
     #expect(fixes.contains { $0.diagnosis.isIrrecoverable })
 }
+
+@Test func aCleanCharacterBetweenTwoGarbledMarksIsNotSwallowedByTheirRepair() throws {
+    // 锛�说锛�鈥�: the GBK bytes of 说 (CB B5) are valid UTF-8 (˵), so the two garbled marks
+    // and 说 decode as one stretch, ，˵：“. Repaired apart, they read ，说：“.
+    let original = "鸿渐再熬不住，说：“那么，请你别再开口！”"
+    let garbled = try garblePunctuation(original)
+    #expect(garbled.contains("说"))
+    let text = try RepairFixture.repairer.get().repair(garbled).text
+    #expect(text.hasPrefix("鸿渐再熬不住，说：“那么"))
+    #expect(!text.unicodeScalars.contains { (0x250...0x2FF).contains($0.value) })
+}

@@ -98,15 +98,23 @@ extension LineRepair {
     /// quotations open at the line's start besides those the line shows. The quotation marks
     /// each repair restores count for the stretches after it.
     private func edits(in run: Reencoding, misreading: Misreading, openQuotes: Int) -> [Edit] {
+        edits(in: run, from: 0, upTo: run.count, misreading: misreading, quoteShift: openQuotes, splitting: true).edits
+    }
+
+    /// The repairs of the stretches of `run` that begin in bytes `start..<limit`, and the byte
+    /// where the last one ends. With `splitting`, a long repair is checked against repairing
+    /// its pieces apart (``splitReading(of:among:in:misreading:quoteShift:)``).
+    private func edits(in run: Reencoding, from start: Int, upTo limit: Int, misreading: Misreading, quoteShift initialShift: Int,
+                       splitting: Bool) -> (edits: [Edit], end: Int) {
         var proposals: [Edit] = []
-        var quoteShift = openQuotes
+        var quoteShift = initialShift
         func nextStart(after i: Int) -> Int {
             var j = i + 1
             while j < run.count && !run.startsCharacter[j] { j += 1 }
             return j
         }
-        var i = 0
-        while i < run.count {
+        var i = start
+        while i < limit {
             guard run.startsCharacter[i], run.bytes[i] >= 0x80 || run.isLost[i] else {
                 i += 1
                 continue
@@ -143,13 +151,57 @@ extension LineRepair {
                     continue
                 }
             }
-            proposals.append(best.edit)
-            let range = best.edit.range
-            quoteShift = quoteBalance(best.edit.replacement, from: max(0, facts.openQuotes[range.lowerBound] + quoteShift))
-                - facts.openQuotes[range.upperBound]
-            i = best.end
+            var chosen = (edits: [best.edit], end: best.end)
+            if splitting, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift) {
+                chosen = split
+            }
+            for edit in chosen.edits {
+                proposals.append(edit)
+                quoteShift = shifted(quoteShift, by: edit)
+            }
+            i = chosen.end
         }
-        return proposals
+        return (proposals, i)
+    }
+
+    /// The quotations a repair opens beyond those the input shows, after `edit`.
+    private func shifted(_ quoteShift: Int, by edit: Edit) -> Int {
+        let range = edit.range
+        return quoteBalance(edit.replacement, from: max(0, facts.openQuotes[range.lowerBound] + quoteShift))
+            - facts.openQuotes[range.upperBound]
+    }
+
+    /// The repair of `best`'s bytes in pieces, when that reads better. Two garbled marks with a
+    /// clean character between them may decode as one stretch: in 锛�说銆�, the GBK bytes of 说
+    /// are valid UTF-8 (˵), so ，˵。 outscores the input though ，说。 is meant. When a shorter
+    /// stretch from the same start was found, the bytes after it up to `best`'s end are
+    /// repaired on their own, and both readings are scored over the same characters.
+    private func splitReading(of best: Candidate, among found: [Candidate], in run: Reencoding, misreading: Misreading,
+                              quoteShift: Int) -> (edits: [Edit], end: Int)? {
+        let start = best.edit.range.lowerBound
+        guard let short = found.filter({ $0.end < best.end && $0.edit.range.lowerBound == start })
+            .min(by: { $0.end < $1.end }) else { return nil }
+        let rest = edits(in: run, from: short.end, upTo: best.end, misreading: misreading,
+                         quoteShift: shifted(quoteShift, by: short.edit), splitting: false)
+        // A short stretch of lost marks only is left in place (and reported), but it is read as
+        // what it most likely was, as the long stretch reads it.
+        let pieces = (short.keepsInput ? [] : [short.edit]) + rest.edits
+        let scored = [short.edit] + rest.edits
+        let union = start..<max(best.edit.range.upperBound, scored.last!.range.upperBound)
+        guard readingScore(of: scored, over: union) > readingScore(of: [best.edit], over: union) else { return nil }
+        return (pieces, max(rest.end, short.end))
+    }
+
+    /// The score of the line's characters `union` (and some context) with `edits` applied.
+    private func readingScore(of edits: [Edit], over union: Range<Int>) -> Double {
+        var text = Array(scalars[max(0, union.lowerBound - Self.contextLength)..<union.lowerBound])
+        var position = union.lowerBound
+        for edit in edits {
+            text += scalars[position..<edit.range.lowerBound] + edit.replacement
+            position = edit.range.upperBound
+        }
+        text += scalars[position..<min(scalars.count, union.upperBound + Self.contextLength)]
+        return model.score(text)
     }
 
     /// The score of the line's characters `union` (and some context) with a candidate's
