@@ -33,6 +33,29 @@ import Testing
     try expectRepairs(cases + [("他一动不动?在那里站着。", "他一动不动?在那里站着。")])
 }
 
+@Test func classicalQuestionsAreQuestionsEvenSeveralToALine() throws {
+    // 焉能 and 乎哉 ask; a line of dialogue asks question after question, and those '?' are not
+    // taken for characters an encoder lost.
+    try expectRepairs([
+        ("大叔曰:\"吉不能亢身,焉能亢宗?彼,國政也,非私難也。\"", "大叔曰：“吉不能亢身，焉能亢宗？彼，國政也，非私難也。”"),
+        ("善敗由己,而由人乎哉?《詩》曰:\"豈不夙夜。\"", "善敗由己，而由人乎哉？《詩》曰：“豈不夙夜。”"),
+        ("吉不能保護自身,哪裏能保護一族?他的事情屬於國家,誰能管他?誰又敢說?", "吉不能保護自身，哪裏能保護一族？他的事情屬於國家，誰能管他？誰又敢說？"),
+        // 心不在焉 asks nothing.
+        ("他心不在焉?聽了半天。", "他心不在焉?聽了半天。"),
+    ])
+}
+
+@Test func marksBesideANumberInsideChineseAreRestored() throws {
+    try expectRepairs([
+        ("记者从国家民委获悉,2000年是\"九五\"最后一年。", "记者从国家民委获悉，2000年是“九五”最后一年。"),
+        ("比上年同期增长39.4％,其中出口43亿美元。", "比上年同期增长39.4％，其中出口43亿美元。"),
+        ("我作为出版社\"2000人文学者南极行\"活动的成员。", "我作为出版社“2000人文学者南极行”活动的成员。"),
+    ])
+    // A bare number before the mark, format specifiers and escapes keep their ASCII.
+    try expectRepairs(["<参数1,参数2>...", "警告：%s 主版本%s,服务器主版本为%s.", "你还没有输入密语!%0A空密语是不行的.",
+                       "水平?23％下降到17％。"].map { ($0, $0) })
+}
+
 /// Expects each line to be repaired to its expected text.
 private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     for (line, expected) in cases {

@@ -42,10 +42,12 @@ extension LineRepair {
     /// `, ; : ! ?` between Chinese characters.
     private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar]) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
-        // A line with several '?' inside words lost characters to an encoder; none of its '?'
-        // is a folded question mark.
+        // A line with several '?' inside words of clauses that ask nothing lost characters to an
+        // encoder; none of its '?' is a folded question mark. (Classical dialogue asks question
+        // after question: those '?' do not count.)
         let questionMarksInWords = text.indices.count { k in
             text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
+                && !clauseAsks(text, before: k)
         }
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         for k in text.indices.reversed() {
@@ -53,24 +55,23 @@ extension LineRepair {
             let previous = at(k - 1), next = at(k + 1)
             guard let previous else { continue }
             let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\"")
-            // A Latin word inside a Chinese sentence (取名Bobby，视为性命) takes the sentence's
-            // marks; one side must still be a Han character, and ':' is left, since "Note:" keeps
-            // its ASCII as often as not.
-            let besideLatinWord = text[k] != ":" && (
-                (isHan(previous) && isLatinWord(text, from: k + 1, forward: true))
-                    || (next.map(isHan) == true && isLatinWord(text, from: k - 1, forward: false)))
-            guard betweenChinese || besideLatinWord else { continue }
+            // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
+            // takes the sentence's marks; one side must still be a Han character, and ':' is
+            // left, since "Note:" keeps its ASCII as often as not.
+            let besideWord = text[k] != ":" && (
+                (isHan(previous) && isWordInChinese(text, from: k + 1, forward: true))
+                    || (next.map(isHan) == true && isWordInChinese(text, from: k - 1, forward: false)))
+            guard betweenChinese || besideWord else { continue }
             if text[k] == "?" {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
                 // question to be a question mark, and not a question word that begins a word
                 // ("什?地方" lost its 麼).
-                if questionMarksInWords >= 3 || at(k - 1) == "?" || at(k + 1) == "?" { continue }
+                if questionMarksInWords >= 2 || at(k - 1) == "?" || at(k + 1) == "?" { continue }
                 if let next, "，。、；：？！".unicodeScalars.contains(next) { continue }
-                if let next, isHan(next) {
-                    let start = clauseStart(text, before: k)
-                    guard Self.asksQuestion(text[start..<k]) || Self.endsAsking(text[start..<k]),
-                          !Self.wordInitialQuestionWords.contains(previous) else { continue }
+                // Before a character, a number or an opening mark, the sentence goes on.
+                if let next, isHan(next) || next.isASCII || model.table.signs(next).contains(.opening) {
+                    guard clauseAsks(text, before: k), !Self.wordInitialQuestionWords.contains(previous) else { continue }
                 }
             }
             restored[k] = fullwidth
@@ -83,7 +84,7 @@ extension LineRepair {
     ]
 
     /// Question words and particles: a clause with one of them asks something.
-    static let questionWords: Set<Unicode.Scalar> = Set("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何".unicodeScalars)
+    static let questionWords: Set<Unicode.Scalar> = Set("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何孰曷焉".unicodeScalars)
     /// Particles that make a question wherever they stand.
     private static let questionParticles: Set<Unicode.Scalar> = Set("吗嗎呢".unicodeScalars)
     /// What makes 么 part of a word that asks nothing (这么, 那么, 多么, 要么); 什么 and 怎么
@@ -100,7 +101,8 @@ extension LineRepair {
     private static let wordEndings: Set<Unicode.Scalar> = Set("么麼儿兒里裏样樣".unicodeScalars)
 
     /// Whether `clause` asks a question: it has a question particle, or a question word that
-    /// is not part of an indirect question (不知怎样), not used as "any" (什么都不管), not 几
+    /// is not part of an indirect question (不知怎样), not used as "any" (什么都不管), not 焉
+    /// before anything but a verb of ability or knowing, not 几
     /// or 幾 before 乎 (几乎, almost) or a round number (几百年, several hundred years), and
     /// not the 么 of 这么 or 那么.
     static func asksQuestion(_ clause: some Collection<Unicode.Scalar>) -> Bool {
@@ -114,6 +116,10 @@ extension LineRepair {
                 return true
             case "几", "幾":
                 if let first = next.first, "乎百千万萬十".unicodeScalars.contains(first) { continue }
+            // Classical 焉 asks "how" before a verb of ability or knowing (焉能, 焉知); elsewhere it
+            // is a final particle or "there" (心不在焉, 於是焉).
+            case "焉":
+                guard let first = next.first, "能得知有敢可足用".unicodeScalars.contains(first) else { continue }
             default:
                 break
             }
@@ -133,13 +139,19 @@ extension LineRepair {
     /// question mark.
     static let wordInitialQuestionWords: Set<Unicode.Scalar> = Set("什怎哪几幾岂豈难難".unicodeScalars)
 
+    /// Whether the clause before `k` asks a question, by its words or by its form.
+    private func clauseAsks(_ text: [Unicode.Scalar], before k: Int) -> Bool {
+        let clause = text[clauseStart(text, before: k)..<k]
+        return Self.asksQuestion(clause) || Self.endsAsking(clause)
+    }
+
     /// Where the clause before `k` starts: after the previous clause mark.
     private func clauseStart(_ text: [Unicode.Scalar], before k: Int) -> Int {
         text[..<k].lastIndex(where: { "，。！？；：,.!;:".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
     }
 
     /// Whether a clause that a question mark may end is a question by its form, without a
-    /// question word: it ends with 吧 or 罢 (胖罢?) or a classical particle (有亡釁乎?), or with
+    /// question word: it ends with 吧 or 罢 (胖罢?) or a classical particle (有亡釁乎?, 乎哉), or with
     /// 没有 (吃过东西没有?), or it asks
     /// "A or not A" (是不是, 有没有) — but not 一动不动 or 动不动就, which ask nothing. Only where the
     /// mark is already there: in front of a comma, 没有 as often ends a statement.
@@ -148,6 +160,8 @@ extension LineRepair {
         guard let last = text.last else { return false }
         // 吧 罢 ask for assent; 乎 欤 歟 耶 are classical Chinese's question particles.
         if "吧罢罷乎欤歟耶".unicodeScalars.contains(last) { return true }
+        // 哉 exclaims (善哉), but after 乎 it asks (而由人乎哉).
+        if last == "哉" && text.count >= 2 && text[text.count - 2] == "乎" { return true }
         if text.count >= 2 && "没沒".unicodeScalars.contains(text[text.count - 2]) && last == "有" { return true }
         guard text.count >= 3 else { return false }
         for i in 1..<(text.count - 1) where "不没沒".unicodeScalars.contains(text[i]) {
@@ -160,14 +174,26 @@ extension LineRepair {
         return false
     }
 
-    /// Whether the characters from `k` on (or back from `k`) are a run of ASCII letters that
-    /// ends at (or starts after) a Han character: a Latin word inside Chinese.
-    private func isLatinWord(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
+    /// Whether the characters from `k` on (or back from `k`) are a Latin word or a number set
+    /// in Chinese: a run that ends at (or starts after) a Han character. Forward, a run of ASCII
+    /// letters and digits (取名Bobby，…; 获悉，2000年); back, a run of letters (Bobby，视为), or a
+    /// number that ends in ％ or is a footnote's ① (增长39.4％，其中). A bare number before the
+    /// mark (参数1,参数2; 1,000) and anything with an ASCII '%' (%s, %0A) keep their ASCII.
+    private func isWordInChinese(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
+        func isDigit(_ j: Int) -> Bool { j >= 0 && j < text.count && ("0"..."9").contains(text[j]) }
         func isLetter(_ j: Int) -> Bool { j >= 0 && j < text.count && text[j].isASCII && text[j].properties.isAlphabetic }
-        guard isLetter(k) else { return false }
+        func isNumberPart(_ j: Int) -> Bool { isDigit(j) || (j < text.count && text[j] == "." && isDigit(j - 1) && isDigit(j + 1)) }
+        guard k >= 0 && k < text.count else { return false }
         var j = k
-        while isLetter(j) { j += forward ? 1 : -1 }
-        return j >= 0 && j < text.count && isHan(text[j])
+        if forward {
+            while isLetter(j) || isNumberPart(j) { j += 1 }
+        } else if text[k] == "％" || ("①"..."⑳").contains(text[k]) {
+            j -= 1
+            while isNumberPart(j) { j -= 1 }
+        } else {
+            while isLetter(j) { j -= 1 }
+        }
+        return j != k && j >= 0 && j < text.count && isHan(text[j])
     }
 
     /// `(…)` pairs with Chinese content and Chinese on both sides outside.
@@ -227,6 +253,8 @@ extension LineRepair {
                 // run would change a little with every pass.
                 var chinese = inner.map { !"“”「」".unicodeScalars.contains($0)
                     && (isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil)) } ?? false
+                // A quotation may begin or end with a number or Latin word set in Chinese ("1號").
+                if !chinese { chinese = isWordInChinese(text, from: opens ? k + 1 : k - 1, forward: opens) }
                 if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" { chinese = false }
                 if opens {
                     straightOpener = k
