@@ -47,6 +47,17 @@ private func shifted(_ text: String) throws -> String {
     #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
 }
 
+@Test func aShiftedFullStopBeforeAFullWidthLetterIsRealigned() throws {
+    // 。 is A1 A3: its trail pairs with the next lead in GBK's row of full-width ASCII, so
+    // "。莊公" shows as "?Ｇf公". A letter Chinese text does not use is part of the evidence.
+    let original = "人反對太叔。太叔逃到鄢地。莊公又趕到鄢地進攻他。"
+    let garbled = "人反對太叔。太叔逃到鄢地?Ｇf公又趕到鄢地進攻他。"
+    #expect(try shifted("太叔逃到鄢地。莊公") == "太叔逃到鄢地?Ｇf公")
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original)
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+}
+
 @Test func aShiftThatRunsToTheEndOfTheLineRecoversTheFinalMark() throws {
     // The decoder never realigns: the final 。's lead pairs with the last trail byte and its
     // own trail byte, alone at the end, is written as '?' too.

@@ -91,6 +91,7 @@ extension LineRepair {
                 guard reading.text.contains(where: { $0.value >= 0x80 && $0 != Self.lostASCII }), Array(scalars[range]) != reading.text else { continue }
                 // A lost ASCII byte scores as the '?' it was written as.
                 var gain = self.gain(replacing: range, with: reading.text.map { $0 == Self.lostASCII ? "?" : $0 })
+                    + shiftedLetterGain(in: range)
                 if reading.lostTrail, let mark = reading.text.last {
                     // The mark that ends the line is chosen as the lost bytes of a mojibake run are.
                     let quotes = quoteBalance(reading.text.dropLast(), from: openQuotes)
@@ -118,6 +119,13 @@ extension LineRepair {
             edit.unrecovered += byte == nil ? 1 : 0
         }
         return edit
+    }
+
+    /// What removing letters of a script the rest of the line does not use gains a shift
+    /// repair: the trail byte of 。 (A1 A3) pairs with the next lead byte in GBK's row of
+    /// full-width ASCII, so "。莊公" shows as "?Ｇf公", whose Ｇ the lexicon hardly weighs.
+    private func shiftedLetterGain(in range: Range<Int>) -> Double {
+        Self.foreignLetterCost * Double(foreignLetters(in: Array(scalars[range]), outside: range))
     }
 
     /// Stands, in a shifted reading, for the ASCII byte lost with the pair it made invalid.
