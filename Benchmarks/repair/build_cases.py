@@ -182,7 +182,7 @@ def kun_jin_kao(s, rng):
     return ''.join('锟斤拷' if i in picked else c for i, c in enumerate(s))
 
 
-def make_cases(split, simplified, traditional, per_category, rng):
+def make_cases(split, simplified, traditional, per_category, rng, seed):
     s2t = opencc.OpenCC('s2t')
     cases = []
 
@@ -258,6 +258,16 @@ def make_cases(split, simplified, traditional, per_category, rng):
             k += 1
         if k >= per_category:
             break
+
+    # UTF-8 read as browsers read windows-1252 (the WHATWG decoder writes its five undefined
+    # bytes as the C1 controls of the same value): nothing is lost. Drawn with a generator of
+    # its own, added after the others, so that they stay as they were.
+    browser_rng = random.Random(f'{seed}-{split}-utf8AsWindows1252-browser')
+    corrupt = maybe_span(lambda s: s.encode('utf-8').decode('cp1252', 'c1'), browser_rng)
+    lines = favour_quotes([line for line, _ in both], per_category, browser_rng)
+    script = dict(both)
+    for line in lines:
+        add('utf8AsWindows1252-browser', line, corrupt(line), source=script[line])
     return cases
 
 
@@ -389,7 +399,7 @@ def main():
         # Lines that already have folded punctuation are not clean originals.
         originals = [line for line in lines if not has_folded_punctuation(line) and '?' not in line]
         traditional = [s2t.convert(line) for line in originals]
-        cases += make_cases(split, originals, traditional, args.per_category, rng)
+        cases += make_cases(split, originals, traditional, args.per_category, rng, args.seed)
         c, f = make_clean(split, originals, rng)
         clean += c
         folded += f

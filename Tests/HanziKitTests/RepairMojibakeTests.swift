@@ -215,3 +215,14 @@ private func garblePunctuation(_ text: String) throws -> String {
     #expect(text.hasPrefix("鸿渐再熬不住，说：“那么"))
     #expect(!text.unicodeScalars.contains { (0x250...0x2FF).contains($0.value) })
 }
+
+@Test func mojibakeAfterAGarbledPrivateUseCharacterIsStillRepaired() throws {
+    // Texts write a rare character they cannot encode with a private-use one (weicheng.txt's
+    // U+E7FE). A repair never writes one, but the text after it is a stretch of its own.
+    // (Read as Latin-1, which loses no byte, as browsers read windows-1252.)
+    let original = "老先生剛佔了個周易神卦，求得\u{E7FE}≡，是“小畜”卦，什麼“密雲不雨”，“輿脫輻，夫妻反目”。"
+    let garbled = try misread(original, readAs: .latin1)
+    let text = try RepairFixture.repairer.get().repair(garbled).text
+    #expect(text.hasPrefix("老先生剛佔了個周易神卦，求得"))
+    #expect(text.hasSuffix("≡，是“小畜”卦，什麼“密雲不雨”，“輿脫輻，夫妻反目”。"))
+}

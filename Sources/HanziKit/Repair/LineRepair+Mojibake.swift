@@ -369,6 +369,9 @@ extension LineRepair {
         // which keeps a long line's work linear.
         let limit = min(run.count, start + Self.maximumStretch)
         while j < limit, let (unit, length) = sequence(j) {
+            // A private-use character is never accepted in a repair: the stretch ends before it,
+            // so that what follows it is repaired as a stretch of its own.
+            if case let .known(scalar) = unit, model.table.kind(scalar) == .privateUse { break }
             result.units.append(unit)
             result.unitStarts.append(j)
             if length > 1 { multibyte += 1 }
