@@ -226,3 +226,12 @@ private func garblePunctuation(_ text: String) throws -> String {
     #expect(text.hasPrefix("老先生剛佔了個周易神卦，求得"))
     #expect(text.hasSuffix("≡，是“小畜”卦，什麼“密雲不雨”，“輿脫輻，夫妻反目”。"))
 }
+
+@Test func aLostQuotationMarkAfterAFullStopClosesAQuotation() throws {
+    // Only the first clause was garbled, and the last byte of its 」 was lost: 「 or 」? After
+    // 。 a quotation mark closes far more often than it opens, even in a line that opened none.
+    let garbled = try misread("你別講出去。」", readAs: .gbk) + "鴻漸閉住呼吸，險的窒息，忙退後幾步，連聲說是。"
+    #expect(garbled.unicodeScalars.contains("\u{FFFD}"))
+    let text = try RepairFixture.repairer.get().repair(garbled).text
+    #expect(text == "你別講出去。」鴻漸閉住呼吸，險的窒息，忙退後幾步，連聲說是。")
+}

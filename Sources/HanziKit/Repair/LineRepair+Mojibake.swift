@@ -85,7 +85,7 @@ extension LineRepair {
         var quotes = 0
         var clause: [Unicode.Scalar] = []
         for (n, scalar) in line.enumerated() {
-            score += quoteBias(scalar, openQuotes: quotes)
+            score += quoteBias(scalar, after: n > 0 ? line[n - 1] : nil, openQuotes: quotes)
                 + punctuationBias(scalar, next: n + 1 < line.count ? line[n + 1] : nil, clause: clause, openQuotes: quotes)
             quotes = quoteBalance([scalar], from: quotes)
             if Self.clauseMarks.contains(scalar) { clause.removeAll() } else { clause.append(scalar) }
@@ -627,7 +627,8 @@ extension LineRepair {
                 var quotes = openQuotes
                 for (n, scalar) in middle.enumerated() {
                     let following = n + 1 < middle.count ? middle[n + 1] : after.first
-                    score += quoteBias(scalar, openQuotes: quotes) + scriptBias(scalar, lean: lean)
+                    let previous = n > 0 ? middle[n - 1] : before.last
+                    score += quoteBias(scalar, after: previous, openQuotes: quotes) + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n], openQuotes: quotes)
                     quotes = quoteBalance([scalar], from: quotes)
                 }
@@ -724,11 +725,18 @@ extension LineRepair {
     }
 
     /// Opening quotation marks read badly inside an open quotation, closing ones outside.
-    func quoteBias(_ scalar: Unicode.Scalar, openQuotes: Int) -> Double {
+    ///
+    /// Right after a sentence mark, a quotation mark closes: a line cut from a paragraph often
+    /// begins inside a quotation, and even where the line opened none, 。” outnumbers 。“ about
+    /// 2:1 in news (pku_test), 11:1 in a novel (weicheng) and 1000:1 in the Zuozhuan.
+    func quoteBias(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?, openQuotes: Int) -> Double {
+        let afterSentence = previous.map { "。！？…".unicodeScalars.contains($0) } == true
         switch scalar {
-        case "“", "「", "『", "‘", "《": return openQuotes > 0 ? -4 : 0
+        case "“", "「", "『", "‘": return openQuotes > 0 ? -4 : afterSentence ? -1.5 : 0
+        case "《": return openQuotes > 0 ? -4 : 0
         // A closing mark without an opening one may close a quotation begun on an earlier line.
-        case "”", "」", "』", "’", "》": return openQuotes > 0 ? 0 : -2
+        case "”", "」", "』", "’": return openQuotes > 0 || afterSentence ? 0 : -2
+        case "》": return openQuotes > 0 ? 0 : -2
         default: return 0
         }
     }

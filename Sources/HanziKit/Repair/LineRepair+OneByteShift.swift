@@ -83,7 +83,11 @@ extension LineRepair {
         // Quotations open before the '?' (needed only for a mark at the end of the line): curly
         // ones, and straight ones (folded) counted in pairs.
         let openQuotes = endsLine ? facts.openQuotes[q] + scalars[..<q].count { $0 == "\"" } % 2 : 0
-        var scored: [(edit: Edit, lostTrail: Bool)] = []
+        // Readings are accepted by their gain and chosen by their preference, which also weighs
+        // a lost final mark by the mark before it.
+        var scored: [(edit: Edit, lostTrail: Bool, preference: Double)] = []
+        // Every reading, however little it gains: a lost mark needs a margin over all of them.
+        var all: [(edit: Edit, lostTrail: Bool, preference: Double)] = []
         for lead in Self.shiftLeads {
             for reading in shiftedReadings(lead: lead, choices: choices, lost: lost, endsWithLostByte: endsLine,
                                            markMayBeLost: inShiftedLine) {
@@ -92,23 +96,30 @@ extension LineRepair {
                 // A lost ASCII byte scores as the '?' it was written as.
                 var gain = self.gain(replacing: range, with: reading.text.map { $0 == Self.lostASCII ? "?" : $0 })
                     + shiftedLetterGain(in: range)
+                var preference = gain
                 if reading.lostTrail, let mark = reading.text.last {
                     // The mark that ends the line is chosen as the lost bytes of a mojibake run are.
                     let quotes = quoteBalance(reading.text.dropLast(), from: openQuotes)
-                    gain += lineEndBias(mark) + quoteBias(mark, openQuotes: quotes)
+                    gain += lineEndBias(mark) + quoteBias(mark, after: nil, openQuotes: quotes)
                         + punctuationBias(mark, next: nil, clause: scalars[max(0, q - 20)..<q] + reading.text.dropLast(), openQuotes: quotes)
+                    // A closing mark after 。 is likelier, but it is no evidence of a shift: it
+                    // would lift "真的?!?" over the gain a shift needs.
+                    let previous = reading.text.dropLast().last ?? (q > 0 ? scalars[q - 1] : nil)
+                    preference = gain + quoteBias(mark, after: previous, openQuotes: quotes) - quoteBias(mark, after: nil, openQuotes: quotes)
                 }
-                if gain >= minimumGain { scored.append((Edit(range: range, replacement: reading.text, diagnosis: .gbkOneByteShift, gain: gain), reading.lostTrail)) }
+                all.append((Edit(range: range, replacement: reading.text, diagnosis: .gbkOneByteShift, gain: gain), reading.lostTrail,
+                            preference))
+                if gain >= minimumGain { scored.append(all[all.count - 1]) }
             }
         }
-        guard let top = scored.max(by: { $0.edit.gain < $1.edit.gain }) else { return nil }
+        guard let top = scored.max(by: { $0.preference < $1.preference }) else { return nil }
         var edit = top.edit
         if top.lostTrail {
             // The lost mark is kept only where it is clearly the likeliest; else U+FFFD.
             let prefix = edit.replacement.dropLast()
-            let rival = scored.filter { $0.edit.range == edit.range && $0.edit.replacement.dropLast() == prefix
-                && $0.edit.replacement.last != edit.replacement.last }.map(\.edit.gain).max() ?? -.infinity
-            if edit.gain - rival < Self.choiceMargin {
+            let rival = all.filter { $0.edit.range == edit.range && $0.edit.replacement.dropLast() == prefix
+                && $0.edit.replacement.last != edit.replacement.last }.map(\.preference).max() ?? -.infinity
+            if top.preference - rival < Self.choiceMargin {
                 edit.replacement[edit.replacement.count - 1] = "\u{FFFD}"
                 edit.unrecovered += 1
             }
