@@ -15,6 +15,8 @@ import Testing
         ("姑太太养一条小哈巴狗,取名Bobby,视为性命。", "姑太太养一条小哈巴狗，取名Bobby，视为性命。"),
         ("他一笑,Bobby也跟着叫。", "他一笑，Bobby也跟着叫。"),
         ("想来不是Anita,就是Juanita,她父母叫她Nita。", "想来不是Anita，就是Juanita，她父母叫她Nita。"),
+        // The word may begin a quotation.
+        ("應用張吉民先生的話道:「Searchme!難道讀的是數學?", "應用張吉民先生的話道：「Searchme！難道讀的是數學？"),
     ]
     try expectRepairs(cases)
     // Not between two Latin words, not after digits, and not ':' after a Latin label.

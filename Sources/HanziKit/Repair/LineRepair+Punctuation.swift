@@ -175,7 +175,7 @@ extension LineRepair {
     }
 
     /// Whether the characters from `k` on (or back from `k`) are a Latin word or a number set
-    /// in Chinese: a run that ends at (or starts after) a Han character. Forward, a run of ASCII
+    /// in Chinese: a run that ends at (or starts after) a Han character or a Chinese mark. Forward, a run of ASCII
     /// letters and digits (取名Bobby，…; 获悉，2000年); back, a run of letters (Bobby，视为), or a
     /// number that ends in ％ or is a footnote's ① (增长39.4％，其中). A bare number before the
     /// mark (参数1,参数2; 1,000) and anything with an ASCII '%' (%s, %0A) keep their ASCII.
@@ -193,7 +193,9 @@ extension LineRepair {
         } else {
             while isLetter(j) { j -= 1 }
         }
-        return j != k && j >= 0 && j < text.count && isHan(text[j])
+        guard j != k && j >= 0 && j < text.count else { return false }
+        // Back, the word may also begin a clause or quotation (「Searchme!難道…).
+        return isHan(text[j]) || (!forward && model.table.kind(text[j]) == .chinesePunctuation)
     }
 
     /// `(…)` pairs with Chinese content and Chinese on both sides outside.
