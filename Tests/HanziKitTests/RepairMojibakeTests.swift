@@ -235,3 +235,12 @@ private func garblePunctuation(_ text: String) throws -> String {
     let text = try RepairFixture.repairer.get().repair(garbled).text
     #expect(text == "你別講出去。」鴻漸閉住呼吸，險的窒息，忙退後幾步，連聲說是。")
 }
+
+@Test func quotationMarksRestoredInOneGarbledStretchCountForTheNextStretch() throws {
+    // Each mark garbled on its own, with clean text between: the line begins inside a
+    // quotation, so its first lost quotation mark closes and the one after 道 opens. Resolved
+    // stretch by stretch without what the earlier ones restored, 呀：“ and 道，” came out.
+    let garbled = try garblePunctuation("我很好呀！”鸿渐道：“那就好。”")
+    let text = try RepairFixture.repairer.get().repair(garbled).text
+    #expect(text.hasSuffix("”鸿渐道：“那就好。”"))
+}

@@ -50,39 +50,54 @@ extension LineRepair {
             if case .utf8 = misreading.original {
                 for r in runs.indices { runs[r].splitEuroSigns(scalars) }
             }
-            for run in runs where misreading.isSigned(run.owner.lazy.map { scalars[$0] }, table: model.table) {
-                proposals += editsWeighingQuotations(in: run, misreading: misreading)
-            }
+            let signed = runs.filter { misreading.isSigned($0.owner.lazy.map { scalars[$0] }, table: model.table) }
+            proposals += editsWeighingQuotations(in: signed, misreading: misreading)
         }
         return proposals
     }
 
-    /// ``edits(in:misreading:openQuotes:)``, weighing whether the line began inside a
-    /// quotation. Quotation marks that lost a byte are told apart by whether a quotation is
-    /// open, and a line cut from a paragraph may begin inside one (的。”她说：“…。”): when the
-    /// repairs restored quotation marks, the stretches are resolved again as if one were open
-    /// at the start, and that reading is kept when the whole line reads clearly better.
-    private func editsWeighingQuotations(in run: Reencoding, misreading: Misreading) -> [Edit] {
-        let plain = edits(in: run, misreading: misreading, openQuotes: 0)
+    /// ``edits(in:from:upTo:misreading:quoteShift:splitting:)`` for the runs of a line in order, weighing whether
+    /// the line began inside a quotation. Quotation marks that lost a byte are told apart by
+    /// whether a quotation is open, and a line cut from a paragraph may begin inside one
+    /// (的。”她说：“…。”): when the repairs restored quotation marks, the stretches are
+    /// resolved again as if one were open at the start, and that reading is kept when the
+    /// whole line reads clearly better.
+    private func editsWeighingQuotations(in runs: [Reencoding], misreading: Misreading) -> [Edit] {
+        let plain = edits(in: runs, misreading: misreading, openQuotes: 0)
         let quotes = "“”「」".unicodeScalars
-        guard !misreading.lostBytes.isEmpty, let first = run.owner.first, facts.openQuotes[first] == 0,
+        guard !misreading.lostBytes.isEmpty, let first = runs.first?.owner.first, facts.openQuotes[first] == 0,
               plain.contains(where: { $0.replacement.contains { quotes.contains($0) } }) else { return plain }
-        let inside = edits(in: run, misreading: misreading, openQuotes: 1)
-        return lineScore(with: inside) - lineScore(with: plain) >= Self.choiceMargin ? inside : plain
+        let inside = edits(in: runs, misreading: misreading, openQuotes: 1)
+        return lineScore(with: inside, openQuotes: 1) - lineScore(with: plain, openQuotes: 0) >= Self.choiceMargin ? inside : plain
+    }
+
+    /// The repairs of `runs` in order, with `openQuotes` quotations open at the line's start
+    /// besides those the line shows; the quotation marks each run's repairs restore count for
+    /// the runs after it.
+    private func edits(in runs: [Reencoding], misreading: Misreading, openQuotes: Int) -> [Edit] {
+        var all: [Edit] = []
+        var quoteShift = openQuotes
+        for run in runs {
+            let found = edits(in: run, from: 0, upTo: run.count, misreading: misreading, quoteShift: quoteShift, splitting: true)
+            all += found.edits
+            quoteShift = found.quoteShift
+        }
+        return all
     }
 
     /// How well the line reads with `edits` (in order, not overlapping) applied, its
-    /// punctuation weighed as lost marks are chosen, from the line's start.
-    private func lineScore(with edits: [Edit]) -> Double {
+    /// punctuation weighed as lost marks are chosen, from the line's start with `openQuotes`
+    /// quotations open.
+    private func lineScore(with edits: [Edit], openQuotes: Int) -> Double {
         var line: [Unicode.Scalar] = []
         var position = 0
         for edit in edits {
-            line += scalars[position..<edit.range.lowerBound] + edit.replacement
+            line += scalars[position..<edit.range.lowerBound] + (edit.estimate ?? edit.replacement)
             position = edit.range.upperBound
         }
         line += scalars[position...]
         var score = model.score(line)
-        var quotes = 0
+        var quotes = openQuotes
         var clause: [Unicode.Scalar] = []
         for (n, scalar) in line.enumerated() {
             score += quoteBias(scalar, after: n > 0 ? line[n - 1] : nil, openQuotes: quotes)
@@ -94,18 +109,14 @@ extension LineRepair {
         return score
     }
 
-    /// Finds the garbled stretches of one re-encoded run, left to right, with `openQuotes`
-    /// quotations open at the line's start besides those the line shows. The quotation marks
-    /// each repair restores count for the stretches after it.
-    private func edits(in run: Reencoding, misreading: Misreading, openQuotes: Int) -> [Edit] {
-        edits(in: run, from: 0, upTo: run.count, misreading: misreading, quoteShift: openQuotes, splitting: true).edits
-    }
-
-    /// The repairs of the stretches of `run` that begin in bytes `start..<limit`, and the byte
-    /// where the last one ends. With `splitting`, a long repair is checked against repairing
-    /// its pieces apart (``splitReading(of:among:in:misreading:quoteShift:)``).
+    /// Finds the garbled stretches of `run` that begin in bytes `start..<limit`, left to right,
+    /// with `initialShift` quotations open besides those the line shows; the quotation marks
+    /// each repair restores count for the stretches after it. Returns the repairs, the byte
+    /// where the last one ends, and the quotations then open besides those the line shows.
+    /// With `splitting`, a long repair is checked against repairing its pieces apart
+    /// (``splitReading(of:among:in:misreading:quoteShift:)``).
     private func edits(in run: Reencoding, from start: Int, upTo limit: Int, misreading: Misreading, quoteShift initialShift: Int,
-                       splitting: Bool) -> (edits: [Edit], end: Int) {
+                       splitting: Bool) -> (edits: [Edit], end: Int, quoteShift: Int) {
         var proposals: [Edit] = []
         var quoteShift = initialShift
         func nextStart(after i: Int) -> Int {
@@ -161,7 +172,7 @@ extension LineRepair {
             }
             i = chosen.end
         }
-        return (proposals, i)
+        return (proposals, i, quoteShift)
     }
 
     /// The quotations a repair opens beyond those the input shows, after `edit`.
@@ -295,7 +306,7 @@ extension LineRepair {
                 diagnosis = refine(diagnosis, input: scalars[range], replacement: replacement)
             }
             found.append(Candidate(edit: Edit(range: range, replacement: replacement, diagnosis: diagnosis, gain: gain,
-                                              unrecovered: unrecovered),
+                                              unrecovered: unrecovered, estimate: unrecovered > 0 ? estimate : nil),
                                    end: end.byte, estimate: diagnosis == .doubleMojibake ? replacement : estimate, keepsInput: false))
         }
         return (found, reach)
@@ -614,7 +625,10 @@ extension LineRepair {
         let endsLine = reachesEnd && end == scalars.count
         // The clause before the cluster: back to the previous clause mark (looking a sentence back).
         let textBefore = Array(scalars[max(0, index - 40)..<index]) + text[..<first]
-        let clauseStart = textBefore.lastIndex(where: { Self.clauseMarks.contains($0) }).map { $0 + 1 } ?? 0
+        // (A mark garbled on its own, 锛� or 銆�, still ends a clause.)
+        let clauseStart = textBefore.lastIndex(where: {
+            Self.clauseMarks.contains($0) || $0 == "\u{FFFD}" || model.table.signs($0).contains(.gbkPunctuationMojibake)
+        }).map { $0 + 1 } ?? 0
         let clauseBefore = Array(textBefore[clauseStart...])
         let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
@@ -660,13 +674,26 @@ extension LineRepair {
         switch scalar {
         // ：“ is how a quotation is introduced: some thirty times as often as ，“ in prose
         // (ln 30 ≈ 3.4 nats, on top of the comma's higher frequency).
-        case "：": return openQuotes == 0 && (next == "“" || next == "「") ? 5.5 : 0
+        // After a verb of saying, that is; elsewhere a colon before a quotation is rarer than
+        // a quotation ending (呀！”, not 呀：“).
+        case "：":
+            guard openQuotes == 0 && (next == "“" || next == "「") else { return 0 }
+            // (Near the clause's end: 说什么：“…”.)
+            let lastWords = clause.filter { model.table.kind($0) == .han }.suffix(3)
+            return lastWords.contains(where: Self.speechVerbs.contains) ? 5.5 : 3.5
+        
         // A question mark needs a clause that asks; without one, ！ is the likelier mark.
         case "？":
             // A particle that ends the clause (过得去么？) asks more surely than a question word
-            // inside it (为什么…，).
-            guard Self.asksQuestion(clause) else { return -1 }
-            return Array(clause).last.map { Self.finalQuestionParticles.contains($0) } == true ? 4.5 : 2.5
+            // inside it (为什么…，) or a question's form (是不是…, …罢).
+            let words = clause.filter { model.table.kind($0) == .han }
+            if words.last.map({ Self.finalQuestionParticles.contains($0) }) == true { return 4.5 }
+            // (吧 asks for assent as often as it urges: 走吧！)
+            let byForm = Self.endsAsking(words) && !"吧罢罷".unicodeScalars.contains(words.last ?? " ")
+            return Self.asksQuestion(words) || byForm ? 2.5 : -1
+        case "！":
+            let words = clause.filter { model.table.kind($0) == .han }
+            return Self.exclaims(words, endsUtterance: next == nil || next == "”" || next == "」") ? 3 : 0
         case "、": return clause.count > 6 ? -2 : 0
         // The other way round: before a question mark, a lost character that can be a
         // question particle most likely is one (很难了吗？, not 很难了受？).
@@ -674,6 +701,24 @@ extension LineRepair {
         default: return 0
         }
     }
+
+    /// Whether a clause reads as an exclamation: an interjection alone (咦！唉！), 太…了 (太好了！),
+    /// or, where the utterance ends, a particle that exclaims (我很好呀！”; mid-sentence 啊 and 呀
+    /// are as often followed by a comma: 這個人啊，).
+    static func exclaims(_ words: [Unicode.Scalar], endsUtterance: Bool) -> Bool {
+        guard let first = words.first, let last = words.last else { return false }
+        if words.count <= 2 && interjections.contains(first) { return true }
+        if endsUtterance && exclamationParticles.contains(last) { return true }
+        return first == "太" && last == "了" && words.count <= 5
+    }
+
+    /// Interjections, which stand alone before an exclamation mark.
+    static let interjections: Set<Unicode.Scalar> = Set("咦唉哎嚇吓哦呸哼嗳噯喂噢哈呀啊哇".unicodeScalars)
+    /// Particles that end an exclamation.
+    static let exclamationParticles: Set<Unicode.Scalar> = Set("呀啊啦哇嘛".unicodeScalars)
+
+    /// Verbs of saying, which introduce a quotation with a colon (他说：“…”).
+    static let speechVerbs: Set<Unicode.Scalar> = Set("说說道问問曰嚷叫喊答笑骂罵云雲写寫称稱讲講吼叹嘆念唸告诉訴".unicodeScalars)
 
     /// Particles that end a question.
     static let finalQuestionParticles: Set<Unicode.Scalar> = Set("吗嗎呢么麼".unicodeScalars)

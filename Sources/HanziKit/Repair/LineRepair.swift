@@ -12,6 +12,9 @@ struct LineRepair {
         var diagnosis: Diagnosis
         var gain: Double
         var unrecovered: Int = 0
+        /// The replacement with the likeliest character in place of each U+FFFD, for weighing
+        /// a whole reading of the line; nil when it is the replacement itself.
+        var estimate: [Unicode.Scalar]? = nil
     }
 
     let model: PlausibilityScore
