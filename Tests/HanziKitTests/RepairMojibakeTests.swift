@@ -244,3 +244,11 @@ private func garblePunctuation(_ text: String) throws -> String {
     let text = try RepairFixture.repairer.get().repair(garbled).text
     #expect(text.hasSuffix("”鸿渐道：“那就好。”"))
 }
+
+@Test func lostMarksBetweenShortItemsAreEnumerationCommas() throws {
+    // 銆� is 。 or 、 (or 《 》 「 」 …) when its last byte is lost. Between items of one or
+    // two characters it is the enumeration comma; short sentences keep their full stops.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair(try garblePunctuation("桌上有苹果、梨、桃、杏，都很新鲜。")).text.contains("梨、桃、杏，"))
+    #expect(repairer.repair(try garblePunctuation("他笑了。我走了。你呢？")).text == "他笑了。我走了。你呢？")
+}

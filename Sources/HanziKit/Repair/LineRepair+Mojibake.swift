@@ -101,7 +101,8 @@ extension LineRepair {
         var clause: [Unicode.Scalar] = []
         for (n, scalar) in line.enumerated() {
             score += quoteBias(scalar, after: n > 0 ? line[n - 1] : nil, openQuotes: quotes)
-                + punctuationBias(scalar, next: n + 1 < line.count ? line[n + 1] : nil, clause: clause, openQuotes: quotes)
+                + punctuationBias(scalar, next: n + 1 < line.count ? line[n + 1] : nil, clause: clause, openQuotes: quotes,
+                                  nextSegment: segmentLength(line[(n + 1)...]))
             quotes = quoteBalance([scalar], from: quotes)
             if Self.clauseMarks.contains(scalar) { clause.removeAll() } else { clause.append(scalar) }
         }
@@ -643,7 +644,8 @@ extension LineRepair {
                     let following = n + 1 < middle.count ? middle[n + 1] : after.first
                     let previous = n > 0 ? middle[n - 1] : before.last
                     score += quoteBias(scalar, after: previous, openQuotes: quotes) + scriptBias(scalar, lean: lean)
-                        + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n], openQuotes: quotes)
+                        + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n], openQuotes: quotes,
+                                          nextSegment: segmentLength(middle[(n + 1)...] + after))
                     quotes = quoteBalance([scalar], from: quotes)
                 }
                 if endsLine, let final = middle.last { score += lineEndBias(final) }
@@ -670,7 +672,7 @@ extension LineRepair {
     /// the enumeration comma separates short items; and about a lost character before a
     /// question mark: it is likely a question particle.
     func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>,
-                         openQuotes: Int) -> Double {
+                         openQuotes: Int, nextSegment: Int? = nil) -> Double {
         switch scalar {
         // ：“ is how a quotation is introduced: some thirty times as often as ，“ in prose
         // (ln 30 ≈ 3.4 nats, on top of the comma's higher frequency).
@@ -694,7 +696,16 @@ extension LineRepair {
         case "！":
             let words = clause.filter { model.table.kind($0) == .han }
             return Self.exclaims(words, endsUtterance: next == nil || next == "”" || next == "」") ? 3 : 0
-        case "、": return clause.count > 6 ? -2 : 0
+        // Items of an enumeration are short, on both sides of 、 (虞、虢、焦; 消治龍、藥特靈、);
+        // a sentence seldom is one or two characters, nor followed by one as short.
+        case "、":
+            if clause.count > 6 { return -2 }
+            let words = clause.filter { model.table.kind($0) == .han }.count
+            return words <= 4 && (nextSegment ?? 9) <= 4 ? 1 : 0
+        case "。":
+            guard !clause.contains(where: { model.table.signs($0).contains(.opening) }) else { return 0 }
+            let words = clause.filter { model.table.kind($0) == .han }.count
+            return words <= 2 && (nextSegment ?? 9) <= 4 ? -1.5 : 0
         // The other way round: before a question mark, a lost character that can be a
         // question particle most likely is one (很难了吗？, not 很难了受？).
         case _ where next == "？" || next == "?": return Self.finalQuestionParticles.contains(scalar) ? 2 : 0
@@ -719,6 +730,20 @@ extension LineRepair {
 
     /// Verbs of saying, which introduce a quotation with a colon (他说：“…”).
     static let speechVerbs: Set<Unicode.Scalar> = Set("说說道问問曰嚷叫喊答笑骂罵云雲写寫称稱讲講吼叹嘆念唸告诉訴".unicodeScalars)
+
+    /// How many Han characters come before the next clause mark (or a mark garbled on its own)
+    /// in `following`, when one comes within a few characters; nil otherwise.
+    func segmentLength(_ following: some Sequence<Unicode.Scalar>) -> Int? {
+        var count = 0
+        for scalar in following.prefix(6) {
+            if Self.clauseMarks.contains(scalar) || scalar == "\u{FFFD}" || model.table.signs(scalar).contains(.gbkPunctuationMojibake) {
+                return count
+            }
+            guard model.table.kind(scalar) == .han else { return nil }
+            count += 1
+        }
+        return nil
+    }
 
     /// Particles that end a question.
     static let finalQuestionParticles: Set<Unicode.Scalar> = Set("吗嗎呢么麼".unicodeScalars)
