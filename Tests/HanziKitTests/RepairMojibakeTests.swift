@@ -252,3 +252,12 @@ private func garblePunctuation(_ text: String) throws -> String {
     #expect(repairer.repair(try garblePunctuation("桌上有苹果、梨、桃、杏，都很新鲜。")).text.contains("梨、桃、杏，"))
     #expect(repairer.repair(try garblePunctuation("他笑了。我走了。你呢？")).text == "他笑了。我走了。你呢？")
 }
+
+@Test func aLostClosingMarkClosesTheInnermostQuotation() throws {
+    // The line ends inside “…‘…: its last byte lost, the final mark is ’ (E2 80 99) rather than
+    // the commoner ” (E2 80 9D).
+    let original = "仲尼曰：“周任有言曰：‘爲政者不賞私勞，不罰私怨。’"
+    let garbled = try misread(original, readAs: .gbk)
+    #expect(garbled.hasSuffix("\u{FFFD}"))
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
+}

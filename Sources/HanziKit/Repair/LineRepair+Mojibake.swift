@@ -632,6 +632,9 @@ extension LineRepair {
         }).map { $0 + 1 } ?? 0
         let clauseBefore = Array(textBefore[clauseStart...])
         let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
+        // (From the stretch's own decoded text: the line before it may still be garbled.)
+        var unclosedBefore: [Unicode.Scalar] = []
+        for scalar in text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -640,13 +643,16 @@ extension LineRepair {
                 for (n, u) in cluster.enumerated() { middle[u - first] = picks[n] }
                 var score = model.score(before + middle + after)
                 var quotes = openQuotes
+                var unclosed = unclosedBefore
                 for (n, scalar) in middle.enumerated() {
                     let following = n + 1 < middle.count ? middle[n + 1] : after.first
                     let previous = n > 0 ? middle[n - 1] : before.last
                     score += quoteBias(scalar, after: previous, openQuotes: quotes) + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n], openQuotes: quotes,
                                           nextSegment: segmentLength(middle[(n + 1)...] + after))
+                        + pairingBias(scalar, unclosed: unclosed.last)
                     quotes = quoteBalance([scalar], from: quotes)
+                    Self.track(scalar, unclosed: &unclosed)
                 }
                 if endsLine, let final = middle.last { score += lineEndBias(final) }
                 results.append((score, picks))
@@ -786,6 +792,28 @@ extension LineRepair {
         guard lean != .both else { return 0 }
         let script = model.script(of: scalar)
         return script != .both && script != lean ? -3 : 0
+    }
+
+    /// The closing quotation mark of each opening one.
+    static let closingQuote: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」", "『": "』"]
+
+    /// Keeps `unclosed`, the opening quotation marks not yet closed, up to date after `scalar`.
+    static func track(_ scalar: Unicode.Scalar, unclosed: inout [Unicode.Scalar]) {
+        if closingQuote[scalar] != nil {
+            unclosed.append(scalar)
+        } else if let k = unclosed.lastIndex(where: { closingQuote[$0] == scalar }) {
+            unclosed.removeSubrange(k...)
+        }
+    }
+
+    /// A closing quotation mark closes the innermost open quotation: ’ inside “…‘…, not ”.
+    /// A mark of the wrong kind pays; the right one gains only where it is a nested quotation's
+    /// (’ 』), which the marks' frequencies alone rate 3.5 nats below ” 」. Whether a quotation
+    /// closes here at all is for the other biases.
+    func pairingBias(_ scalar: Unicode.Scalar, unclosed innermost: Unicode.Scalar?) -> Double {
+        guard let innermost, Self.closingQuote.values.contains(scalar) else { return 0 }
+        guard Self.closingQuote[innermost] == scalar else { return -3 }
+        return scalar == "’" || scalar == "』" ? 2 : 0
     }
 
     /// How many quotations (and book-title brackets) are open after `text`, starting with
