@@ -261,3 +261,12 @@ private func garblePunctuation(_ text: String) throws -> String {
     #expect(garbled.hasSuffix("\u{FFFD}"))
     #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
 }
+
+@Test func aLostCharacterAfterANumberLeansToAUnit() throws {
+    // Read as GB18030, 、 and 年 each lose their last byte to the digits after them (81 32 and
+    // B4 31 are no pairs): after a list's number the mark is 、, after a number the character
+    // a unit.
+    let garbled = try misread("1、2000年12月31日夜，成千上萬俄羅斯人聚集在紅場。", readAs: .gb18030)
+    #expect(garbled.unicodeScalars.contains("\u{FFFD}"))
+    #expect(try RepairFixture.repairer.get().repair(garbled).text.hasPrefix("1、2000年12"))
+}

@@ -650,7 +650,7 @@ extension LineRepair {
                     score += quoteBias(scalar, after: previous, openQuotes: quotes) + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n], openQuotes: quotes,
                                           nextSegment: segmentLength(middle[(n + 1)...] + after))
-                        + pairingBias(scalar, unclosed: unclosed.last)
+                        + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous)
                     quotes = quoteBalance([scalar], from: quotes)
                     Self.track(scalar, unclosed: &unclosed)
                 }
@@ -705,6 +705,8 @@ extension LineRepair {
         // Items of an enumeration are short, on both sides of 、 (虞、虢、焦; 消治龍、藥特靈、);
         // a sentence seldom is one or two characters, nor followed by one as short.
         case "、":
+            // A list's number: 1、 2、
+            if !clause.isEmpty && clause.count <= 2 && clause.allSatisfy(Self.isDigit) { return 2 }
             if clause.count > 6 { return -2 }
             let words = clause.filter { model.table.kind($0) == .han }.count
             return words <= 4 && (nextSegment ?? 9) <= 4 ? 1 : 0
@@ -792,6 +794,20 @@ extension LineRepair {
         guard lean != .both else { return 0 }
         let script = model.script(of: scalar)
         return script != .both && script != lean ? -3 : 0
+    }
+
+    /// Whether `scalar` is an ASCII or full-width digit.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+    }
+
+    /// Characters that follow a number: units of time, counting and money.
+    static let numberUnits: Set<Unicode.Scalar> = Set("年月日时時点點分秒号號万萬亿億元岁歲个個次".unicodeScalars)
+
+    /// A character lost right after a number is most likely a unit (2000年12月, not 2000并12).
+    func numberBias(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Double {
+        guard let previous, Self.isDigit(previous), Self.numberUnits.contains(scalar) else { return 0 }
+        return 3
     }
 
     /// The closing quotation mark of each opening one.
