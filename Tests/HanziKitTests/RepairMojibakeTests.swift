@@ -270,3 +270,10 @@ private func garblePunctuation(_ text: String) throws -> String {
     #expect(garbled.unicodeScalars.contains("\u{FFFD}"))
     #expect(try RepairFixture.repairer.get().repair(garbled).text.hasPrefix("1、2000年12"))
 }
+
+@Test func aLostColonBeforeANestedQuotationIsAColon() throws {
+    // Inside “…”, 曰 introduces a quotation in single marks: 曰：‘…’, as 曰：“…” outside.
+    let original = "仲尼曰：“周任有言曰：‘爲政者不賞私勞，不罰私怨。’"
+    let text = try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text
+    #expect(text.contains("有言曰：‘爲政者"))
+}
