@@ -75,3 +75,11 @@ private func shifted(_ text: String) throws -> String {
     #expect(text == "你为什么不去？他说他很忙，没有时间。")
     #expect(fixes.allSatisfy { $0.diagnosis == .asciiPunctuationInChinese })
 }
+
+@Test func aShiftWhoseTrailByteReadsAsALetterIsRealigned() throws {
+    // 」 is A1 B9 and 蘇 CC 4B: B9 CC reads as 固 and 4B alone as K, so "。」蘇小姐" shows as
+    // "。?固K小姐". A letter alone between Chinese characters is part of the evidence.
+    let (text, fixes) = try RepairFixture.repairer.get().repair("　你愛吃的。?固K小姐道：「什麼東西？")
+    #expect(text == "　你愛吃的。」蘇小姐道：「什麼東西？")
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+}

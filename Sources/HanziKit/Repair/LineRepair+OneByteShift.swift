@@ -135,8 +135,15 @@ extension LineRepair {
     /// What removing letters of a script the rest of the line does not use gains a shift
     /// repair: the trail byte of 。 (A1 A3) pairs with the next lead byte in GBK's row of
     /// full-width ASCII, so "。莊公" shows as "?Ｇf公", whose Ｇ the lexicon hardly weighs.
+    ///
+    /// An ASCII letter alone between two Chinese characters counts too: a trail byte below 0x80
+    /// pairs as a letter (蘇 is CC 4B: "」蘇小姐" shows as "?固K小姐").
     private func shiftedLetterGain(in range: Range<Int>) -> Double {
-        Self.foreignLetterCost * Double(foreignLetters(in: Array(scalars[range]), outside: range))
+        let lone = range.count { k in
+            scalars[k].isASCII && scalars[k].properties.isAlphabetic && k > range.lowerBound && k + 1 < scalars.count
+                && isChinese(scalars[k - 1]) && isChinese(scalars[k + 1])
+        }
+        return Self.foreignLetterCost * Double(foreignLetters(in: Array(scalars[range]), outside: range) + lone)
     }
 
     /// Stands, in a shifted reading, for the ASCII byte lost with the pair it made invalid.
