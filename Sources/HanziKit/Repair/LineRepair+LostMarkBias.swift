@@ -18,19 +18,19 @@ extension LineRepair {
             guard let next, "“「".unicodeScalars.contains(next) && openQuotes == 0 || "‘『".unicodeScalars.contains(next) else {
                 return 0
             }
-            let lastWords = clause.filter { model.table.kind($0) == .han }.suffix(3)
+            let lastWords = hanCharacters(of: clause).suffix(3)
             return lastWords.contains(where: Self.speechVerbs.contains) ? 5.5 : 3.5
         // A question mark needs a clause that asks; without one, ！ is the likelier mark.
         case "？":
             // A particle that ends the clause (过得去么？) asks more surely than a question word
             // inside it (为什么…，) or a question's form (是不是…, …罢).
-            let words = clause.filter { model.table.kind($0) == .han }
+            let words = hanCharacters(of: clause)
             if words.last.map({ Self.finalQuestionParticles.contains($0) }) == true { return 4.5 }
             // (吧 asks for assent as often as it urges: 走吧！)
             let byForm = Self.endsAsking(words) && !"吧罢罷".unicodeScalars.contains(words.last ?? " ")
             return Self.asksQuestion(words) || byForm ? 2.5 : -1
         case "！":
-            let words = clause.filter { model.table.kind($0) == .han }
+            let words = hanCharacters(of: clause)
             return Self.exclaims(words, endsUtterance: next == nil || next == "”" || next == "」") ? 3 : 0
         // Items of an enumeration are short, on both sides of 、 (虞、虢、焦; 消治龍、藥特靈、);
         // a sentence seldom is one or two characters, nor followed by one as short.
@@ -38,17 +38,22 @@ extension LineRepair {
             // A list's number: 1、 2、
             if !clause.isEmpty && clause.count <= 2 && clause.allSatisfy(Self.isDigit) { return 2 }
             if clause.count > 6 { return -2 }
-            let words = clause.filter { model.table.kind($0) == .han }.count
+            let words = hanCharacters(of: clause).count
             return words <= 4 && (nextSegment ?? 9) <= 4 ? 1 : 0
         case "。":
             guard !clause.contains(where: { model.table.signs($0).contains(.opening) }) else { return 0 }
-            let words = clause.filter { model.table.kind($0) == .han }.count
+            let words = hanCharacters(of: clause).count
             return words <= 2 && (nextSegment ?? 9) <= 4 ? -1.5 : 0
         // The other way round: before a question mark, a lost character that can be a
         // question particle most likely is one (很难了吗？, not 很难了受？).
         case _ where next == "？" || next == "?": return Self.finalQuestionParticles.contains(scalar) ? 2 : 0
         default: return 0
         }
+    }
+
+    /// The Han characters of `clause`, without the marks and quotation marks among them.
+    private func hanCharacters(of clause: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
+        clause.filter { model.table.kind($0) == .han }
     }
 
     /// Whether a clause reads as an exclamation: an interjection alone (咦！唉！), 太…了 (太好了！),

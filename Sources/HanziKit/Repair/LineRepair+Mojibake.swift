@@ -89,13 +89,7 @@ extension LineRepair {
     /// punctuation weighed as lost marks are chosen, from the line's start with `openQuotes`
     /// quotations open.
     private func lineScore(with edits: [Edit], openQuotes: Int) -> Double {
-        var line: [Unicode.Scalar] = []
-        var position = 0
-        for edit in edits {
-            line += scalars[position..<edit.range.lowerBound] + (edit.estimate ?? edit.replacement)
-            position = edit.range.upperBound
-        }
-        line += scalars[position...]
+        let line = text(applying: edits, within: 0..<scalars.count, estimated: true)
         var score = model.score(line)
         var quotes = openQuotes
         var clause: [Unicode.Scalar] = []
@@ -206,14 +200,20 @@ extension LineRepair {
 
     /// The score of the line's characters `union` (and some context) with `edits` applied.
     private func readingScore(of edits: [Edit], over union: Range<Int>) -> Double {
-        var text = Array(scalars[max(0, union.lowerBound - Self.contextLength)..<union.lowerBound])
-        var position = union.lowerBound
+        let window = max(0, union.lowerBound - Self.contextLength)..<min(scalars.count, union.upperBound + Self.contextLength)
+        return model.score(text(applying: edits, within: window, estimated: false))
+    }
+
+    /// The line's characters `window` with `edits` (in order, inside the window) applied; with
+    /// `estimated`, each with the likeliest character where its replacement has U+FFFD.
+    private func text(applying edits: [Edit], within window: Range<Int>, estimated: Bool) -> [Unicode.Scalar] {
+        var text: [Unicode.Scalar] = []
+        var position = window.lowerBound
         for edit in edits {
-            text += scalars[position..<edit.range.lowerBound] + edit.replacement
+            text += scalars[position..<edit.range.lowerBound] + (estimated ? edit.estimate ?? edit.replacement : edit.replacement)
             position = edit.range.upperBound
         }
-        text += scalars[position..<min(scalars.count, union.upperBound + Self.contextLength)]
-        return model.score(text)
+        return text + scalars[position..<window.upperBound]
     }
 
     /// The score of the line's characters `union` (and some context) with a candidate's
