@@ -95,6 +95,24 @@ import Testing
     #expect(fixes.map(\.diagnosis) == [.utf8AsGBK])
 }
 
+@Test func twoBytesLostInARowWereBothUnreadableWithTheByteAfterEach() throws {
+    // "他们都很喜欢你。" read by Python's gbk: 欢 (E6 AC A2) kept only E6. AC A2 and A2 E4 lie in
+    // rows Python's gbk lacks, so it dropped AC, then A2, and read on from 你's E4. The pair
+    // filling the gap must be one the decoder rejects, and so must its second byte before E4:
+    // 是 (E6 98 AF) fits before E4 alone and context alone chose it, but 98 AF is a
+    // character the decoder would have read.
+    let garbled = "浠栦滑閮藉緢鍠滄\u{FFFD}\u{FFFD}浣犮\u{FFFD}\u{FFFD}"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == "他们都很喜欢你。")
+}
+
+@Test func aHanCharactersLostLastByteIsNarrowedByTheGarbledMarkAfterIt() throws {
+    // "你们到底在找什么人呢？" read by Python's gbk: 呢 (E5 91 A2) lost A2, and ？ (EF BC 9F)
+    // lost 9F at the end. The decoder read 呢 and ？ in one stream, so A2 is a byte it could not
+    // read before EF; 员 (E5 91 98) is not, since 98 EF is a character.
+    let garbled = "浣犱滑鍒板簳鍦ㄦ壘浠\u{FFFD}涔堜汉鍛\u{FFFD}锛\u{FFFD}"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == "你们到底在找什么人呢？")
+}
+
 @Test func aMarkGarbledOnItsOwnBeforeCleanTextIsNotNarrowedByThatText() throws {
     // ， garbled alone (EF BC 8C read as 锛 and a lost 8C) before clean 陳無 (GBK EA 90 9F 6F):
     // the decoder never saw EA after 8C, so EA does not narrow what the lost byte was, though

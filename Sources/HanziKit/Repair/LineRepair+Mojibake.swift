@@ -401,15 +401,17 @@ extension LineRepair {
         // Whether the bytes after byte `k` go on with a Han character or a Chinese punctuation
         // mark: text the decoder read in the same stream, where clean Chinese pasted after a
         // garbled mark re-encodes to GBK pairs that seldom form one. A character that lost a
-        // byte itself counts when it can only be Han: marks garbled one by one each lose one.
-        func continuesGarbled(after k: Int) -> Bool {
+        // byte itself counts when it can only be Han, since marks garbled one by one each lose
+        // one; after a Han character that lost a byte, a mark that lost one counts too, since
+        // the decoder read the Han character, so the text was not garbled mark by mark.
+        func continuesGarbled(after k: Int, fromHan: Bool) -> Bool {
             guard k + 3 < run.count, !run.isUnknown(k + 1) else { return false }
             var lowest = Array(run.bytes[(k + 1)...(k + 3)]), highest = lowest
             var ranges = Self.chineseTextRanges
             for m in 1...2 {
                 if run.isUnknown(k + 1 + m) {
                     (lowest[m], highest[m]) = (0x80, 0xBF)
-                    ranges = [Self.hanRange]
+                    if !fromHan { ranges = [Self.hanRange] }
                 } else if run.bytes[k + 1 + m] & 0xC0 != 0x80 {
                     return false
                 }
@@ -456,13 +458,24 @@ extension LineRepair {
         case 1, 2:
             // Every way of filling the unknown bytes with continuation bytes that may be lost.
             let continuations = lostBytes.filter { $0 & 0xC0 == 0x80 }
+            var lowest = bytes, highest = bytes
+            for k in unknown { (lowest[k], highest[k]) = (0x80, 0xBF) }
+            let isHan = [lowest, highest].allSatisfy { utf8Scalar($0).map { Self.hanRange.contains($0.value) } ?? false }
             let choices = unknown.map { k in
-                k < length - 1 || continuesGarbled(after: j + k) ? candidates(at: j + k, among: continuations) : continuations
+                k < length - 1 || continuesGarbled(after: j + k, fromHan: isHan) ? candidates(at: j + k, among: continuations) : continuations
             }
-            var options: [Unicode.Scalar] = []
+            // Two unknown bytes in a row were both lost only if the decoder could read neither
+            // with the byte after it: it went on from the second after rejecting the first.
+            let pairedUnknown = unknown.count == 2 && unknown[1] == unknown[0] + 1 ? wrongDecoder : nil
+            var options: [Unicode.Scalar] = [], unpaired: [Unicode.Scalar] = []
             func fill(_ k: Int) {
                 guard k < unknown.count else {
-                    if let scalar = utf8Scalar(bytes) { options.append(scalar) }
+                    guard let scalar = utf8Scalar(bytes) else { return }
+                    if let decoder = pairedUnknown, !decoder.mayLose(bytes[unknown[0]], before: bytes[unknown[1]]) {
+                        unpaired.append(scalar)
+                    } else {
+                        options.append(scalar)
+                    }
                     return
                 }
                 for byte in choices[k] {
@@ -471,6 +484,7 @@ extension LineRepair {
                 }
             }
             fill(0)
+            if options.isEmpty { options = unpaired }
             guard !options.isEmpty else { return nil }
             return (options.count == 1 ? .known(options[0]) : .choice(options), length)
         default:
