@@ -83,3 +83,25 @@ private func shifted(_ text: String) throws -> String {
     #expect(text == "　你愛吃的。」蘇小姐道：「什麼東西？")
     #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
 }
+
+@Test func aShiftThroughATrailByte0x80ReadsOnPastTheLostLead() throws {
+    // 個 is 82 80. Out of step, 80 pairs with the lead of 地 (B5 D8): no decoder reads 80 as a
+    // lead, so the pair is lost as '?', and the decoder stays out of step. 個 is certain (82
+    // came before); the lost lead of 地 is chosen among the characters with trail D8.
+    let original = "我去看過了。那個地方很遠。"
+    let garbled = try shifted(original)
+    #expect(garbled == "我去看過了?Ｄ莻?胤胶苓h。")
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original)
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+}
+
+@Test func aShiftThroughTwoTrailBytes0x80RecoversBothOrMarksWhatItCannotTell() throws {
+    // 還 (DF 80) and 個 (82 80) each lose the lead after them. 有 is clear after 還; the
+    // character after 一個 (人, C8 CB) is written as itself only if context settles it among
+    // the characters with trail CB, and as U+FFFD, reported, if not: never as another.
+    let garbled = try shifted("他笑了笑。還有一個人在門口等他。")
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(["他笑了笑。還有一個人在門口等他。", "他笑了笑。還有一個\u{FFFD}在門口等他。"].contains(text))
+    #expect(fixes.map(\.unrecovered) == [text.contains("\u{FFFD}") ? 1 : 0])
+}

@@ -545,6 +545,20 @@ extension LineRepair {
 
     /// The character a two-byte sequence decodes to in `charset` (ICU, strict), or nil.
     static func decodePair(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
+        if charset == .gbk && lead >= 0x80 {
+            let value = gbkPairs[Int(lead - 0x80) << 8 | Int(trail)]
+            return value == 0 ? nil : Unicode.Scalar(value)
+        }
+        return decodePairWithICU(lead, trail, charset)
+    }
+
+    /// What ICU decodes each GBK pair with a lead byte from 0x80 to, 0 where nothing: undoing
+    /// the GBK shift decodes the same pairs again and again.
+    private static let gbkPairs: [UInt32] = (0..<0x8000).map { i in
+        decodePairWithICU(UInt8(0x80 + i >> 8), UInt8(i & 0xFF), .gbk)?.value ?? 0
+    }
+
+    private static func decodePairWithICU(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
         let input = [lead, trail]
         // Most pairs tried are invalid: tell them without building an error.
         guard charset.canDecode(input) else { return nil }

@@ -7,6 +7,8 @@ extension LineRepair {
     static let maximumShiftLength = 40
     /// How many ASCII marks of one stretch may be tried as folded full-width marks.
     static let maximumUnfolded = 3
+    /// How many characters of one stretch may be read past a lost lead byte.
+    static let maximumLostLeads = 2
 
     /// Proposals that undo the GBK one-byte shift.
     ///
@@ -23,8 +25,9 @@ extension LineRepair {
     /// "發問。”<span") needs less evidence than in a line nothing else is wrong with.
     func oneByteShiftEdits(protecting protected: [Range<Int>], inShiftedLine: Bool = false) -> [Edit] {
         var proposals: [Edit] = []
+        var lostLeadChoices: [[Unicode.Scalar]: (Unicode.Scalar, Bool)] = [:]
         for q in scalars.indices where Self.mayBeginShift(at: q, in: scalars) && !protected.contains(where: { $0.contains(q) }) {
-            if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine) { proposals.append(edit) }
+            if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
         }
         return proposals
     }
@@ -49,7 +52,8 @@ extension LineRepair {
     static let minimumGainInShiftedLine = 1.0
 
     /// The best reading of the stretch after the '?' at `q`, if it is clearly better.
-    private func shiftEdit(at q: Int, inShiftedLine: Bool) -> Edit? {
+    /// `lostLeadChoices` keeps, for the line, each choice of a character whose lead was lost.
+    private func shiftEdit(at q: Int, inShiftedLine: Bool, lostLeadChoices: inout [[Unicode.Scalar]: (Unicode.Scalar, Bool)]) -> Edit? {
         let minimumGain = inShiftedLine ? Self.minimumGainInShiftedLine : Self.minimumGain
         // The GBK bytes each character after the '?' may have come from.
         var choices: [[[UInt8]]] = []
@@ -85,12 +89,13 @@ extension LineRepair {
         let openQuotes = endsLine ? facts.openQuotes[q] + scalars[..<q].count { $0 == "\"" } % 2 : 0
         // Readings are accepted by their gain and chosen by their preference, which also weighs
         // a lost final mark by the mark before it.
-        var scored: [(edit: Edit, lostTrail: Bool, preference: Double)] = []
+        var scored: [(edit: Edit, reading: ShiftedReading, preference: Double)] = []
         // Every reading, however little it gains: a lost mark needs a margin over all of them.
-        var all: [(edit: Edit, lostTrail: Bool, preference: Double)] = []
+        var all: [(edit: Edit, reading: ShiftedReading, preference: Double)] = []
         for lead in Self.shiftLeads {
-            for reading in shiftedReadings(lead: lead, choices: choices, lost: lost, endsWithLostByte: endsLine,
-                                           markMayBeLost: inShiftedLine) {
+            for var reading in shiftedReadings(lead: lead, choices: choices, lost: lost, endsWithLostByte: endsLine,
+                                               markMayBeLost: inShiftedLine) {
+                chooseLostLeads(of: &reading, at: q, memo: &lostLeadChoices)
                 let range = q..<(q + 1 + reading.consumed)
                 guard reading.text.contains(where: { $0.value >= 0x80 && $0 != Self.lostASCII }), Array(scalars[range]) != reading.text else { continue }
                 // A lost ASCII byte scores as the '?' it was written as.
@@ -107,14 +112,14 @@ extension LineRepair {
                     let previous = reading.text.dropLast().last ?? (q > 0 ? scalars[q - 1] : nil)
                     preference = gain + quoteBias(mark, after: previous, openQuotes: quotes) - quoteBias(mark, after: nil, openQuotes: quotes)
                 }
-                all.append((Edit(range: range, replacement: reading.text, diagnosis: .gbkOneByteShift, gain: gain), reading.lostTrail,
+                all.append((Edit(range: range, replacement: reading.text, diagnosis: .gbkOneByteShift, gain: gain), reading,
                             preference))
                 if gain >= minimumGain { scored.append(all[all.count - 1]) }
             }
         }
         guard let top = scored.max(by: { $0.preference < $1.preference }) else { return nil }
         var edit = top.edit
-        if top.lostTrail {
+        if top.reading.lostTrail {
             // The lost mark is kept only where it is clearly the likeliest; else U+FFFD.
             let prefix = edit.replacement.dropLast()
             let rival = all.filter { $0.edit.range == edit.range && $0.edit.replacement.dropLast() == prefix
@@ -123,6 +128,10 @@ extension LineRepair {
                 edit.replacement[edit.replacement.count - 1] = "\u{FFFD}"
                 edit.unrecovered += 1
             }
+        }
+        for lost in top.reading.lostLeads where !lost.isClear {
+            edit.replacement[lost.index] = "\u{FFFD}"
+            edit.unrecovered += 1
         }
         if let k = edit.replacement.firstIndex(of: Self.lostASCII) {
             let byte = lostASCIIByte(before: edit.range.upperBound)
@@ -144,6 +153,53 @@ extension LineRepair {
                 && isChinese(scalars[k - 1]) && isChinese(scalars[k + 1])
         }
         return Self.foreignLetterCost * Double(foreignLetters(in: Array(scalars[range]), outside: range) + lone)
+    }
+
+    /// Chooses each character whose lead byte `reading` lost, among the Han characters its
+    /// trail byte ends, by how each reads with the two characters on either side. Readings of
+    /// a line share most of their text: `memo` keeps the choice for each context.
+    private func chooseLostLeads(of reading: inout ShiftedReading, at q: Int, memo: inout [[Unicode.Scalar]: (Unicode.Scalar, Bool)]) {
+        for n in reading.lostLeads.indices {
+            let i = reading.lostLeads[n].index
+            let left = Array((scalars[..<q] + reading.text[..<i]).suffix(2)), right = Array(reading.text[(i + 1)...].prefix(2))
+            let key = left + [Unicode.Scalar(reading.lostLeads[n].trail)] + right
+            if memo[key] == nil {
+                var best: (scalar: Unicode.Scalar, score: Double)?, second = -Double.infinity
+                for scalar in Self.gbkCharacters(endingWith: reading.lostLeads[n].trail) where model.table.kind(scalar) == .han {
+                    let score = model.score(left + [scalar] + right)
+                    if let top = best, score <= top.score {
+                        second = max(second, score)
+                    } else {
+                        second = best?.score ?? second
+                        best = (scalar, score)
+                    }
+                }
+                memo[key] = best.map { ($0.scalar, $0.score - second >= Self.choiceMargin) } ?? ("\u{FFFD}", false)
+            }
+            if let (scalar, isClear) = memo[key] {
+                (reading.text[i], reading.lostLeads[n].isClear) = (scalar, isClear)
+            }
+        }
+    }
+
+    /// The characters GBK writes with each trail byte, by trail byte.
+    private static let gbkCharactersByTrail: [[Unicode.Scalar]] = (0...0xFF).map { trail in
+        trail < 0x40 ? [] : (UInt8(0x81)...0xFE).compactMap { decodePair($0, UInt8(trail), .gbk) }
+    }
+
+    static func gbkCharacters(endingWith trail: UInt8) -> [Unicode.Scalar] { gbkCharactersByTrail[Int(trail)] }
+
+    /// A reading of the stretch after a shift's '?': its text, how many input characters it
+    /// replaces, and which of its characters were made with a lost byte.
+    struct ShiftedReading {
+        var text: [Unicode.Scalar]
+        var consumed: Int
+        /// The last character is a mark whose trail byte was lost at the end of the line.
+        var lostTrail = false
+        /// The characters whose lead byte was lost in an invalid pair: where each stands, the
+        /// trail byte that followed the lost lead, and whether the character chosen for it is
+        /// clearly the likeliest of those it could be.
+        var lostLeads: [(index: Int, trail: UInt8, isClear: Bool)] = []
     }
 
     /// Stands, in a shifted reading, for the ASCII byte lost with the pair it made invalid.
@@ -177,14 +233,19 @@ extension LineRepair {
     /// With `markMayBeLost`, a line that ends in "??" ends in a mark both of whose bytes were
     /// lost (its lead read alone, its trail left without a partner).
     private func shiftedReadings(lead: UInt8, choices: [[[UInt8]]], lost: [Bool], endsWithLostByte: Bool,
-                                 markMayBeLost: Bool) -> [(text: [Unicode.Scalar], consumed: Int, lostTrail: Bool)] {
-        var readings: [(text: [Unicode.Scalar], consumed: Int, lostTrail: Bool)] = []
-        func walk(_ k: Int, pending: UInt8?, text: [Unicode.Scalar], unfolded: Int) {
+                                 markMayBeLost: Bool) -> [ShiftedReading] {
+        var readings: [ShiftedReading] = []
+        // `leadIsLost`: the pending lead was lost; its character stands as U+FFFD, chosen later.
+        func walk(_ k: Int, pending: UInt8?, leadIsLost: Bool = false, text: [Unicode.Scalar], unfolded: Int,
+                  lostLeads: [(index: Int, trail: UInt8, isClear: Bool)] = []) {
+            func reading(_ text: [Unicode.Scalar], lostTrail: Bool = false, lostLeads: [(index: Int, trail: UInt8, isClear: Bool)]) -> ShiftedReading {
+                ShiftedReading(text: text, consumed: k + 1, lostTrail: lostTrail, lostLeads: lostLeads)
+            }
             guard k < choices.count else { return }
             if k == choices.count - 1, endsWithLostByte, let lead = pending, !text.isEmpty || markMayBeLost {
                 for trail in UInt8(0x40)...0xFE {
                     if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
-                        readings.append((text + [mark], k + 1, true))
+                        readings.append(reading(text + [mark], lostTrail: true, lostLeads: lostLeads))
                     }
                 }
                 return
@@ -196,18 +257,33 @@ extension LineRepair {
             if let lead = pending, !text.isEmpty, k > 0, lost[k] {
                 for trail in UInt8(0x81)...0xFE {
                     if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
-                        readings.append((text + [mark, Self.lostASCII], k + 1, false))
+                        readings.append(reading(text + [mark, Self.lostASCII], lostLeads: lostLeads))
+                    }
+                }
+                // Or the pending lead's trail was 0x80 (個 is 82 80, 還 DF 80), which no
+                // decoder reads as a lead: read alone, it put the decoder back in step; read
+                // with the next lead byte as an invalid pair, it took that byte along, and the
+                // character that lead began is chosen among all it could have been.
+                if let character = Self.decodePair(lead, 0x80, .gbk), model.table.kind(character) != .chinesePunctuation {
+                    readings.append(reading(text + [character], lostLeads: lostLeads))
+                    if lostLeads.count < Self.maximumLostLeads {
+                        walk(k + 1, pending: nil, leadIsLost: true, text: text + [character], unfolded: unfolded, lostLeads: lostLeads)
                     }
                 }
             }
             for (n, bytes) in choices[k].enumerated() {
                 let unfolding = n > 0
                 guard !unfolding || unfolded < Self.maximumUnfolded else { continue }
-                var pending = pending
+                var pending = pending, leadIsLost = leadIsLost, lostLeads = lostLeads
                 var text = text
                 var valid = true
                 for byte in bytes {
-                    if let lead = pending {
+                    if leadIsLost {
+                        guard byte >= 0x40 && byte != 0x7F else { valid = false; break }
+                        lostLeads.append((text.count, byte, false))
+                        text.append("\u{FFFD}")
+                        leadIsLost = false
+                    } else if let lead = pending {
                         guard let scalar = Self.decodePair(lead, byte, .gbk) else { valid = false; break }
                         // The first pair is the punctuation mark whose lead was lost.
                         if text.isEmpty && model.table.kind(scalar) != .chinesePunctuation { valid = false; break }
@@ -220,10 +296,11 @@ extension LineRepair {
                     }
                 }
                 guard valid else { continue }
-                if pending == nil {
-                    readings.append((text, k + 1, false))
+                if pending == nil && !leadIsLost {
+                    readings.append(reading(text, lostLeads: lostLeads))
                 } else {
-                    walk(k + 1, pending: pending, text: text, unfolded: unfolded + (unfolding ? 1 : 0))
+                    walk(k + 1, pending: pending, leadIsLost: leadIsLost, text: text, unfolded: unfolded + (unfolding ? 1 : 0),
+                         lostLeads: lostLeads)
                 }
             }
         }
