@@ -113,6 +113,14 @@ import Testing
     #expect(try RepairFixture.repairer.get().repair(garbled).text == "你们到底在找什么人呢？")
 }
 
+@Test func aLostByteBetweenTwoFormsOfOneCharacterChoosesTheOneConversionWrites() throws {
+    // "老師說我們明天再來。" read by Python's gbk: 說 (E8 AA AA) lost its last AA. 說 and its
+    // variant 説 (E8 AA AC) both fit and read alike; OpenCC writes 說 for 说, so 說 it is,
+    // where the two used to tie and leave U+FFFD.
+    let garbled = "鑰佸斧瑾\u{FFFD}鎴戝\u{FFFD}戞槑澶╁啀渚嗐\u{FFFD}\u{FFFD}"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == "老師說我們明天再來。")
+}
+
 @Test func aMarkGarbledOnItsOwnBeforeCleanTextIsNotNarrowedByThatText() throws {
     // ， garbled alone (EF BC 8C read as 锛 and a lost 8C) before clean 陳無 (GBK EA 90 9F 6F):
     // the decoder never saw EA after 8C, so EA does not narrow what the lost byte was, though

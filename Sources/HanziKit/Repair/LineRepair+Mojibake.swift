@@ -683,6 +683,8 @@ extension LineRepair {
                     Self.track(scalar, unclosed: &unclosed)
                 }
                 if endsLine, let final = middle.last { score += lineEndBias(final) }
+                // Of two forms of one character, the one conversion writes (說, not 説).
+                score -= Self.variantCost * Double(picks.count(where: model.isVariant))
                 results.append((score, picks))
                 return
             }
@@ -694,12 +696,19 @@ extension LineRepair {
         search(0)
         guard let best = results.max(by: { $0.score < $1.score }) else { return none }
         return cluster.indices.map { n in
-            let rival = results.filter { $0.picks[n] != best.picks[n] }.map(\.score).max() ?? -.infinity
+            // A rare variant of the chosen character is no rival: the text means the same.
+            let rival = results.filter { result in
+                result.picks[n] != best.picks[n] && !(model.isVariant(result.picks[n])
+                    && model.simplifiedForm(of: result.picks[n]) == model.simplifiedForm(of: best.picks[n]))
+            }.map(\.score).max() ?? -.infinity
             let margin = options[n].contains(where: { Self.wordKinds.contains(model.table.kind($0)) }) ? Self.choiceMargin
                 : Self.punctuationChoiceMargin
             return (best.score - rival >= margin ? best.picks[n] : nil, best.picks[n])
         }
     }
+
+    /// What a Traditional variant conversion never writes costs against its standard form.
+    static let variantCost = 0.5
 
     /// The `count` options most plausible on their own (acceptable text only).
     private func shortlist(_ options: [Unicode.Scalar], count: Int, lean: PlausibilityScore.ChineseScript) -> [Unicode.Scalar] {

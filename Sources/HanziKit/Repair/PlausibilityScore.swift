@@ -16,6 +16,9 @@ final class PlausibilityScore: Sendable {
     private let simplified: [UInt32]
     /// Per BMP character: 1 if only Traditional text uses it, 2 if only Simplified text does.
     private let scripts: [UInt8]
+    /// Per BMP character: whether it is a Traditional variant that converting Simplified text
+    /// never writes (説 beside 說): it scores as its Simplified form, like the standard one.
+    private let variants: [Bool]
     let table: CharacterTable
 
     /// Which of the two Chinese scripts a character belongs to, if only one uses it.
@@ -73,6 +76,15 @@ final class PlausibilityScore: Sendable {
             scripts[Int(from.value)] |= 1
         }
         forEachMapping(simplifiedToTraditional) { from, _ in scripts[Int(from.value)] |= 2 }
+        var written = [Bool](repeating: false, count: 0x10000)
+        for entry in simplifiedToTraditional.allEntries {
+            for value in simplifiedToTraditional.values(of: entry) {
+                if let scalar = value.unicodeScalars.first, value.unicodeScalars.count == 1, scalar.value < 0x10000 {
+                    written[Int(scalar.value)] = true
+                }
+            }
+        }
+        self.variants = (0..<0x10000).map { simplified[$0] != 0 && !written[$0] }
         self.simplified = simplified
         self.scripts = scripts
     }
@@ -92,6 +104,15 @@ final class PlausibilityScore: Sendable {
         case 2: return .simplified
         default: return .both
         }
+    }
+
+    /// Whether `scalar` is a Traditional variant that converting Simplified text never writes.
+    func isVariant(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x10000 && variants[Int(scalar.value)] }
+
+    /// The Simplified form of `scalar` (itself where it has none).
+    func simplifiedForm(of scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let mapped = scalar.value < 0x10000 ? simplified[Int(scalar.value)] : 0
+        return mapped != 0 ? Unicode.Scalar(mapped) ?? scalar : scalar
     }
 
     /// The log-likelihood of one character on its own (no allocation): for shortlisting.
