@@ -164,6 +164,25 @@ import Testing
     }
 }
 
+@Test func aStretchReadOutOfStepAfterALostBig5LeadIsRepaired() throws {
+    // "他是个好人，大家都喜欢他。" in GBK read by Python's big5hkscs: 人 (C8 CB) is a hole in
+    // Big5, so the decoder wrote U+FFFD for C8 and read on from CB, one byte out of step: the
+    // comma's bytes went into two Han characters, and the stretch shows none of the symbols
+    // GBK-as-Big5 is known by. Its U+FFFD before rare characters (芄炭騧珔) signs it instead.
+    let garbled = "坻岆跺疑\u{FFFD}芄炭騧珔樞祥傷\u{2163E}\u{FFFD}"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    // 人 is written as itself only if context settles it among the characters ending in CB.
+    #expect(["他是个好人，大家都喜欢他。", "他是个好\u{FFFD}，大家都喜欢他。"].contains(text))
+    #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
+}
+
+@Test func cleanTextAfterALoneReplacementCharacterIsNotReadOutOfStep() throws {
+    // A character lost before rare names in clean classical text: re-paired as Big5 read out of
+    // step, 捷菑 gives junk that still scores better than U+FFFD; it must stay as it is.
+    let line = "秋七月，有星孛入于北斗。公至自会。晋人纳\u{FFFD}捷菑于邾。弗克纳。九月甲申，公孙敖卒于齐。齐公子商人弑其君舍。"
+    #expect(try RepairFixture.repairer.get().repair(line).text == line)
+}
+
 // MARK: Folded punctuation
 
 @Test func aQuoteAfterAFullStopOpensWhenTheNextQuoteSurelyCloses() throws {

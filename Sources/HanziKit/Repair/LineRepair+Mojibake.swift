@@ -44,16 +44,51 @@ extension LineRepair {
         var proposals: [Edit] = []
         for misreading in Misreading.all {
             // Cheap test first: a run needs characters typical of the misreading.
-            guard misreading.isSigned(scalars, table: model.table) else { continue }
+            guard isSigned(scalars.indices, for: misreading) else { continue }
             var runs = Reencoding.runs(of: scalars, utf8: utf8, offsets: offsets, wrong: misreading.wrong, protected: protected,
                                        unencodablePairs: misreading.unencodablePairs)
             if case .utf8 = misreading.original {
                 for r in runs.indices { runs[r].splitEuroSigns(scalars) }
             }
-            let signed = runs.filter { misreading.isSigned($0.owner.lazy.map { scalars[$0] }, table: model.table) }
+            let signed = runs.filter { isSigned($0.owner, for: misreading) }
             proposals += editsWeighingQuotations(in: signed, misreading: misreading)
         }
         return proposals
+    }
+
+    /// Whether `scalar` belongs in Chinese prose: Han, Chinese punctuation, digits, or U+FFFD
+    /// for a character not recovered.
+    private func isChineseProse(_ scalar: Unicode.Scalar) -> Bool {
+        let kind = model.table.kind(scalar)
+        return kind == .han || kind == .chinesePunctuation || ("0"..."9").contains(scalar) || scalar == "\u{FFFD}"
+    }
+
+    /// Whether the characters at `indices` have the signs `misreading` needs.
+    private func isSigned(_ indices: some Collection<Int>, for misreading: Misreading) -> Bool {
+        misreading.isSigned(indices.lazy.map { scalars[$0] }, table: model.table)
+            || misreading.outOfStepSigns && isOutOfStepAfterLostByte(indices)
+    }
+
+    /// How many of the four characters after a lost byte must be rare Han characters for the
+    /// stretch to be read as out of step.
+    static let rareAfterLostByte = 3
+    /// A character with a lower log-frequency than this is rare (fewer than about 1,000 in
+    /// jieba's 60 million).
+    static let rareCharacterScore = -11.0
+
+    /// Whether, among the characters at `indices` (in order), a lone U+FFFD is followed by
+    /// four Han characters of which ``rareAfterLostByte`` are rare: what a double-byte decoder
+    /// that lost a lead byte writes, reading on one byte out of step. U+FFFD in runs, as
+    /// damage leaves it, does not count, nor does one before ordinary text.
+    private func isOutOfStepAfterLostByte(_ indices: some Collection<Int>) -> Bool {
+        let all = Array(indices)
+        for (n, i) in all.enumerated() where scalars[i] == "\u{FFFD}" && n + 4 < all.count {
+            guard n == 0 || scalars[all[n - 1]] != "\u{FFFD}" else { continue }
+            let next = all[(n + 1)...(n + 4)].map { scalars[$0] }
+            guard next.allSatisfy({ model.table.kind($0) == .han }) else { continue }
+            if next.count(where: { model.characterScore($0) < Self.rareCharacterScore }) >= Self.rareAfterLostByte { return true }
+        }
+        return false
     }
 
     /// ``edits(in:from:upTo:misreading:quoteShift:splitting:)`` for the runs of a line in order, weighing whether
@@ -270,7 +305,7 @@ extension LineRepair {
         let ends = decoding.ends.count <= 6 ? decoding.ends[...] : decoding.ends.prefix(3) + decoding.ends.suffix(3)
         for end in ends where end.multibyte > 0 {
             var range = run.characters(start, end.byte)
-            guard range.count >= 2, misreading.isSigned(scalars[range], table: model.table) else { continue }
+            guard range.count >= 2, isSigned(range, for: misreading) else { continue }
             var replacement = Array(text[0..<end.units])
             // Trailing ASCII decodes to itself: leave it outside the edit.
             while let last = replacement.last, last.value < 0x80, range.count > 1, scalars[range.upperBound - 1] == last {
@@ -290,6 +325,13 @@ extension LineRepair {
             // Mojibake of mojibake: the first undoing gives mojibake again (with the C1
             // controls of Latin-1 mojibake, which only the final text must be free of).
             var gain = isAcceptableText(replacement) ? self.gain(replacing: range, with: replacement) : -.infinity
+            // A stretch signed only as out of step after a lost byte may be clean text beside a
+            // U+FFFD, whose re-pairing gives junk that still beats the U+FFFD: its repair must be
+            // Chinese prose, with no letters or symbols.
+            if !misreading.isSigned(scalars[range], table: model.table),
+               !replacement.allSatisfy({ isChineseProse($0) }) {
+                gain = -.infinity
+            }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),

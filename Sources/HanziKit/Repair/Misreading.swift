@@ -35,6 +35,10 @@ struct Misreading: Sendable {
     /// Whether two private-use characters may stand in for a sign (Big5 punctuation read as
     /// GBK lands in GBK's user-defined rows; clean text sometimes has one such character).
     let privateUseCounts: Bool
+    /// Whether a lone U+FFFD before rare Han characters signs a stretch too: a double-byte
+    /// decoder that lost a lead byte read the rest one byte out of step, where the marks that
+    /// sign it read as Han characters, mostly rare ones.
+    var outOfStepSigns = false
 
     /// Whether `stretch` has the signs this misreading needs.
     func isSigned(_ stretch: some Collection<Unicode.Scalar>, table: CharacterTable) -> Bool {
@@ -60,7 +64,7 @@ struct Misreading: Sendable {
         Misreading(diagnosis: .big5AsGBK, wrong: .charset(.gbk, fallback: .gb18030), original: .charset(.big5),
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true),
         Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .big5HKSCS), original: .charset(.gbk),
-                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true),
+                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true),
     ]
 
     /// The decoder that garbled the text, where it is one that writes U+FFFD for a byte it
