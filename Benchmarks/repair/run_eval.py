@@ -131,7 +131,9 @@ def main():
     for category, s in stats.items():
         if category == 'irrecoverable':
             continue
-        recoverable = f"{pct(s['hanzi recoverable'], s['recoverable'])} of {s['recoverable']}" if s['recoverable'] < s['cases'] else '(all lossless)'
+        recoverable = ('(none lossless)' if s['recoverable'] == 0
+                       else f"{pct(s['hanzi recoverable'], s['recoverable'])} of {s['recoverable']}" if s['recoverable'] < s['cases']
+                       else '(all lossless)')
         print(f"| {category} | {s['cases']} | {pct(s['hanzi'], s['cases'])} | {recoverable} | {pct(s['ftfy'], s['cases'])} "
               f"| {pct(s['ftfy kept'], s['cases'])} |")
     print('\nCases where bytes were lost: repaired exactly, or exactly but for U+FFFD at characters left undecided '
