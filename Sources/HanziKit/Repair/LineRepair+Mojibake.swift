@@ -69,24 +69,32 @@ extension LineRepair {
             || misreading.outOfStepSigns && isOutOfStepAfterLostByte(indices)
     }
 
-    /// How many of the four characters after a lost byte must be rare Han characters for the
-    /// stretch to be read as out of step.
-    static let rareAfterLostByte = 3
     /// A character with a lower log-frequency than this is rare (fewer than about 1,000 in
     /// jieba's 60 million).
     static let rareCharacterScore = -11.0
 
     /// Whether, among the characters at `indices` (in order), a lone U+FFFD is followed by
-    /// four Han characters of which ``rareAfterLostByte`` are rare: what a double-byte decoder
-    /// that lost a lead byte writes, reading on one byte out of step. U+FFFD in runs, as
-    /// damage leaves it, does not count, nor does one before ordinary text.
+    /// what a double-byte decoder that lost a lead byte writes, reading on one byte out of
+    /// step: four Han characters of which three are rare, or six non-ASCII characters of which
+    /// four are rare Han characters or other letters and symbols (kana, ﹝) but not Chinese
+    /// marks. U+FFFD in runs, as damage leaves it, does not count, nor does one before
+    /// ordinary text.
     private func isOutOfStepAfterLostByte(_ indices: some Collection<Int>) -> Bool {
         let all = Array(indices)
-        for (n, i) in all.enumerated() where scalars[i] == "\u{FFFD}" && n + 4 < all.count {
+        func isRareHan(_ scalar: Unicode.Scalar) -> Bool {
+            model.table.kind(scalar) == .han && model.characterScore(scalar) < Self.rareCharacterScore
+        }
+        for (n, i) in all.enumerated() where scalars[i] == "\u{FFFD}" {
             guard n == 0 || scalars[all[n - 1]] != "\u{FFFD}" else { continue }
-            let next = all[(n + 1)...(n + 4)].map { scalars[$0] }
-            guard next.allSatisfy({ model.table.kind($0) == .han }) else { continue }
-            if next.count(where: { model.characterScore($0) < Self.rareCharacterScore }) >= Self.rareAfterLostByte { return true }
+            let next = all[(n + 1)...].prefix(6).map { scalars[$0] }
+            let four = next.prefix(4)
+            if four.count == 4, four.allSatisfy({ model.table.kind($0) == .han }), four.count(where: isRareHan) >= 3 { return true }
+            guard next.count == 6, next.allSatisfy({ !$0.isASCII && $0 != "\u{FFFD}" }) else { continue }
+            let odd = next.count { scalar in
+                let kind = model.table.kind(scalar)
+                return kind == .han ? isRareHan(scalar) : kind != .chinesePunctuation
+            }
+            if odd >= 4 { return true }
         }
         return false
     }
