@@ -10,6 +10,9 @@ the cases where bytes were lost, the share that is exact but for U+FFFD at undec
 (the repairer marked what it could not recover instead of guessing). For irrecoverable damage: the share left unchanged, and the share `hanzi repair --explain`
 reported. For the clean lines: how many were changed at all (false positives; must be 0).
 
+Also: the clean lines that are not plain ASCII, each with one U+FFFD inserted (one lost byte in
+clean text), must come through unchanged but for the report of the U+FFFD.
+
 Usage: run_eval.py [--hanzi PATH] [--split dev|test|all] [--show CATEGORY] [--no-ftfy]
 Writes results-<split>.json beside this script and prints a Markdown table.
 """
@@ -17,6 +20,7 @@ import argparse
 import collections
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -169,8 +173,24 @@ def main():
     print('| --- | ---: | ---: | ---: | ---: |')
     for kind, n in kinds.items():
         print(f'| {kind} | {n} | {false_positives[kind]} | {ftfy_changed[kind]} | {ftfy_kept_changed[kind]} |')
+    # Clean text with one byte lost: each clean line that is not plain ASCII, with a U+FFFD put
+    # at a seeded place. Only the U+FFFD may be reported; every other character must stay.
+    rng = random.Random(5)
+    damaged = []
+    for row in clean:
+        text = row['text']
+        if len(text) >= 8 and not text.isascii():
+            i = rng.randrange(1, len(text) - 1)
+            damaged.append(text[:i] + '\ufffd' + text[i:])
+    damaged_outputs = run_hanzi(args.hanzi, damaged)[0]
+    damaged_changed = [(a, b) for a, b in zip(damaged, damaged_outputs) if a != b]
+    print(f'clean lines with one U+FFFD inserted: hanzi changed {len(damaged_changed)} of {len(damaged)}\n')
+    if args.show == 'clean':
+        for a, b in damaged_changed[:20]:
+            print(f"--- one U+FFFD\n  input: {a}\n  hanzi: {b}")
     with open(os.path.join(here, f'results-{args.split}.json'), 'w') as f:
         json.dump({'categories': stats, 'clean_lines': len(clean), 'false_positives': false_positives,
+                   'lone_replacement_lines': len(damaged), 'lone_replacement_changed': len(damaged_changed),
                    'ftfy_changed_clean': ftfy_changed, 'ftfy_kept_changed_clean': ftfy_kept_changed,
                    'seconds': elapsed}, f, indent=1, ensure_ascii=False)
 

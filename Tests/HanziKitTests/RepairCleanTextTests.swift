@@ -50,6 +50,26 @@ import Testing
     #expect(fixes[0].range == "这一段有".utf8.count..<("这一段有".utf8.count + 9))
 }
 
+@Test func cleanTextBesideALoneReplacementCharacterIsLeftAlone() throws {
+    // One byte lost in otherwise clean text. Re-encoded, the characters beside the U+FFFD read
+    // as mojibake that lost a byte (绛� as 等, 楣呵� as 鹺�) or as a GBK shift before an ASCII
+    // mark ("�(" as "。╫"), and each such reading gained merely by writing something where the
+    // U+FFFD was. Only the U+FFFD is reported.
+    let lines = [
+        "晋侯以魏绛\u{FFFD}为能以刑佐民矣。",
+        "辛楣呵\u{FFFD}呵大笑道：“好！”",
+        "从此妯娌\u{FFFD}间暗争愈烈。",
+        "    def __eq\u{FFFD}__(self, other):",
+        "cannot format\u{FFFD}(object) here",
+        "Continue? \u{FFFD}(y/N)",
+    ]
+    for line in lines {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.map(\.diagnosis) == [.replacementCharacters])
+    }
+}
+
 @Test func questionMarksForLostCharactersAreReportedAndLeftAlone() throws {
     // Text squeezed through GBK, whose encoder writes '?' for what GBK lacks (Extension B).
     let line = try Charset.gbk.decode(try Charset.gbk.encode("他們的祖先𠀀𪚥住在這裏", mode: .substitute))

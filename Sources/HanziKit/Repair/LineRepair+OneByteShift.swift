@@ -26,7 +26,7 @@ extension LineRepair {
     func oneByteShiftEdits(protecting protected: [Range<Int>], inShiftedLine: Bool = false) -> [Edit] {
         var proposals: [Edit] = []
         var lostLeadChoices: [[Unicode.Scalar]: (Unicode.Scalar, Bool)] = [:]
-        for q in scalars.indices where Self.mayBeginShift(at: q, in: scalars) && !protected.contains(where: { $0.contains(q) }) {
+        for q in scalars.indices where mayBeginShift(at: q) && !protected.contains(where: { $0.contains(q) }) {
             if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
         }
         return proposals
@@ -38,12 +38,13 @@ extension LineRepair {
     /// Whether the lead byte a shift lost may be at `q`: a '?' before something; or a U+FFFD
     /// (which lost bytes of every other kind leave too) before the full-width mark that the
     /// trail of the lost mark and the next lead byte make, folded to ASCII ("。現" as "�,F").
-    static func mayBeginShift(at q: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    func mayBeginShift(at q: Int) -> Bool {
         guard q + 1 < scalars.count else { return false }
         switch scalars[q] {
         case "?": return true
         case "\u{FFFD}":
-            return fullwidthBytes(of: scalars[q + 1]) != nil
+            // (After Chinese text: a lone U+FFFD in code or English is no lost lead of a mark.)
+            return Self.fullwidthBytes(of: scalars[q + 1]) != nil && q > 0 && isChinese(scalars[q - 1])
         default: return false
         }
     }

@@ -223,7 +223,11 @@ final class PlausibilityScore: Sendable {
         case .latinSymbol: return Cost.latinSymbol
         case .combining: return Cost.combining
         case .phonetic: return Cost.phonetic
-        case .control, .privateUse, .replacement: return scalar == "\t" ? Cost.asciiSpace : Cost.garbage
+        // U+FFFD stands for a character that was there: writing anything in its place gains no
+        // more than replacing an unknown symbol would, or clean text beside a lone U+FFFD
+        // would be "repaired" into garbling that merely removes it.
+        case .replacement: return Cost.symbol
+        case .control, .privateUse: return scalar == "\t" ? Cost.asciiSpace : Cost.garbage
         }
     }
 
