@@ -56,11 +56,10 @@ extension LineRepair {
         return proposals
     }
 
-    /// Whether `scalar` belongs in Chinese prose: Han, Chinese punctuation, digits, or U+FFFD
-    /// for a character not recovered.
+    /// Whether `scalar` belongs in Chinese prose: Chinese, digits, or U+FFFD for a character
+    /// not recovered.
     private func isChineseProse(_ scalar: Unicode.Scalar) -> Bool {
-        let kind = model.table.kind(scalar)
-        return kind == .han || kind == .chinesePunctuation || ("0"..."9").contains(scalar) || scalar == "\u{FFFD}"
+        isChinese(scalar) || ("0"..."9").contains(scalar) || scalar == "\u{FFFD}"
     }
 
     /// Whether the characters at `indices` have the signs `misreading` needs.

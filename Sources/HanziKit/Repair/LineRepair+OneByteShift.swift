@@ -25,7 +25,7 @@ extension LineRepair {
     /// "發問。”<span") needs less evidence than in a line nothing else is wrong with.
     func oneByteShiftEdits(protecting protected: [Range<Int>], inShiftedLine: Bool = false) -> [Edit] {
         var proposals: [Edit] = []
-        var lostLeadChoices: [[Unicode.Scalar]: (Unicode.Scalar, Bool)] = [:]
+        var lostLeadChoices: LostLeadChoices = [:]
         for q in scalars.indices where mayBeginShift(at: q) && !protected.contains(where: { $0.contains(q) }) {
             if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
         }
@@ -54,7 +54,7 @@ extension LineRepair {
 
     /// The best reading of the stretch after the '?' at `q`, if it is clearly better.
     /// `lostLeadChoices` keeps, for the line, each choice of a character whose lead was lost.
-    private func shiftEdit(at q: Int, inShiftedLine: Bool, lostLeadChoices: inout [[Unicode.Scalar]: (Unicode.Scalar, Bool)]) -> Edit? {
+    private func shiftEdit(at q: Int, inShiftedLine: Bool, lostLeadChoices: inout LostLeadChoices) -> Edit? {
         let minimumGain = inShiftedLine ? Self.minimumGainInShiftedLine : Self.minimumGain
         // The GBK bytes each character after the '?' may have come from.
         var choices: [[[UInt8]]] = []
@@ -159,7 +159,7 @@ extension LineRepair {
     /// Chooses each character whose lead byte `reading` lost, among the Han characters its
     /// trail byte ends, by how each reads with the two characters on either side. Readings of
     /// a line share most of their text: `memo` keeps the choice for each context.
-    private func chooseLostLeads(of reading: inout ShiftedReading, at q: Int, memo: inout [[Unicode.Scalar]: (Unicode.Scalar, Bool)]) {
+    private func chooseLostLeads(of reading: inout ShiftedReading, at q: Int, memo: inout LostLeadChoices) {
         for n in reading.lostLeads.indices {
             let i = reading.lostLeads[n].index
             let left = Array((scalars[..<q] + reading.text[..<i]).suffix(2)), right = Array(reading.text[(i + 1)...].prefix(2))
@@ -182,6 +182,10 @@ extension LineRepair {
             }
         }
     }
+
+    /// For each context (two characters, the trail byte, two characters), the character chosen
+    /// for a lost lead byte and whether context settled it.
+    typealias LostLeadChoices = [[Unicode.Scalar]: (Unicode.Scalar, Bool)]
 
     /// The characters GBK writes with each trail byte, by trail byte.
     private static let gbkCharactersByTrail: [[Unicode.Scalar]] = (0...0xFF).map { trail in
