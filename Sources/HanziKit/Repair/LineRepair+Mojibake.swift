@@ -304,8 +304,9 @@ extension LineRepair {
         }
         guard let longest = decoding.ends.last, longest.multibyte > 0 else { return ([], reach) }
         let whole = run.characters(start, longest.byte)
-        let (text, guess) = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound,
-                                       openQuotes: max(0, facts.openQuotes[whole.lowerBound] + quoteShift))
+        let openQuotes = max(0, facts.openQuotes[whole.lowerBound] + quoteShift)
+        let longestReading = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound,
+                                     openQuotes: openQuotes)
         var found: [Candidate] = []
         // The longest ends, and the shortest: a garbled mark may be followed by clean text
         // whose bytes happen to decode too (锛� before 只有, D6 BB being valid UTF-8).
@@ -313,6 +314,17 @@ extension LineRepair {
         for end in ends where end.multibyte > 0 {
             var range = run.characters(start, end.byte)
             guard range.count >= 2, isSigned(range, for: misreading) else { continue }
+            // Lost characters are chosen in the longest reading's context, unless it goes on
+            // past this end into what is not Chinese: then it garbled clean text there (魏 read
+            // as κ after 韩銆�), and they are chosen again beside the marks it read before that
+            // (说锛� before 鈥�, read as “) or else the line's own characters.
+            let rest = longestReading.text[end.units...]
+            var (text, guess) = longestReading
+            if !rest.allSatisfy({ [CharacterTable.Kind.han, .chinesePunctuation, .replacement].contains(model.table.kind($0)) }) {
+                let marks = rest.prefix { model.table.kind($0) == .chinesePunctuation }
+                (text, guess) = resolve(Array(decoding.units[0..<end.units]), before: range.lowerBound, after: range.upperBound,
+                                        marksAfter: Array(marks), openQuotes: openQuotes)
+            }
             var replacement = Array(text[0..<end.units])
             // Trailing ASCII decodes to itself: leave it outside the edit.
             while let last = replacement.last, last.value < 0x80, range.count > 1, scalars[range.upperBound - 1] == last {
@@ -638,7 +650,8 @@ extension LineRepair {
     /// that two lost bytes in one word are chosen as a word; a second round retries what the
     /// first left open, with its neighbours now chosen. `guess` is the text with the best
     /// option in place of each U+FFFD of a choice, for weighing the stretch against others.
-    private func resolve(_ units: [Unit], before index: Int, after end: Int,
+    /// The line goes on at `end`, or with `marksAfter` where a longer reading showed them.
+    private func resolve(_ units: [Unit], before index: Int, after end: Int, marksAfter: [Unicode.Scalar] = [],
                          openQuotes: Int) -> (text: [Unicode.Scalar], guess: [Unicode.Scalar]) {
         var text: [Unicode.Scalar] = units.map { unit in
             if case let .known(scalar) = unit { return scalar }
@@ -660,7 +673,7 @@ extension LineRepair {
                     cluster.append(open[c])
                     c += 1
                 }
-                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, before: index, after: end, lean: lean,
+                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, before: index, after: end, marksAfter: marksAfter, lean: lean,
                                     openQuotes: openQuotes)
                 for (n, u) in cluster.enumerated() {
                     guess[u] = chosen[n].best
@@ -683,12 +696,14 @@ extension LineRepair {
     /// every combination that differs there by ``choiceMargin``; `best` is the best
     /// combination's pick either way (U+FFFD when there is none).
     private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], before index: Int,
-                        after end: Int, lean: PlausibilityScore.ChineseScript,
+                        after end: Int, marksAfter: [Unicode.Scalar], lean: PlausibilityScore.ChineseScript,
                         openQuotes initialQuotes: Int) -> [(chosen: Unicode.Scalar?, best: Unicode.Scalar)] {
-        let perChoice = [16, 8, 5, 3][cluster.count - 1]
+        // Lost marks keep more options: the rarer ones (《 》 ‘ ’) are what pairing decides.
+        let perChoice = [16, 8, 5, 3][cluster.count - 1], perMark = [16, 12, 8, 5][cluster.count - 1]
         let options = cluster.map { u -> [Unicode.Scalar] in
             guard case let .choice(all) = units[u] else { return [] }
-            return shortlist(all, count: perChoice, lean: lean)
+            let marksOnly = all.allSatisfy { model.table.kind($0) == .chinesePunctuation }
+            return shortlist(all, count: marksOnly ? perMark : perChoice, lean: lean)
         }
         let none = cluster.map { _ in (chosen: Unicode.Scalar?.none, best: Unicode.Scalar("\u{FFFD}")) }
         guard options.allSatisfy({ !$0.isEmpty }) else { return none }
@@ -709,19 +724,18 @@ extension LineRepair {
             after.append(text[u])
         }
         // Past the stretch, the line goes on with its own characters.
-        if reachesEnd { after += scalars[end..<min(scalars.count, end + Self.contextLength - after.count)] }
-        let endsLine = reachesEnd && end == scalars.count
+        if reachesEnd {
+            after += marksAfter.isEmpty ? scalars[end..<min(scalars.count, end + Self.contextLength - after.count)]
+                : marksAfter.prefix(Self.contextLength - after.count)
+        }
+        let endsLine = reachesEnd && marksAfter.isEmpty && end == scalars.count
         // The clause before the cluster: back to the previous clause mark (looking a sentence back).
         let textBefore = Array(scalars[max(0, index - 40)..<index]) + text[..<first]
-        // (A mark garbled on its own, 锛� or 銆�, still ends a clause.)
-        let clauseStart = textBefore.lastIndex(where: {
-            Self.clauseMarks.contains($0) || $0 == "\u{FFFD}" || model.table.signs($0).contains(.gbkPunctuationMojibake)
-        }).map { $0 + 1 } ?? 0
-        let clauseBefore = Array(textBefore[clauseStart...])
+        let clauseBefore = Array(clause(endingAt: textBefore))
         let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
-        // (From the stretch's own decoded text: the line before it may still be garbled.)
+        // (Marks still garbled before the stretch are not seen: an opening one is missed at worst.)
         var unclosedBefore: [Unicode.Scalar] = []
-        for scalar in text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
+        for scalar in scalars[..<index] + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -734,14 +748,15 @@ extension LineRepair {
                 for (n, scalar) in middle.enumerated() {
                     let following = n + 1 < middle.count ? middle[n + 1] : after.first
                     let previous = n > 0 ? middle[n - 1] : before.last
-                    score += quoteBias(scalar, after: previous, openQuotes: quotes) + scriptBias(scalar, lean: lean)
-                        + punctuationBias(scalar, next: following, clause: clauseBefore + middle[..<n], openQuotes: quotes,
-                                          nextSegment: segmentLength(middle[(n + 1)...] + after))
+                    score += quoteBias(scalar, after: previous, openQuotes: quotes, innermost: unclosed.last)
+                        + scriptBias(scalar, lean: lean)
+                        + punctuationBias(scalar, next: following, clause: clause(endingAt: clauseBefore + middle[..<n]),
+                                          openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after))
                         + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous)
                     quotes = quoteBalance([scalar], from: quotes)
                     Self.track(scalar, unclosed: &unclosed)
                 }
-                if endsLine, let final = middle.last { score += lineEndBias(final) }
+                if endsLine { score += lineEndBias(ofText: middle + after) }
                 // Of two forms of one character, the one conversion writes (說, not 説).
                 score -= Self.variantCost * Double(picks.count(where: model.isVariant))
                 results.append((score, picks))
@@ -764,6 +779,15 @@ extension LineRepair {
                 : Self.punctuationChoiceMargin
             return (best.score - rival >= margin ? best.picks[n] : nil, best.picks[n])
         }
+    }
+
+    /// The clause `text` ends with: what follows its last clause mark (or mark garbled on its
+    /// own, 锛� or 銆�, which still ends a clause).
+    private func clause(endingAt text: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        let start = text.lastIndex(where: {
+            Self.clauseMarks.contains($0) || $0 == "\u{FFFD}" || model.table.signs($0).contains(.gbkPunctuationMojibake)
+        }).map { $0 + 1 } ?? 0
+        return text[start...]
     }
 
     /// What a Traditional variant conversion never writes costs against its standard form.

@@ -54,6 +54,12 @@ final class PlausibilityScore: Sendable {
         static let doubledClauseMark = -6.0
         /// An opening quotation mark before a clause mark, ASCII or the end of the text.
         static let misplacedOpeningQuote = -3.0
+        /// A clause mark right after an opening quotation mark or bracket (“， 《。): a clause
+        /// that ends before it begins.
+        static let clauseMarkAfterOpening = -6.0
+        /// A middle dot (·) that joins nothing: it stands between the parts of a name (阿卜杜拉·
+        /// 親王), never beside a mark. (路 is · read as GBK, so a stray one is often 路 repaired.)
+        static let strayMiddleDot = -6.0
     }
 
     init(lexicon: Lexicon, traditionalToSimplified: Lexicon, simplifiedToTraditional: Lexicon, table: CharacterTable = .shared) {
@@ -182,6 +188,12 @@ final class PlausibilityScore: Sendable {
             return next == scalar ? -6.5 : -10.0
         }
         var cost = Self.punctuationCosts[scalar] ?? Cost.rarePunctuation
+        if scalar == "·" && (Self.marks.contains(previous) || Self.marks.contains(next)) {
+            cost += Cost.strayMiddleDot
+        }
+        if Self.clauseMarks.contains(scalar) && Self.openings.contains(previous) {
+            cost += Cost.clauseMarkAfterOpening
+        }
         // An opening quotation mark opens Chinese text: not a mark, markup or the line's end.
         if Self.openingQuotes.contains(scalar) && (next.value < 0x80 || Self.clauseMarks.contains(next)) {
             cost += Cost.misplacedOpeningQuote
@@ -200,6 +212,10 @@ final class PlausibilityScore: Sendable {
     private static let quotes: Set<Unicode.Scalar> = Set("“”‘’「」『』".unicodeScalars)
     /// Opening quotation marks.
     private static let openingQuotes: Set<Unicode.Scalar> = Set("“‘「『".unicodeScalars)
+    /// Opening quotation marks and brackets.
+    private static let openings: Set<Unicode.Scalar> = Set("“‘「『《（【〈〔".unicodeScalars)
+    /// The marks a middle dot never touches: clause marks, quotation marks and brackets.
+    private static let marks: Set<Unicode.Scalar> = Set("，。、；：？！“”‘’「」『』《》（）【】〈〉〔〕".unicodeScalars)
     /// Marks that end a clause or sentence.
     private static let clauseMarks: Set<Unicode.Scalar> = Set("，。、；：？！".unicodeScalars)
     /// Marks that end a sentence.
