@@ -120,7 +120,8 @@ extension LineRepair {
         var all: [Edit] = []
         var quoteShift = openQuotes
         for run in runs {
-            let found = edits(in: run, from: 0, upTo: run.count, misreading: misreading, quoteShift: quoteShift, splitting: true)
+            let found = edits(in: run, from: 0, upTo: run.count, misreading: misreading, quoteShift: quoteShift, splitting: true,
+                              prior: all)
             all += found.edits
             quoteShift = found.quoteShift
         }
@@ -134,16 +135,18 @@ extension LineRepair {
         let line = text(applying: edits, within: 0..<scalars.count, estimated: true)
         var score = model.score(line)
         var quotes = openQuotes
+        var unclosed: [Unicode.Scalar] = openQuotes > 0 ? ["“"] : []
         var clause: [Unicode.Scalar] = []
         for (n, scalar) in line.enumerated() {
-            score += quoteBias(scalar, after: n > 0 ? line[n - 1] : nil, openQuotes: quotes)
+            score += quoteBias(scalar, after: n > 0 ? line[n - 1] : nil, openQuotes: quotes, innermost: unclosed.last)
                 + punctuationBias(scalar, next: n + 1 < line.count ? line[n + 1] : nil, clause: clause, openQuotes: quotes,
                                   nextSegment: segmentLength(line[(n + 1)...]))
+                + pairingBias(scalar, unclosed: unclosed.last)
             quotes = quoteBalance([scalar], from: quotes)
+            Self.track(scalar, unclosed: &unclosed)
             if Self.clauseMarks.contains(scalar) { clause.removeAll() } else { clause.append(scalar) }
         }
-        if let final = line.last { score += lineEndBias(final) }
-        return score
+        return score + lineEndBias(ofText: line)
     }
 
     /// Finds the garbled stretches of `run` that begin in bytes `start..<limit`, left to right,
@@ -151,9 +154,10 @@ extension LineRepair {
     /// each repair restores count for the stretches after it. Returns the repairs, the byte
     /// where the last one ends, and the quotations then open besides those the line shows.
     /// With `splitting`, a long repair is checked against repairing its pieces apart
-    /// (``splitReading(of:among:in:misreading:quoteShift:)``).
+    /// (``splitReading(of:among:in:misreading:quoteShift:prior:)``). `prior` are the repairs
+    /// made before `start`, which lost characters are chosen beside.
     private func edits(in run: Reencoding, from start: Int, upTo limit: Int, misreading: Misreading, quoteShift initialShift: Int,
-                       splitting: Bool) -> (edits: [Edit], end: Int, quoteShift: Int) {
+                       splitting: Bool, prior: [Edit]) -> (edits: [Edit], end: Int, quoteShift: Int) {
         var proposals: [Edit] = []
         var quoteShift = initialShift
         func nextStart(after i: Int) -> Int {
@@ -167,7 +171,7 @@ extension LineRepair {
                 i += 1
                 continue
             }
-            let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift)
+            let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift, prior: prior + proposals)
             let found = all.filter { !$0.keepsInput }
             guard var best = found.max(by: { $0.edit.gain < $1.edit.gain }) else {
                 // A long decoding that reads no better needs no second look from inside it. Nor
@@ -180,14 +184,16 @@ extension LineRepair {
             // The first character may be clean text whose bytes happen to decode together with
             // the garbled ones that follow (说 + 锛� reads as ˵，): when the repair begins with
             // something other than Chinese, compare with starting one or two characters later,
-            // scoring every candidate over the same stretch of the line.
+            // scoring every candidate over the same stretch of the line. (A middle dot too: ·
+            // read as GBK is 路, so clean 路 before a garbled mark decodes as one.)
             var alternatives = found
-            if let first = best.edit.replacement.first, !isChinese(first) {
+            if let first = best.edit.replacement.first, !isChinese(first) || first == "·" {
                 var s = i
                 for _ in 0..<2 {
                     s = nextStart(after: s)
                     guard s < best.end else { break }
-                    alternatives += candidates(in: run, from: s, misreading: misreading, quoteShift: quoteShift).found
+                    alternatives += candidates(in: run, from: s, misreading: misreading, quoteShift: quoteShift,
+                                               prior: prior + proposals).found
                 }
             }
             if alternatives.count > 1 {
@@ -200,7 +206,8 @@ extension LineRepair {
                 }
             }
             var chosen = (edits: [best.edit], end: best.end)
-            if splitting, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift) {
+            if splitting, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift,
+                                                   prior: prior + proposals) {
                 chosen = split
             }
             for edit in chosen.edits {
@@ -225,12 +232,12 @@ extension LineRepair {
     /// stretch from the same start was found, the bytes after it up to `best`'s end are
     /// repaired on their own, and both readings are scored over the same characters.
     private func splitReading(of best: Candidate, among found: [Candidate], in run: Reencoding, misreading: Misreading,
-                              quoteShift: Int) -> (edits: [Edit], end: Int)? {
+                              quoteShift: Int, prior: [Edit]) -> (edits: [Edit], end: Int)? {
         let start = best.edit.range.lowerBound
         guard let short = found.filter({ $0.end < best.end && $0.edit.range.lowerBound == start })
             .min(by: { $0.end < $1.end }) else { return nil }
         let rest = edits(in: run, from: short.end, upTo: best.end, misreading: misreading,
-                         quoteShift: shifted(quoteShift, by: short.edit), splitting: false)
+                         quoteShift: shifted(quoteShift, by: short.edit), splitting: false, prior: prior + [short.edit])
         // A short stretch of lost marks only is left in place (and reported), but it is read as
         // what it most likely was, as the long stretch reads it.
         let pieces = (short.keepsInput ? [] : [short.edit]) + rest.edits
@@ -258,6 +265,21 @@ extension LineRepair {
         return text + scalars[position..<window.upperBound]
     }
 
+    /// The line's last characters before `index` (enough for context, quotation marks and
+    /// all), with the repairs `prior` made there, each read as its likeliest text.
+    private func repairedText(before index: Int, with prior: [Edit]) -> [Unicode.Scalar] {
+        var start = max(0, index - 120)
+        var edits: [Edit] = []
+        for edit in prior where edit.range.upperBound <= index && edit.range.upperBound > start {
+            if edit.range.lowerBound < start {
+                start = edit.range.upperBound
+            } else {
+                edits.append(edit)
+            }
+        }
+        return text(applying: edits, within: start..<index, estimated: true)
+    }
+
     /// The score of the line's characters `union` (and some context) with a candidate's
     /// estimate in place of its stretch.
     private func plausibility(of candidate: Candidate, over union: Range<Int>) -> Double {
@@ -283,7 +305,7 @@ extension LineRepair {
     /// The repairs of the stretch starting at byte `start` of `run`, one per plausible end,
     /// and how far the bytes decoded.
     private func candidates(in run: Reencoding, from start: Int, misreading: Misreading,
-                            quoteShift: Int) -> (found: [Candidate], reach: Int) {
+                            quoteShift: Int, prior: [Edit]) -> (found: [Candidate], reach: Int) {
         var decoding: Decoding
         switch misreading.original {
         case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder)
@@ -305,7 +327,8 @@ extension LineRepair {
         guard let longest = decoding.ends.last, longest.multibyte > 0 else { return ([], reach) }
         let whole = run.characters(start, longest.byte)
         let openQuotes = max(0, facts.openQuotes[whole.lowerBound] + quoteShift)
-        let longestReading = resolve(Array(decoding.units[0..<longest.units]), before: whole.lowerBound, after: whole.upperBound,
+        let lineBefore = repairedText(before: whole.lowerBound, with: prior)
+        let longestReading = resolve(Array(decoding.units[0..<longest.units]), lineBefore: lineBefore, after: whole.upperBound,
                                      openQuotes: openQuotes)
         var found: [Candidate] = []
         // The longest ends, and the shortest: a garbled mark may be followed by clean text
@@ -322,7 +345,7 @@ extension LineRepair {
             var (text, guess) = longestReading
             if !rest.allSatisfy({ [CharacterTable.Kind.han, .chinesePunctuation, .replacement].contains(model.table.kind($0)) }) {
                 let marks = rest.prefix { model.table.kind($0) == .chinesePunctuation }
-                (text, guess) = resolve(Array(decoding.units[0..<end.units]), before: range.lowerBound, after: range.upperBound,
+                (text, guess) = resolve(Array(decoding.units[0..<end.units]), lineBefore: lineBefore, after: range.upperBound,
                                         marksAfter: Array(marks), openQuotes: openQuotes)
             }
             var replacement = Array(text[0..<end.units])
@@ -651,7 +674,7 @@ extension LineRepair {
     /// first left open, with its neighbours now chosen. `guess` is the text with the best
     /// option in place of each U+FFFD of a choice, for weighing the stretch against others.
     /// The line goes on at `end`, or with `marksAfter` where a longer reading showed them.
-    private func resolve(_ units: [Unit], before index: Int, after end: Int, marksAfter: [Unicode.Scalar] = [],
+    private func resolve(_ units: [Unit], lineBefore: [Unicode.Scalar], after end: Int, marksAfter: [Unicode.Scalar] = [],
                          openQuotes: Int) -> (text: [Unicode.Scalar], guess: [Unicode.Scalar]) {
         var text: [Unicode.Scalar] = units.map { unit in
             if case let .known(scalar) = unit { return scalar }
@@ -673,7 +696,7 @@ extension LineRepair {
                     cluster.append(open[c])
                     c += 1
                 }
-                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, before: index, after: end, marksAfter: marksAfter, lean: lean,
+                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, lineBefore: lineBefore, after: end, marksAfter: marksAfter, lean: lean,
                                     openQuotes: openQuotes)
                 for (n, u) in cluster.enumerated() {
                     guess[u] = chosen[n].best
@@ -695,7 +718,7 @@ extension LineRepair {
     /// options is scored in context, and each choice is made where the best combination beats
     /// every combination that differs there by ``choiceMargin``; `best` is the best
     /// combination's pick either way (U+FFFD when there is none).
-    private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], before index: Int,
+    private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], lineBefore: [Unicode.Scalar],
                         after end: Int, marksAfter: [Unicode.Scalar], lean: PlausibilityScore.ChineseScript,
                         openQuotes initialQuotes: Int) -> [(chosen: Unicode.Scalar?, best: Unicode.Scalar)] {
         // Lost marks keep more options: the rarer ones (《 》 ‘ ’) are what pairing decides.
@@ -713,7 +736,7 @@ extension LineRepair {
             guard !isOpen[u] else { break }
             leftText.insert(text[u], at: 0)
         }
-        let before = Array((scalars[max(0, index - Self.contextLength)..<index] + leftText).suffix(Self.contextLength))
+        let before = Array((lineBefore.suffix(Self.contextLength) + leftText).suffix(Self.contextLength))
         var after: [Unicode.Scalar] = []
         var reachesEnd = true
         for u in (last + 1)..<units.count {
@@ -730,12 +753,12 @@ extension LineRepair {
         }
         let endsLine = reachesEnd && marksAfter.isEmpty && end == scalars.count
         // The clause before the cluster: back to the previous clause mark (looking a sentence back).
-        let textBefore = Array(scalars[max(0, index - 40)..<index]) + text[..<first]
+        let textBefore = Array(lineBefore.suffix(40)) + text[..<first]
         let clauseBefore = Array(clause(endingAt: textBefore))
         let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
-        // (Marks still garbled before the stretch are not seen: an opening one is missed at worst.)
+        // (Over the line as repaired so far: the stretches before this one chose their marks.)
         var unclosedBefore: [Unicode.Scalar] = []
-        for scalar in scalars[..<index] + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
+        for scalar in lineBefore + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
