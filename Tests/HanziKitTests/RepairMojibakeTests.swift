@@ -277,3 +277,23 @@ private func garblePunctuation(_ text: String) throws -> String {
     let text = try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text
     #expect(text.contains("有言曰：‘爲政者"))
 }
+
+@Test func anEnumerationIsNotCutShortByTheMarksChosenBeforeIt() throws {
+    // Lost marks a character apart are chosen together; each 、 ends an item, so the last one
+    // weighs a clause of one character (韩), not 虞、虢、焦、滑 as one long clause.
+    let text = try RepairFixture.repairer.get().repair(try garblePunctuation("虞、虢、焦、滑、霍、扬、韩、魏，皆姬姓也。")).text
+    #expect(text == "虞、虢、焦、滑、霍、扬、韩、魏，皆姬姓也。")
+}
+
+@Test func cleanLuBeforeAGarbledMarkIsNotReadAsAMiddleDot() throws {
+    // 路 is C2 B7 in GBK, the UTF-8 of ·: beside a garbled mark the two decode as one stretch.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair(try garblePunctuation("走到半路，只让他带着两辆车子走。")).text == "走到半路，只让他带着两辆车子走。")
+    #expect(repairer.repair(try garblePunctuation("英雄的身后留下一条长长的血路。")).text == "英雄的身后留下一条长长的血路。")
+}
+
+@Test func aLineEndingInAQuotationEndsItsSentenceBeforeTheClosingMark() throws {
+    // 吧！” and 吧。” end a line; 吧，” does not, though ， is the commonest mark of all.
+    let original = "丢弃天命了，恐怕回不来了吧！”"
+    #expect(try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text == original)
+}
