@@ -121,7 +121,7 @@ extension LineRepair {
         var quoteShift = openQuotes
         for run in runs {
             let found = edits(in: run, from: 0, upTo: run.count, misreading: misreading, quoteShift: quoteShift, splitting: true,
-                              prior: all)
+                              prior: [all])
             all += found.edits
             quoteShift = found.quoteShift
         }
@@ -155,9 +155,10 @@ extension LineRepair {
     /// where the last one ends, and the quotations then open besides those the line shows.
     /// With `splitting`, a long repair is checked against repairing its pieces apart
     /// (``splitReading(of:among:in:misreading:quoteShift:prior:)``). `prior` are the repairs
-    /// made before `start`, which lost characters are chosen beside.
+    /// made before `start`, in order (lists of them, not joined: a long line has thousands),
+    /// which lost characters are chosen beside.
     private func edits(in run: Reencoding, from start: Int, upTo limit: Int, misreading: Misreading, quoteShift initialShift: Int,
-                       splitting: Bool, prior: [Edit]) -> (edits: [Edit], end: Int, quoteShift: Int) {
+                       splitting: Bool, prior: [[Edit]]) -> (edits: [Edit], end: Int, quoteShift: Int) {
         var proposals: [Edit] = []
         var quoteShift = initialShift
         func nextStart(after i: Int) -> Int {
@@ -171,7 +172,7 @@ extension LineRepair {
                 i += 1
                 continue
             }
-            let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift, prior: prior + proposals)
+            let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift, prior: prior + [proposals])
             let found = all.filter { !$0.keepsInput }
             guard var best = found.max(by: { $0.edit.gain < $1.edit.gain }) else {
                 // A long decoding that reads no better needs no second look from inside it. Nor
@@ -193,7 +194,7 @@ extension LineRepair {
                     s = nextStart(after: s)
                     guard s < best.end else { break }
                     alternatives += candidates(in: run, from: s, misreading: misreading, quoteShift: quoteShift,
-                                               prior: prior + proposals).found
+                                               prior: prior + [proposals]).found
                 }
             }
             if alternatives.count > 1 {
@@ -207,7 +208,7 @@ extension LineRepair {
             }
             var chosen = (edits: [best.edit], end: best.end)
             if splitting, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift,
-                                                   prior: prior + proposals) {
+                                                   prior: prior + [proposals]) {
                 chosen = split
             }
             for edit in chosen.edits {
@@ -232,12 +233,12 @@ extension LineRepair {
     /// stretch from the same start was found, the bytes after it up to `best`'s end are
     /// repaired on their own, and both readings are scored over the same characters.
     private func splitReading(of best: Candidate, among found: [Candidate], in run: Reencoding, misreading: Misreading,
-                              quoteShift: Int, prior: [Edit]) -> (edits: [Edit], end: Int)? {
+                              quoteShift: Int, prior: [[Edit]]) -> (edits: [Edit], end: Int)? {
         let start = best.edit.range.lowerBound
         guard let short = found.filter({ $0.end < best.end && $0.edit.range.lowerBound == start })
             .min(by: { $0.end < $1.end }) else { return nil }
         let rest = edits(in: run, from: short.end, upTo: best.end, misreading: misreading,
-                         quoteShift: shifted(quoteShift, by: short.edit), splitting: false, prior: prior + [short.edit])
+                         quoteShift: shifted(quoteShift, by: short.edit), splitting: false, prior: prior + [[short.edit]])
         // A short stretch of lost marks only is left in place (and reported), but it is read as
         // what it most likely was, as the long stretch reads it.
         let pieces = (short.keepsInput ? [] : [short.edit]) + rest.edits
@@ -267,17 +268,21 @@ extension LineRepair {
 
     /// The line's last characters before `index` (enough for context, quotation marks and
     /// all), with the repairs `prior` made there, each read as its likeliest text.
-    private func repairedText(before index: Int, with prior: [Edit]) -> [Unicode.Scalar] {
+    private func repairedText(before index: Int, with prior: [[Edit]]) -> [Unicode.Scalar] {
         var start = max(0, index - 120)
         var edits: [Edit] = []
-        for edit in prior where edit.range.upperBound <= index && edit.range.upperBound > start {
-            if edit.range.lowerBound < start {
-                start = edit.range.upperBound
-            } else {
+        // From the last repair back, to the first that ends before the window.
+        search: for list in prior.reversed() {
+            for edit in list.reversed() where edit.range.upperBound <= index {
+                guard edit.range.upperBound > start else { break search }
+                if edit.range.lowerBound < start {
+                    start = edit.range.upperBound
+                    break search
+                }
                 edits.append(edit)
             }
         }
-        return text(applying: edits, within: start..<index, estimated: true)
+        return text(applying: edits.reversed(), within: start..<index, estimated: true)
     }
 
     /// The score of the line's characters `union` (and some context) with a candidate's
@@ -305,7 +310,7 @@ extension LineRepair {
     /// The repairs of the stretch starting at byte `start` of `run`, one per plausible end,
     /// and how far the bytes decoded.
     private func candidates(in run: Reencoding, from start: Int, misreading: Misreading,
-                            quoteShift: Int, prior: [Edit]) -> (found: [Candidate], reach: Int) {
+                            quoteShift: Int, prior: [[Edit]]) -> (found: [Candidate], reach: Int) {
         var decoding: Decoding
         switch misreading.original {
         case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder)
