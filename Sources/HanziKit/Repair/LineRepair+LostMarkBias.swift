@@ -7,8 +7,12 @@ extension LineRepair {
     /// quotation (where none is open), a question mark ends a clause that asks something, and
     /// the enumeration comma separates short items; and about a lost character before a
     /// question mark: it is likely a question particle.
+    ///
+    /// Where known, `markBefore` is the mark that ended the clause before `clause`, and
+    /// `following` the text after the mark.
     func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>,
-                         openQuotes: Int, nextSegment: Int? = nil) -> Double {
+                         openQuotes: Int, nextSegment: Int? = nil, markBefore: Unicode.Scalar? = nil,
+                         following: some Collection<Unicode.Scalar> = EmptyCollection()) -> Double {
         switch scalar {
         // ：“ is how a quotation is introduced (or a nested one, 曰：‘…’ inside “…”): some thirty
         // times as often as ，“ in prose (ln 30 ≈ 3.4 nats, on top of the comma's higher
@@ -37,9 +41,9 @@ extension LineRepair {
         case "、":
             // A list's number: 1、 2、
             if !clause.isEmpty && clause.count <= 2 && clause.allSatisfy(Self.isDigit) { return 2 }
-            if clause.count > 6 { return -2 }
-            let words = hanCharacters(of: clause).count
-            return words <= 4 && (nextSegment ?? 9) <= 4 ? 1 : 0
+            let words = hanCharacters(of: clause)
+            let byLength: Double = clause.count > 6 ? -2 : words.count <= 4 && (nextSegment ?? 9) <= 4 ? 1 : 0
+            return byLength + enumerationBias(words, markBefore: markBefore, following: following)
         case "。":
             guard !clause.contains(where: { model.table.signs($0).contains(.opening) }) else { return 0 }
             let words = hanCharacters(of: clause).count
@@ -50,6 +54,24 @@ extension LineRepair {
         default: return 0
         }
     }
+
+    /// What tells items of an enumeration, beyond their length: the clause before was one
+    /// (元、亨、利、貞), a conjunction joins the next item to more (紀、魯及齊), or two items
+    /// end alike (高氏、國氏). (Not those that begin alike: classical prose repeats a
+    /// character across sentences, 亦亡也。亡一也.)
+    private func enumerationBias(_ item: [Unicode.Scalar], markBefore: Unicode.Scalar?,
+                                 following: some Collection<Unicode.Scalar>) -> Double {
+        let next = Array(following.prefix { model.table.kind($0) == .han }.prefix(8))
+        var bias = markBefore == "、" ? 1.5 : 0
+        if next.contains(where: Self.conjunctions.contains) { bias += 1 }
+        if item.count >= 2 && next.count >= 2 && item.last == next[1] && item[item.count - 2] != next[0] {
+            bias += 3.5
+        }
+        return bias
+    }
+
+    /// Conjunctions that join the last items of an enumeration (甲、乙和丙), and 等 after them.
+    static let conjunctions: Set<Unicode.Scalar> = Set("和及与與并並或暨等".unicodeScalars)
 
     /// The Han characters of `clause`, without the marks and quotation marks among them.
     private func hanCharacters(of clause: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {

@@ -1,3 +1,4 @@
+import Foundation
 extension LineRepair {
     /// The smallest gain (nats) at which a candidate is kept. Real repairs gain far more: one
     /// garbled quotation mark gains 20 or more, a garbled sentence hundreds.
@@ -779,7 +780,8 @@ extension LineRepair {
                     score += quoteBias(scalar, after: previous, openQuotes: quotes, innermost: unclosed.last)
                         + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: following, clause: clause(endingAt: clauseBefore + middle[..<n]),
-                                          openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after))
+                                          openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
+                                          markBefore: mark(before: clauseBefore + middle[..<n]), following: middle[(n + 1)...] + after)
                         + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous)
                     quotes = quoteBalance([scalar], from: quotes)
                     Self.track(scalar, unclosed: &unclosed)
@@ -797,6 +799,12 @@ extension LineRepair {
         }
         search(0)
         guard let best = results.max(by: { $0.score < $1.score }) else { return none }
+        if ProcessInfo.processInfo.environment["HZDEBUG"] != nil {
+            FileHandle.standardError.write(("choose " + String(String.UnicodeScalarView(before)) + "|" + String(String.UnicodeScalarView(after)) + " " + results.sorted { $0.score > $1.score }.prefix(8).map { String(String.UnicodeScalarView($0.picks)) + String(format: "%.2f", $0.score) }.joined(separator: " ") + "\n").data(using: .utf8)!)
+            for want in (ProcessInfo.processInfo.environment["HZWANT"] ?? "").split(separator: ",") {
+                if let r = results.first(where: { String(String.UnicodeScalarView($0.picks)) == want }) { FileHandle.standardError.write("   want \(want) \(r.score)\n".data(using: .utf8)!) }
+            }
+        }
         return cluster.indices.map { n in
             // A rare variant of the chosen character is no rival: the text means the same.
             let rival = results.filter { result in
@@ -816,6 +824,12 @@ extension LineRepair {
             Self.clauseMarks.contains($0) || $0 == "\u{FFFD}" || model.table.signs($0).contains(.gbkPunctuationMojibake)
         }).map { $0 + 1 } ?? 0
         return text[start...]
+    }
+
+    /// The clause mark that ends the clause before the one `text` ends with, if any.
+    private func mark(before text: [Unicode.Scalar]) -> Unicode.Scalar? {
+        let start = clause(endingAt: text).startIndex
+        return start > 0 && Self.clauseMarks.contains(text[start - 1]) ? text[start - 1] : nil
     }
 
     /// What a Traditional variant conversion never writes costs against its standard form.
