@@ -124,10 +124,10 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
 }
 
 /// Each punctuation mark garbled on its own through GBK, keeping two of its three bytes.
-private func garblePunctuation(_ text: String) throws -> String {
+private func garblePunctuation(_ text: String, marks: String = "，。：“”！？、") throws -> String {
     var garbled = ""
     for character in text {
-        let isMark = character.unicodeScalars.allSatisfy { "，。：“”！？、".unicodeScalars.contains($0) }
+        let isMark = character.unicodeScalars.allSatisfy { marks.unicodeScalars.contains($0) }
         garbled += isMark ? try misread(String(character), readAs: .gbk) : String(character)
     }
     return garbled
@@ -296,4 +296,12 @@ private func garblePunctuation(_ text: String) throws -> String {
     // 吧！” and 吧。” end a line; 吧，” does not, though ， is the commonest mark of all.
     let original = "丢弃天命了，恐怕回不来了吧！”"
     #expect(try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text == original)
+}
+
+@Test func lostMarksAroundAShortTitleAreBookTitleMarks() throws {
+    // 銆� may be 《 》 、 or 。 alike. A 《 that a lost mark a few characters on can close opens
+    // a title, and inside it a clause mark reads badly: 赋《新宫》, not 赋、新宫、.
+    let original = "宋元公设享礼招待叔孙婼，赋《新宫》这首诗。"
+    let garbled = try garblePunctuation(original, marks: "，。《》")
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
 }
