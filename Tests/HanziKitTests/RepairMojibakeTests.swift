@@ -305,3 +305,13 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     let garbled = try garblePunctuation(original, marks: "，。《》")
     #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
 }
+
+@Test func aLostQuotationMarkInsideAQuotationOpensANestedOne() throws {
+    // 鈥� may be “ ” ‘ or ’. Inside “…”, after 曰：, it opens a nested quotation with ‘, which
+    // then closes with ’; a closing mark right after a colon reads badly.
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["仲尼曰：“周任有言曰：‘爲政者不賞私勞，不罰私怨。’", "魏子曰：“吾聞諸伯叔，諺曰：‘唯食忘憂。’"] {
+        let garbled = try garblePunctuation(original, marks: "，。：“”‘’")
+        #expect(repairer.repair(garbled).text == original)
+    }
+}

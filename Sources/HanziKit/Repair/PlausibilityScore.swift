@@ -57,6 +57,8 @@ final class PlausibilityScore: Sendable {
         /// A clause mark right after an opening quotation mark or bracket (“， 《。): a clause
         /// that ends before it begins.
         static let clauseMarkAfterOpening = -6.0
+        /// A closing quotation mark right after a colon (曰：”): a colon introduces a quotation.
+        static let closingQuoteAfterColon = -3.0
         /// A middle dot (·) that joins nothing: it stands between the parts of a name (阿卜杜拉·
         /// 親王), never beside a mark. (路 is · read as GBK, so a stray one is often 路 repaired.)
         static let strayMiddleDot = -6.0
@@ -194,6 +196,9 @@ final class PlausibilityScore: Sendable {
         if Self.clauseMarks.contains(scalar) && Self.openings.contains(previous) {
             cost += Cost.clauseMarkAfterOpening
         }
+        if previous == "：" && Self.closingQuotes.contains(scalar) {
+            cost += Cost.closingQuoteAfterColon
+        }
         // An opening quotation mark opens Chinese text: not a mark, markup or the line's end.
         if Self.openingQuotes.contains(scalar) && (next.value < 0x80 || Self.clauseMarks.contains(next)) {
             cost += Cost.misplacedOpeningQuote
@@ -212,6 +217,8 @@ final class PlausibilityScore: Sendable {
     private static let quotes: Set<Unicode.Scalar> = Set("“”‘’「」『』".unicodeScalars)
     /// Opening quotation marks.
     private static let openingQuotes: Set<Unicode.Scalar> = Set("“‘「『".unicodeScalars)
+    /// Closing quotation marks.
+    private static let closingQuotes: Set<Unicode.Scalar> = Set("”’」』".unicodeScalars)
     /// Opening quotation marks and brackets.
     private static let openings: Set<Unicode.Scalar> = Set("“‘「『《（【〈〔".unicodeScalars)
     /// The marks a middle dot never touches: clause marks, quotation marks and brackets.
