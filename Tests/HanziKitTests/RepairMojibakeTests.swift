@@ -298,14 +298,6 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text == original)
 }
 
-@Test func lostMarksAroundAShortTitleAreBookTitleMarks() throws {
-    // 銆� may be 《 》 、 or 。 alike. A 《 that a lost mark a few characters on can close opens
-    // a title, and inside it a clause mark reads badly: 赋《新宫》, not 赋、新宫、.
-    let original = "宋元公设享礼招待叔孙婼，赋《新宫》这首诗。"
-    let garbled = try garblePunctuation(original, marks: "，。《》")
-    #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
-}
-
 @Test func aLostQuotationMarkInsideAQuotationOpensANestedOne() throws {
     // 鈥� may be “ ” ‘ or ’. Inside “…”, after 曰：, it opens a nested quotation with ‘, which
     // then closes with ’; a closing mark right after a colon reads badly.

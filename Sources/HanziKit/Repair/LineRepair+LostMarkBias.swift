@@ -165,16 +165,11 @@ extension LineRepair {
 
     /// A closing quotation mark closes the innermost open quotation: ’ inside “…‘…, not ”.
     /// A mark of the wrong kind pays; the right one gains only where it is a nested quotation's
-    /// (’ 』), which the marks' frequencies alone rate 3.5 nats below ” 」, or a book title's
-    /// 》, which comes soon and before any clause mark. Whether a quotation closes here at all is
-    /// for the other biases.
+    /// (’ 』), which the marks' frequencies alone rate 3.5 nats below ” 」. Whether a quotation
+    /// closes here at all is for the other biases.
     func pairingBias(_ scalar: Unicode.Scalar, unclosed innermost: Unicode.Scalar?) -> Double {
-        // A book title holds no clause: 《新宫。 is a title never closed.
-        if innermost == "《" && Self.clauseMarks.contains(scalar) { return -3 }
         guard let innermost, Self.closingQuote.values.contains(scalar) else { return 0 }
         guard Self.closingQuote[innermost] == scalar else { return -3 }
-        // A book title is short: its 》 comes soon.
-        if scalar == "》" { return 3 }
         return scalar == "’" || scalar == "』" ? 2 : 0
     }
 

@@ -695,12 +695,10 @@ extension LineRepair {
             var c = 0
             var stillOpen: [Int] = []
             while c < open.count {
-                // A cluster: open choices with at most one character between neighbours, or
-                // a short title's between the marks that may open and close it (《车辖》).
+                // A cluster: open choices with at most one character between neighbours.
                 var cluster = [open[c]]
                 c += 1
-                while c < open.count && cluster.count < 4
-                        && (open[c] - cluster.last! <= 2 || open[c] - cluster.last! <= 6 && mayEnclose(units[cluster.last!], units[open[c]])) {
+                while c < open.count && open[c] - cluster.last! <= 2 && cluster.count < 4 {
                     cluster.append(open[c])
                     c += 1
                 }
@@ -767,7 +765,6 @@ extension LineRepair {
         // (Over the line as repaired so far: the stretches before this one chose their marks.)
         var unclosedBefore: [Unicode.Scalar] = []
         for scalar in lineBefore + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
-        let titleMayClose = mayCloseTitle(units[(last + 1)...], then: scalars[end...])
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -786,7 +783,6 @@ extension LineRepair {
                                           openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
                                           markBefore: mark(before: clauseBefore + middle[..<n]), following: middle[(n + 1)...] + after)
                         + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous)
-                        + (scalar == "《" && (titleMayClose || middle[(n + 1)...].contains("》")) ? Self.closableTitleGain : 0)
                     quotes = quoteBalance([scalar], from: quotes)
                     Self.track(scalar, unclosed: &unclosed)
                 }
@@ -828,37 +824,6 @@ extension LineRepair {
             Self.clauseMarks.contains($0) || $0 == "\u{FFFD}" || model.table.signs($0).contains(.gbkPunctuationMojibake)
         }).map { $0 + 1 } ?? 0
         return text[start...]
-    }
-
-    /// A lost mark may be 《 or 、 or 。 alike (銆�), and book titles are short: a 《 that a lost
-    /// mark a few characters on may close gains this much.
-    static let closableTitleGain = 3.0
-
-    /// Whether a 》 may follow within a few characters, before any clause mark: a lost mark that
-    /// can be one among `units`, or past them in the line `rest` a mark garbled as 銆 (the GBK
-    /// reading of the bytes 《》 begin with).
-    private func mayCloseTitle(_ units: ArraySlice<Unit>, then rest: ArraySlice<Unicode.Scalar>) -> Bool {
-        var count = 0
-        for unit in units {
-            count += 1
-            guard count <= 10 else { return false }
-            switch unit {
-            case .known(let scalar) where Self.clauseMarks.contains(scalar): return false
-            case .choice(let options) where options.contains("》"): return true
-            default: continue
-            }
-        }
-        for scalar in rest.prefix(10 - count) {
-            if scalar == "銆" { return true }
-            if Self.clauseMarks.contains(scalar) { return false }
-        }
-        return false
-    }
-
-    /// Whether two lost marks may be a book title's 《 and 》.
-    private func mayEnclose(_ opening: Unit, _ closing: Unit) -> Bool {
-        guard case let .choice(first) = opening, case let .choice(second) = closing else { return false }
-        return first.contains("《") && second.contains("》")
     }
 
     /// The clause mark that ends the clause before the one `text` ends with, if any.
