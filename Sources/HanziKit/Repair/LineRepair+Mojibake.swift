@@ -1,4 +1,3 @@
-import Foundation
 extension LineRepair {
     /// The smallest gain (nats) at which a candidate is kept. Real repairs gain far more: one
     /// garbled quotation mark gains 20 or more, a garbled sentence hundreds.
@@ -799,12 +798,6 @@ extension LineRepair {
         }
         search(0)
         guard let best = results.max(by: { $0.score < $1.score }) else { return none }
-        if ProcessInfo.processInfo.environment["HZDEBUG"] != nil {
-            FileHandle.standardError.write(("choose " + String(String.UnicodeScalarView(before)) + "|" + String(String.UnicodeScalarView(after)) + " " + results.sorted { $0.score > $1.score }.prefix(8).map { String(String.UnicodeScalarView($0.picks)) + String(format: "%.2f", $0.score) }.joined(separator: " ") + "\n").data(using: .utf8)!)
-            for want in (ProcessInfo.processInfo.environment["HZWANT"] ?? "").split(separator: ",") {
-                if let r = results.first(where: { String(String.UnicodeScalarView($0.picks)) == want }) { FileHandle.standardError.write("   want \(want) \(r.score)\n".data(using: .utf8)!) }
-            }
-        }
         return cluster.indices.map { n in
             // A rare variant of the chosen character is no rival: the text means the same.
             let rival = results.filter { result in
