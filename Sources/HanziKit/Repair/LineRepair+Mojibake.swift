@@ -726,12 +726,10 @@ extension LineRepair {
     private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], lineBefore: [Unicode.Scalar],
                         after end: Int, marksAfter: [Unicode.Scalar], lean: PlausibilityScore.ChineseScript,
                         openQuotes initialQuotes: Int) -> [(chosen: Unicode.Scalar?, best: Unicode.Scalar)] {
-        // Lost marks keep more options: the rarer ones (《 》 ‘ ’) are what pairing decides.
-        let perChoice = [16, 8, 5, 3][cluster.count - 1], perMark = [16, 12, 8, 5][cluster.count - 1]
+        let perChoice = [16, 8, 5, 3][cluster.count - 1]
         let options = cluster.map { u -> [Unicode.Scalar] in
             guard case let .choice(all) = units[u] else { return [] }
-            let marksOnly = all.allSatisfy { model.table.kind($0) == .chinesePunctuation }
-            return shortlist(all, count: marksOnly ? perMark : perChoice, lean: lean)
+            return shortlist(all, count: perChoice, lean: lean)
         }
         let none = cluster.map { _ in (chosen: Unicode.Scalar?.none, best: Unicode.Scalar("\u{FFFD}")) }
         guard options.allSatisfy({ !$0.isEmpty }) else { return none }
