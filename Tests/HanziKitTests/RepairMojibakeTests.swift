@@ -87,6 +87,15 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes[0].before == clause)
 }
 
+@Test func cleanTextAfterALongGarbledClauseIsNotReadAsPartOfIt() throws {
+    // The GBK bytes of 为什么 (CE AA CA B2 C3 B4) are valid UTF-8 (Ϊʲô): a long garbled clause
+    // before them decodes on through them, and must still end where the garbling does.
+    let clause = try misread("范小姐是男女同学的学校毕业的，", readAs: .gbk)
+    let (text, fixes) = try RepairFixture.repairer.get().repair("他说：" + clause + "为什么也没有嫁掉？")
+    #expect(text == "他说：范小姐是男女同学的学校毕业的，为什么也没有嫁掉？")
+    #expect(fixes.allSatisfy { !$0.after.contains("Ϊ") })
+}
+
 @Test func twoCharactersGarbledAloneInCleanTextAreRepaired() throws {
     // 曰： read as GBK is 鏇帮細: only 鏇 is a rare character; 帮 and 細 are common ones that
     // hold the other bytes. The three in that order still send the line to be repaired.

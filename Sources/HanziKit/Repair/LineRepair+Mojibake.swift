@@ -338,7 +338,17 @@ extension LineRepair {
         var found: [Candidate] = []
         // The longest ends, and the shortest: a garbled mark may be followed by clean text
         // whose bytes happen to decode too (锛� before 只有, D6 BB being valid UTF-8).
-        let ends = decoding.ends.count <= 6 ? decoding.ends[...] : decoding.ends.prefix(3) + decoding.ends.suffix(3)
+        // And, of a long one, the ends where its reading turns from Chinese into other letters:
+        // the garbled clause may end in the middle, before clean text whose bytes decode too
+        // (…的，为什么 with 为什么 read as Ϊʲô).
+        var ends = decoding.ends.count <= 6 ? decoding.ends[...] : decoding.ends.prefix(3) + decoding.ends.suffix(3)
+        if decoding.ends.count > 6 {
+            let middle = decoding.ends.dropFirst(3).dropLast(3).filter { end in
+                end.units > 0 && end.units < longest.units && isChinese(longestReading.text[end.units - 1])
+                    && longestReading.text[end.units].value >= 0x80 && !isChineseProse(longestReading.text[end.units])
+            }
+            ends = decoding.ends.prefix(3) + middle.suffix(3) + decoding.ends.suffix(3)
+        }
         for end in ends where end.multibyte > 0 {
             var range = run.characters(start, end.byte)
             guard range.count >= 2, isSigned(range, for: misreading) else { continue }
