@@ -96,6 +96,22 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.allSatisfy { !$0.after.contains("Ϊ") })
 }
 
+@Test func aRareCharacterAfterAGarbledClauseIsNotReadAsALetterOfAnotherAlphabet() throws {
+    // 薨 is DE B0 in GBK, valid UTF-8 for the Thaana sukun: the clause's lost last byte and
+    // 薨 decoded together, and a mark with nothing to sit on outscored an unknown Han character.
+    let clause = try misread("凡崩、", readAs: .gbk)
+    let (text, _) = try RepairFixture.repairer.get().repair("故不赴。" + clause + "薨，不赴，则不书。")
+    #expect(text == "故不赴。凡崩、薨，不赴，则不书。")
+}
+
+@Test func aLostMarkClosesTheParenthesisTheLineOpened() throws {
+    // 锛� is any full-width form from ！ to ？; an open （ makes it ）.
+    let clause = try misread("（新華社記者王巖攝）", readAs: .gbk)
+    #expect(clause.hasSuffix("锛\u{FFFD}"))
+    let (text, _) = try RepairFixture.repairer.get().repair("祝願祖國繁榮昌盛。" + clause)
+    #expect(text == "祝願祖國繁榮昌盛。（新華社記者王巖攝）")
+}
+
 @Test func twoCharactersGarbledAloneInCleanTextAreRepaired() throws {
     // 曰： read as GBK is 鏇帮細: only 鏇 is a rare character; 帮 and 細 are common ones that
     // hold the other bytes. The three in that order still send the line to be repaired.

@@ -8,7 +8,11 @@ struct CharacterTable: Sendable {
     /// The broad kind of a character, for scoring and for the punctuation rules.
     enum Kind: UInt8 {
         case han, chinesePunctuation, asciiLetter, asciiDigit, asciiSpace, asciiPunctuation, control
-        case latinLetter, latinSymbol, kana, hangul, greekOrCyrillic, fullwidthAlphanumeric
+        case latinLetter, latinSymbol, kana, hangul, fullwidthAlphanumeric
+        /// Letters of the alphabets UTF-8 writes in two or three bytes after Latin and IPA:
+        /// Greek, Cyrillic, Armenian, Hebrew, Arabic, Thaana, the Indic scripts, Thai, Georgian,
+        /// Ethiopic … GBK pairs of rare characters read as UTF-8 land here (薨 as ް).
+        case otherAlphabet
         case symbol, privateUse, replacement, combining, emoji, other
         /// IPA letters and spacing modifier letters (U+0250–U+02FF), except those Chinese text
         /// uses: the Bopomofo tone marks ˇ ˉ ˊ ˋ ˙ and GB 2312's pinyin ɑ ɡ. GBK's commonest
@@ -141,9 +145,9 @@ struct CharacterTable: Sendable {
         case 0x100...0x24F: return .latinLetter
         case 0x2C7, 0x2C9...0x2CB, 0x2D9, 0x251, 0x261: return .symbol
         case 0x250...0x2FF: return .phonetic
-        case 0x370...0x3FF, 0x400...0x4FF: return .greekOrCyrillic
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return .kana
         case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return .hangul
+        case 0x370...0x1FFF where properties.isAlphabetic: return .otherAlphabet
         case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return .fullwidthAlphanumeric
         case 0xE000...0xF8FF: return .privateUse
         case 0x3001...0x303F, 0xFF01...0xFF65: return .chinesePunctuation

@@ -1,7 +1,7 @@
 /// What the detectors ask about a whole line, counted in one pass.
 struct LineFacts {
     /// The kinds of letter a repair should not bring into a Chinese line that has none.
-    static let foreign: Set<CharacterTable.Kind> = [.kana, .hangul, .greekOrCyrillic, .latinLetter, .fullwidthAlphanumeric]
+    static let foreign: Set<CharacterTable.Kind> = [.kana, .hangul, .otherAlphabet, .latinLetter, .fullwidthAlphanumeric]
 
     /// How many characters of each kind the line has, by raw value.
     let kindCounts: [Int]

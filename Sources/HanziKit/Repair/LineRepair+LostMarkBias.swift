@@ -173,6 +173,20 @@ extension LineRepair {
         return scalar == "’" || scalar == "』" ? 2 : 0
     }
 
+    /// A lost mark that can be ） closes a parenthesis the line opened ((新华社北京1月1日电）,
+    /// not 电！), and reads badly where none is open.
+    func bracketBias(_ scalar: Unicode.Scalar, openParentheses: Int) -> Double {
+        guard scalar == "）" else { return 0 }
+        return openParentheses > 0 ? 3 : -2
+    }
+
+    /// How many parentheses (full-width or ASCII) are open after `text`, starting with `open`.
+    static func parenthesisBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int) -> Int {
+        text.reduce(open) { open, scalar in
+            scalar == "（" || scalar == "(" ? open + 1 : scalar == "）" || scalar == ")" ? max(0, open - 1) : open
+        }
+    }
+
     /// How many quotations (and book-title brackets) are open after `text`, starting with
     /// `open`: “ minus ”, 「 minus 」, 《 minus 》.
     func quoteBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int) -> Int {

@@ -11,7 +11,7 @@ extension LineRepair {
     /// near tie (—— or ……) stays undecided.
     static let punctuationChoiceMargin = 0.25
     /// The kinds of character that carry words, which ``punctuationChoiceMargin`` never picks.
-    static let wordKinds: Set<CharacterTable.Kind> = [.han, .kana, .hangul, .latinLetter, .greekOrCyrillic]
+    static let wordKinds: Set<CharacterTable.Kind> = [.han, .kana, .hangul, .latinLetter, .otherAlphabet]
     /// The marks that end a clause, for telling whether a clause asks a question.
     static let clauseMarks = Set("，。！？；：、".unicodeScalars)
     /// How many levels of mojibake-of-mojibake are undone.
@@ -772,6 +772,7 @@ extension LineRepair {
         // (Over the line as repaired so far: the stretches before this one chose their marks.)
         var unclosedBefore: [Unicode.Scalar] = []
         for scalar in lineBefore + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
+        let parenthesesBefore = Self.parenthesisBalance(lineBefore + text[..<first], from: 0)
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -781,6 +782,7 @@ extension LineRepair {
                 var score = model.score(before + middle + after)
                 var quotes = openQuotes
                 var unclosed = unclosedBefore
+                var parentheses = parenthesesBefore
                 for (n, scalar) in middle.enumerated() {
                     let following = n + 1 < middle.count ? middle[n + 1] : after.first
                     let previous = n > 0 ? middle[n - 1] : before.last
@@ -788,9 +790,11 @@ extension LineRepair {
                         + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: following, clause: clause(endingAt: clauseBefore + middle[..<n]),
                                           openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
-                                          markBefore: mark(before: clauseBefore + middle[..<n]), following: middle[(n + 1)...] + after)
+                                          markBefore: mark(before: textBefore + middle[..<n]), following: middle[(n + 1)...] + after)
                         + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous)
+                        + bracketBias(scalar, openParentheses: parentheses)
                     quotes = quoteBalance([scalar], from: quotes)
+                    parentheses = Self.parenthesisBalance([scalar], from: parentheses)
                     Self.track(scalar, unclosed: &unclosed)
                 }
                 if endsLine { score += lineEndBias(ofText: middle + after) }

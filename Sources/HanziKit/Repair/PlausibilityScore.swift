@@ -42,7 +42,7 @@ final class PlausibilityScore: Sendable {
         static let asciiPunctuation = -5.0
         static let kanaOrHangulStart = -8.0
         static let kanaOrHangulContinuation = -2.5
-        static let greekOrCyrillic = -12.0
+        static let otherAlphabet = -12.0
         static let fullwidthAlphanumeric = -9.0
         static let emoji = -10.0
         static let symbol = -14.0
@@ -239,12 +239,15 @@ final class PlausibilityScore: Sendable {
         case .asciiSpace: return Cost.asciiSpace
         case .asciiPunctuation: return Cost.asciiPunctuation
         case .kana, .hangul: return previous == kind ? Cost.kanaOrHangulContinuation : Cost.kanaOrHangulStart
-        case .greekOrCyrillic: return Cost.greekOrCyrillic
+        case .otherAlphabet: return Cost.otherAlphabet
         case .fullwidthAlphanumeric: return Cost.fullwidthAlphanumeric
         case .emoji: return Cost.emoji
         case .symbol, .other: return Cost.symbol
         case .latinSymbol: return Cost.latinSymbol
-        case .combining: return Cost.combining
+        // A combining mark of an alphabet with no letter to sit on is garbling (the GBK bytes
+        // of a rare character read as UTF-8); variation selectors after Han or emoji are not.
+        case .combining:
+            return scalar.value < 0x2000 && !inWord && previous != .otherAlphabet ? Cost.garbage : Cost.combining
         case .phonetic: return Cost.phonetic
         // U+FFFD stands for a character that was there: writing anything in its place gains no
         // more than replacing an unknown symbol would, or clean text beside a lone U+FFFD
