@@ -112,6 +112,15 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(text == "祝願祖國繁榮昌盛。（新華社記者王巖攝）")
 }
 
+@Test func aQuotationMarkThatLostItsByteBeforeAPathOpensTheQuotation() throws {
+    // 9C, the last byte of “, has no partner before the ASCII '/', so “ and ” both fit; a
+    // quotation may begin with a path or a Latin word.
+    let garbled = try misread("因为环境变量 “PATH” 中包含了 “/usr/bin”。", readAs: .gbk)
+    #expect(garbled.contains("鈥\u{FFFD}/usr"))
+    let (text, _) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "因为环境变量 “PATH” 中包含了 “/usr/bin”。")
+}
+
 @Test func twoCharactersGarbledAloneInCleanTextAreRepaired() throws {
     // 曰： read as GBK is 鏇帮細: only 鏇 is a rare character; 帮 and 細 are common ones that
     // hold the other bytes. The three in that order still send the line to be repaired.

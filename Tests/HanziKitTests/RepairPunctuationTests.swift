@@ -23,6 +23,25 @@ import Testing
     try expectRepairs(["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。"].map { ($0, $0) })
 }
 
+@Test func marksAfterALatinWordSetOffBySpacesAreRestored() throws {
+    // Technical writing sets Latin words and options off with spaces.
+    try expectRepairs([
+        ("系统中当前的 su 命令使用了 PAM,这样当在登录时", "系统中当前的 su 命令使用了 PAM，这样当在登录时"),
+        ("如果指定了 -name,则删除叫做 resourceName 的资源。", "如果指定了 -name，则删除叫做 resourceName 的资源。"),
+    ])
+    // Not where the word follows Latin text or a number.
+    try expectRepairs(["使用 Hello World,然后退出。", "第 3,000 行"].map { ($0, $0) })
+}
+
+@Test func anEmptyQuotationAfterAHanCharacterIsRestoredAsAPair() throws {
+    try expectRepairs([
+        ("如果檔案引數是\"\",則從標準輸入讀取。", "如果檔案引數是“”，則從標準輸入讀取。"),
+        // After a sentence mark, "" closes one quotation and opens the next.
+        ("他问:\"你去吗?\"\"我不去。\"", "他问：“你去吗？”“我不去。”"),
+    ])
+    try expectRepairs(["x = \"\"", "print(\"\")"].map { ($0, $0) })
+}
+
 @Test func aQuestionMarkAfterAQuestionByItsFormIsRestored() throws {
     let cases = [
         ("他现在没有更胖罢?他好像比我矮一个头。", "他现在没有更胖罢？他好像比我矮一个头。"),

@@ -192,9 +192,15 @@ extension LineRepair {
             while isNumberPart(j) { j -= 1 }
         } else {
             while isLetter(j) { j -= 1 }
+            // An option's hyphens belong to the word (如果指定了 -name,則…).
+            if j != k { while j >= 0 && text[j] == "-" { j -= 1 } }
         }
         guard j != k && j >= 0 && j < text.count else { return false }
-        // Back, the word may also begin a clause or quotation (「Searchme!難道…).
+        // Back, the word may also begin a clause or quotation (「Searchme!難道…), or be set off
+        // by a space after Chinese, as technical writing sets Latin words (使用了 PAM,這樣).
+        if !forward && text[j] == " " && j > 0 && (isHan(text[j - 1]) || model.table.kind(text[j - 1]) == .chinesePunctuation) {
+            return true
+        }
         return isHan(text[j]) || (!forward && model.table.kind(text[j]) == .chinesePunctuation)
     }
 
@@ -230,7 +236,12 @@ extension LineRepair {
         // The straight quote that opened the current quotation, if one did: a pair is restored
         // whole or not at all, so that no “ is left facing a ".
         var straightOpener: Int? = nil
+        var closesEmptyPair = false
         for (k, scalar) in text.enumerated() {
+            if closesEmptyPair {
+                closesEmptyPair = false
+                continue
+            }
             switch scalar {
             case "“", "「":
                 open = true
@@ -241,6 +252,16 @@ extension LineRepair {
             case "\"":
                 let previous = k > 0 ? text[k - 1] : nil
                 let next = k + 1 < text.count ? text[k + 1] : nil
+                // After a Han character, "" is an empty quotation (參數是"",則…), which opens and
+                // closes at once, where Chinese stands on both sides of it; after a sentence mark
+                // it is one quotation closing and the next opening (？”“).
+                if next == "\"", let previous, isHan(previous), !open,
+                   (k + 2 < text.count ? text[k + 2] : nil).map({ isChinese($0) || Self.fullwidthMarks[$0] != nil }) ?? true {
+                    restored[k] = opening
+                    restored[k + 1] = closing
+                    closesEmptyPair = true
+                    continue
+                }
                 var opens = quoteOpens(previous: previous, next: next, open: open)
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in

@@ -199,8 +199,9 @@ final class PlausibilityScore: Sendable {
         if previous == "：" && Self.closingQuotes.contains(scalar) {
             cost += Cost.closingQuoteAfterColon
         }
-        // An opening quotation mark opens Chinese text: not a mark, markup or the line's end.
-        if Self.openingQuotes.contains(scalar) && (next.value < 0x80 || Self.clauseMarks.contains(next)) {
+        // An opening quotation mark opens text: not a mark, a space or the line's end (a Latin
+        // word or a path may begin a quotation: “PATH”, “/usr/bin”).
+        if Self.openingQuotes.contains(scalar) && (Self.endsQuotation.contains(next) || Self.clauseMarks.contains(next)) {
             cost += Cost.misplacedOpeningQuote
         }
         // The same quotation mark twice (”” ““) is a slip; —— and …… are not.
@@ -223,6 +224,9 @@ final class PlausibilityScore: Sendable {
     private static let openings: Set<Unicode.Scalar> = Set("“‘「『《（【〈〔".unicodeScalars)
     /// The marks a middle dot never touches: clause marks, quotation marks and brackets.
     private static let marks: Set<Unicode.Scalar> = Set("，。、；：？！“”‘’「」『』《》（）【】〈〉〔〕".unicodeScalars)
+    /// ASCII that no quotation begins with: spaces (and the end of the text, scored as one),
+    /// clause marks and closing brackets.
+    private static let endsQuotation: Set<Unicode.Scalar> = Set(" \t,;:!?)]}>\"'".unicodeScalars)
     /// Marks that end a clause or sentence.
     private static let clauseMarks: Set<Unicode.Scalar> = Set("，。、；：？！".unicodeScalars)
     /// Marks that end a sentence.
