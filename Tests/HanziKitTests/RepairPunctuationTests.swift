@@ -97,6 +97,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "{\"name\": \"张三\", \"city\": \"北京\"}",
         "参考 Python (一种语言) 的文档: docs.python.org",
         "价格从1,000元涨到1,200元。",
+        // A quotation neither begins with a closing mark nor ends with an opening one.
+        "fd1代表DOS的 \"B：\"），Y 表示驱动器字母。",
     ] {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)
         #expect(text == line, "\(line)")

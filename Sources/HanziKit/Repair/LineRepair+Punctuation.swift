@@ -274,7 +274,10 @@ extension LineRepair {
                 // Never a quotation mark against one of its own level (”” or ““): inside a run of
                 // straight quotes each restored one would make the next look Chinese, and the
                 // run would change a little with every pass.
+                // (Nor does a quotation begin with a closing mark or end with an opening one:
+                // in "B："） the second quote closes.)
                 var chinese = inner.map { !"“”「」".unicodeScalars.contains($0)
+                    && !model.table.signs($0).contains(opens ? .closing : .opening)
                     && (isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil)) } ?? false
                 // A quotation may begin or end with a number or Latin word set in Chinese ("1號").
                 if !chinese { chinese = isWordInChinese(text, from: opens ? k + 1 : k - 1, forward: opens) }
