@@ -25,12 +25,17 @@ clean.jsonl ({split, kind, text}) and real_folded.jsonl (lines of real text that
 ASCII punctuation touching Han characters — the very thing issue item 7 repairs, so they are
 not "clean"; listed for information).
 
-Usage: build_cases.py [--data DIR] [--out DIR] [--per-category N] [--seed S]
+A third split, holdout, is built apart (holdout.sh): the same corruptions on lines of Debian's
+manpages-zh and fortunes-zh, text no rule was read from. Those packages are GFDL and GPL
+text, so the split is generated where it is used and not kept in the repository.
+
+Usage: build_cases.py [--data DIR] [--out DIR] [--per-category N] [--seed S] [--holdout ROOT]
 """
 import argparse
 import codecs
 import glob
 import gettext
+import gzip
 import json
 import os
 import random
@@ -80,6 +85,15 @@ def has_folded_punctuation(line):
     """ASCII , ; : ? ! ( ) or a straight double quote touching a Han character."""
     return re.search(r'[,;:?!()"]', line) and (
         re.search(HAN.pattern + r'[,;:?!()"]', line) or re.search(r'[,;:?!()"]' + HAN.pattern, line))
+
+
+CHINESE_MARKS = '，。、；：？！“”‘’「」『』《》（）【】…—'
+
+
+def is_folded_text(line):
+    """Whether a line of found text is item 7's subject rather than clean: ASCII punctuation
+    touching a Han character, or a straight double quote touching a Chinese mark (十五。")."""
+    return bool(has_folded_punctuation(line) or re.search(f'"[{CHINESE_MARKS}]|[{CHINESE_MARKS}]"', line))
 
 
 def favour_quotes(lines, count, rng):
@@ -326,7 +340,7 @@ def make_clean(split, chinese, rng):
         text = text.replace('\r', '')
         if not text or '\n' in text:
             return
-        if has_folded_punctuation(text):
+        if is_folded_text(text):
             folded.append({'split': line_split, 'kind': kind, 'text': text})
         else:
             clean.append({'split': line_split, 'kind': kind, 'text': text})
@@ -353,7 +367,7 @@ def make_shared_clean(rng):
         text = text.replace('\r', '')
         if not text or '\n' in text:
             return
-        (folded if has_folded_punctuation(text) else clean).append({'split': 'any', 'kind': kind, 'text': text})
+        (folded if is_folded_text(text) else clean).append({'split': 'any', 'kind': kind, 'text': text})
 
     prose, code, urls = stdlib_lines()
     for line in rng.sample(prose, min(1000, len(prose))):
@@ -376,6 +390,57 @@ def make_shared_clean(rng):
     return clean, folded
 
 
+# ---------------------------------------------------------------------------------------
+# Held-out split
+
+def holdout_lines(root):
+    """Lines of Chinese prose from Debian's manpages-zh (Simplified and Traditional man pages,
+    roff markup stripped) and fortunes-zh (sayings, Tang and Song poems), unpacked under `root`:
+    text no rule of the repairer was read from. Lines with folded punctuation, '?', markup or
+    escape sequences are left out, as for the other splits."""
+    lines = set()
+    for path in sorted(glob.glob(os.path.join(root, 'usr', 'share', 'man', 'zh_*', 'man*', '*.gz'))):
+        try:
+            text = gzip.open(path).read().decode('utf-8')
+        except (OSError, UnicodeDecodeError):
+            continue
+        for line in text.split('\n'):
+            if line.startswith(('.', "'")):
+                continue
+            line = re.sub(r'\\f[BIRP]|\\f\(..|\\\(..|\\-|\\&|\\e', '', line).strip()
+            if '\\' not in line:
+                lines.add(line)
+    for name in ('chinese', 'tang300', 'song100'):
+        path = os.path.join(root, 'usr', 'share', 'games', 'fortunes', name)
+        if os.path.exists(path):
+            lines.update(line.strip() for line in open(path, encoding='utf-8', errors='replace'))
+    prose = re.compile(r'[，。、；：？！“”（）]')
+    return sorted(line for line in lines
+                  if len(HAN.findall(line)) >= 12 and len(line) <= 110 and prose.search(line)
+                  and not is_folded_text(line) and not re.search('[?\ufffd\x1b│]', line))
+
+
+def make_holdout(root, per_category, seed):
+    """Cases and clean lines of the held-out split: the same corruptions, on `holdout_lines`."""
+    rng = random.Random(f'{seed}-holdout')
+    t2s, s2t = opencc.OpenCC('t2s'), opencc.OpenCC('s2t')
+    lines = []
+    for line in holdout_lines(root):
+        try:
+            line.encode('gbk')
+        except UnicodeEncodeError:
+            continue
+        lines.append(line)
+    simplified = [line for line in lines if t2s.convert(line) == line]
+    traditional = [line for line in lines if t2s.convert(line) != line]
+    # Traditional man pages, and as many Simplified lines converted as the other splits have.
+    traditional += [s2t.convert(line) for line in rng.sample(simplified, len(simplified) // 2)]
+    cases = make_cases('holdout', simplified, traditional, per_category, rng, seed)
+    clean = [{'split': 'holdout', 'kind': 'holdout-simplified' if t2s.convert(line) == line else 'holdout-traditional',
+              'text': line} for line in lines]
+    return cases, clean
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -383,7 +448,18 @@ def main():
     parser.add_argument('--out', default=here)
     parser.add_argument('--per-category', type=int, default=300)
     parser.add_argument('--seed', type=int, default=5)
+    parser.add_argument('--holdout', metavar='ROOT',
+                        help='build only the held-out split, from manpages-zh and fortunes-zh unpacked under ROOT '
+                             '(holdout.sh does this), into ROOT/cases.jsonl and ROOT/clean.jsonl')
     args = parser.parse_args()
+    if args.holdout:
+        cases, clean = make_holdout(args.holdout, args.per_category, args.seed)
+        for name, rows in (('cases.jsonl', cases), ('clean.jsonl', clean)):
+            with open(os.path.join(args.holdout, name), 'w', encoding='utf-8') as f:
+                for row in rows:
+                    f.write(json.dumps(row, ensure_ascii=False) + '\n')
+        print(f'holdout: {len(cases)} garbled cases, {len(clean)} clean lines in {args.holdout}')
+        return 0
     rng = random.Random(args.seed)
     s2t = opencc.OpenCC('s2t')
 

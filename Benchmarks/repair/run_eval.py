@@ -13,7 +13,7 @@ reported. For the clean lines: how many were changed at all (false positives; mu
 Also: the clean lines that are not plain ASCII, each with one U+FFFD inserted (one lost byte in
 clean text), must come through unchanged but for the report of the U+FFFD.
 
-Usage: run_eval.py [--hanzi PATH] [--split dev|test|all] [--show CATEGORY] [--no-ftfy]
+Usage: run_eval.py [--hanzi PATH] [--split dev|test|holdout|all] [--show CATEGORY] [--no-ftfy]
 Writes results-<split>.json beside this script and prints a Markdown table.
 """
 import argparse
@@ -36,7 +36,11 @@ def quotes_alternate(text):
 
 
 def load(name, split):
-    rows = [json.loads(line) for line in open(os.path.join(here, name), encoding='utf-8')]
+    # The held-out split is generated apart, into holdout/ (holdout.sh).
+    path = os.path.join(here, 'holdout', name) if split == 'holdout' else os.path.join(here, name)
+    if not os.path.exists(path):
+        sys.exit(f'{path} is missing; for --split holdout run holdout.sh first')
+    rows = [json.loads(line) for line in open(path, encoding='utf-8')]
     return [row for row in rows if split == 'all' or row['split'] in (split, 'any')]
 
 
@@ -64,7 +68,7 @@ def run_hanzi(hanzi, lines):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--hanzi', default=os.path.join(here, '..', '..', '.build', 'release', 'hanzi'))
-    parser.add_argument('--split', default='test', choices=['dev', 'test', 'all'])
+    parser.add_argument('--split', default='test', choices=['dev', 'test', 'holdout', 'all'])
     parser.add_argument('--show', help='print the failures of this category (or "clean")')
     parser.add_argument('--no-ftfy', action='store_true')
     args = parser.parse_args()
