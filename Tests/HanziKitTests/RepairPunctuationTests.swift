@@ -33,6 +33,19 @@ import Testing
     try expectRepairs(["使用 Hello World,然后退出。", "第 3,000 行"].map { ($0, $0) })
 }
 
+@Test func inALineFoldedWholeQuotationsOfLatinWordsAndPathsAreRestoredToo() throws {
+    try expectRepairs([
+        ("再舉一個例子,顯示卡的裝置檔案\"/dev/fb0\",滑鼠裝置檔案在這裡。", "再舉一個例子，顯示卡的裝置檔案“/dev/fb0”，滑鼠裝置檔案在這裡。"),
+        ("因爲環境變量 \"PATH\" 中包含了它,所以能運行。", "因爲環境變量 “PATH” 中包含了它，所以能運行。"),
+    ])
+    // Where the line writes its marks full-width, its straight quotes are as written, and a
+    // format string keeps its quotes even in a line folded whole.
+    try expectRepairs([
+        ("因爲環境變量 \"PATH\" 中包含了它，所以能運行。", "因爲環境變量 \"PATH\" 中包含了它，所以能運行。"),
+        ("无法打开文件\"%s\",请检查权限", "无法打开文件\"%s\",请检查权限"),
+    ])
+}
+
 @Test func anEmptyQuotationAfterAHanCharacterIsRestoredAsAPair() throws {
     try expectRepairs([
         ("如果檔案引數是\"\",則從標準輸入讀取。", "如果檔案引數是“”，則從標準輸入讀取。"),

@@ -14,8 +14,16 @@ extension LineRepair {
         let table = model.table
         guard text.count(where: { table.kind($0) == .han }) >= 2,
               !text.contains(where: { table.kind($0) == .kana || table.kind($0) == .hangul }) else { return }
+        // A line folded whole has no full-width form of a mark NFKC folds, and marks between
+        // Chinese to restore: there a quotation of a Latin word, a path or code was “…” too
+        // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
+        // quotes are as written ("%s"，).
+        var marksOnly: [Int: Unicode.Scalar] = [:]
+        restoreParentheses(text, into: &marksOnly)
+        restoreMarks(text, restored: &marksOnly)
+        let foldedWhole = !marksOnly.isEmpty && !scalars.contains(where: { Self.foldedForms.contains($0) })
         var restored: [Int: Unicode.Scalar] = [:]
-        restoreQuotes(text, into: &restored)
+        restoreQuotes(text, into: &restored, foldedWhole: foldedWhole)
         restoreParentheses(text, into: &restored)
         restoreMarks(text, restored: &restored)
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
@@ -29,6 +37,9 @@ extension LineRepair {
             replaceRepaired(at: k, with: scalar, origins: origins)
         }
     }
+
+    /// The full-width marks NFKC folds to ASCII, and the curly double quotes folding makes straight.
+    private static let foldedForms: Set<Unicode.Scalar> = Set("，；：？！（）“”".unicodeScalars)
 
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
@@ -230,7 +241,10 @@ extension LineRepair {
     /// ， 。 or at the end closes), else from whether a quotation is open at that point; a
     /// quote is restored only where its inner side is Chinese and its outer side is Chinese, a
     /// mark or the end of the line, so quotes in code and JSON stay.
-    private func restoreQuotes(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar]) {
+    ///
+    /// In a line `foldedWhole`, a quotation may hold any text (a Latin word, a path, code), and
+    /// a space may stand between it and the Chinese outside.
+    private func restoreQuotes(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
         let (opening, closing): (Unicode.Scalar, Unicode.Scalar) = options.quotes == .curly ? ("“", "”") : ("「", "」")
         var open = false
         // The straight quote that opened the current quotation, if one did: a pair is restored
@@ -281,7 +295,15 @@ extension LineRepair {
                     && (isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil)) } ?? false
                 // A quotation may begin or end with a number or Latin word set in Chinese ("1號").
                 if !chinese { chinese = isWordInChinese(text, from: opens ? k + 1 : k - 1, forward: opens) }
-                if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" { chinese = false }
+                // (Not a format string: "%s" is the program's, as a bare number before a mark is.)
+                if !chinese && foldedWhole, let inner {
+                    chinese = inner != " " && inner != "\"" && !model.table.signs(inner).contains(opens ? .closing : .opening)
+                        && !quotation(in: text, at: k, opens: opens).contains("%")
+                }
+                if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\""
+                    && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens)) {
+                    chinese = false
+                }
                 if opens {
                     straightOpener = k
                     if chinese { restored[k] = opening }
@@ -299,6 +321,19 @@ extension LineRepair {
                 break
             }
         }
+    }
+
+    /// The text a straight quote at `k` opens (up to the next straight quote) or closes (back
+    /// to the one before).
+    private func quotation(in text: [Unicode.Scalar], at k: Int, opens: Bool) -> ArraySlice<Unicode.Scalar> {
+        opens ? text[(k + 1)...].prefix { $0 != "\"" } : text[..<k].reversed().prefix { $0 != "\"" }.reversed()[...]
+    }
+
+    /// Whether past the spaces from `k` (going forward or back) the line is Chinese or ends.
+    private func isChineseBeyondSpace(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
+        var j = k
+        while j >= 0 && j < text.count && text[j] == " " { j += forward ? 1 : -1 }
+        return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMarks[text[j]] != nil
     }
 
     /// Whether a straight double quote between `previous` and `next` surely opens (true) or
