@@ -46,6 +46,21 @@ import Testing
     ])
 }
 
+@Test func linesCutInsideASentenceKeepTheirFoldedMarksRestorable() throws {
+    try expectRepairs([
+        // A quote after a colon at the line's end opens the quotation the next line goes on with.
+        ("子曰:\"吾日三省吾身。\"孔子曰:\"", "子曰：“吾日三省吾身。”孔子曰：“"),
+        // A parenthesis whose partner is on another line, and a comma before a space.
+        ("遇到了一些問題,例如軟件包衝突(例如依賴", "遇到了一些問題，例如軟件包衝突（例如依賴"),
+        ("要建立一個相容的轉換, 你必須是超級使用者,順便說一句,BEGIN 關鍵字在這裡。",
+         "要建立一個相容的轉換， 你必須是超級使用者，順便說一句，BEGIN 關鍵字在這裡。"),
+    ])
+}
+
+@Test func straightQuotesInsideCornerQuotesOpenANestedQuotation() throws {
+    try expectRepairs([("「我们中国最普遍的\"艺术\"是男人扮女人。」", "「我们中国最普遍的“艺术”是男人扮女人。」")])
+}
+
 @Test func anEmptyQuotationAfterAHanCharacterIsRestoredAsAPair() throws {
     try expectRepairs([
         ("如果檔案引數是\"\",則從標準輸入讀取。", "如果檔案引數是“”，則從標準輸入讀取。"),

@@ -19,13 +19,13 @@ extension LineRepair {
         // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
         // quotes are as written ("%s"，).
         var marksOnly: [Int: Unicode.Scalar] = [:]
-        restoreParentheses(text, into: &marksOnly)
-        restoreMarks(text, restored: &marksOnly)
+        restoreParentheses(text, into: &marksOnly, foldedWhole: false)
+        restoreMarks(text, restored: &marksOnly, foldedWhole: false)
         let foldedWhole = !marksOnly.isEmpty && !scalars.contains(where: { Self.foldedForms.contains($0) })
         var restored: [Int: Unicode.Scalar] = [:]
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole)
-        restoreParentheses(text, into: &restored)
-        restoreMarks(text, restored: &restored)
+        restoreParentheses(text, into: &restored, foldedWhole: foldedWhole)
+        restoreMarks(text, restored: &restored, foldedWhole: foldedWhole)
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
         // restored too: in {"name": "张三", …} neither is.
         for (k, _) in restored where text[k] == "\"" {
@@ -51,7 +51,8 @@ extension LineRepair {
     }
 
     /// `, ; : ! ?` between Chinese characters.
-    private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar]) {
+    /// In a line `foldedWhole`, a space may follow the mark (轉換, 你必須).
+    private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
         // A line with several '?' inside words of clauses that ask nothing lost characters to an
         // encoder; none of its '?' is a folded question mark. (Classical dialogue asks question
@@ -65,7 +66,8 @@ extension LineRepair {
             guard let fullwidth = Self.fullwidthMarks[text[k]] else { continue }
             let previous = at(k - 1), next = at(k + 1)
             guard let previous else { continue }
-            let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\"")
+            let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\""
+                || foldedWhole && next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true))
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
             // left, since "Note:" keeps its ASCII as often as not.
@@ -198,6 +200,8 @@ extension LineRepair {
         var j = k
         if forward {
             while isLetter(j) || isNumberPart(j) { j += 1 }
+            // Forward too, the word may be set off by a space before Chinese (句,BEGIN 關鍵字).
+            if j != k && j + 1 < text.count && text[j] == " " && isHan(text[j + 1]) { return true }
         } else if text[k] == "％" || ("①"..."⑳").contains(text[k]) {
             j -= 1
             while isNumberPart(j) { j -= 1 }
@@ -216,7 +220,7 @@ extension LineRepair {
     }
 
     /// `(…)` pairs with Chinese content and Chinese on both sides outside.
-    private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar]) {
+    private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
         var k = 0
         while k < text.count {
             guard text[k] == "(", let close = text[(k + 1)...].firstIndex(where: { $0 == ")" || $0 == "(" }), text[close] == ")" else {
@@ -233,6 +237,18 @@ extension LineRepair {
                 restored[close] = "）"
             }
             k = close + 1
+        }
+        // In a line folded whole, a parenthesis whose partner the line cuts off (問題(例如…,
+        // 軟件包。)所支持) is the sentence's too, where Chinese stands on both sides.
+        guard foldedWhole else { return }
+        for (k, scalar) in text.enumerated() {
+            if scalar == "(" && !text[(k + 1)...].contains(")") && (k == 0 || isChinese(text[k - 1]))
+                && k + 1 < text.count && isHan(text[k + 1]) {
+                restored[k] = "（"
+            } else if scalar == ")" && !text[..<k].contains("(") && k > 0 && isHanOrClosing(text[k - 1])
+                && (k + 1 == text.count || isChinese(text[k + 1])) {
+                restored[k] = "）"
+            }
         }
     }
 
@@ -257,11 +273,12 @@ extension LineRepair {
                 continue
             }
             switch scalar {
+            // Only the marks straight quotes become count: in 「…"艺术"…」 the quote opens.
             case "“", "「":
-                open = true
+                if scalar == opening { open = true }
                 straightOpener = nil
             case "”", "」":
-                open = false
+                if scalar == closing { open = false }
                 straightOpener = nil
             case "\"":
                 let previous = k > 0 ? text[k - 1] : nil
@@ -277,6 +294,9 @@ extension LineRepair {
                     continue
                 }
                 var opens = quoteOpens(previous: previous, next: next, open: open)
+                // After a colon a quote opens, also at the end of a line cut inside the quotation.
+                let opensAtLineEnd = next == nil && previous.map { "：:".unicodeScalars.contains($0) } == true
+                if opensAtLineEnd { opens = true }
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in
                 // 。"撇下一切希望罷,你們這些進來的人!" the last quote closes, so the first opens.
@@ -290,7 +310,7 @@ extension LineRepair {
                 // run would change a little with every pass.
                 // (Nor does a quotation begin with a closing mark or end with an opening one:
                 // in "B："） the second quote closes.)
-                var chinese = inner.map { !"“”「」".unicodeScalars.contains($0)
+                var chinese = opensAtLineEnd || inner.map { !"“”「」".unicodeScalars.contains($0)
                     && !model.table.signs($0).contains(opens ? .closing : .opening)
                     && (isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil)) } ?? false
                 // A quotation may begin or end with a number or Latin word set in Chinese ("1號").
