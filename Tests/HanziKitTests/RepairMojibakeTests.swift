@@ -121,6 +121,16 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(text == "因为环境变量 “PATH” 中包含了 “/usr/bin”。")
 }
 
+@Test func aGarbledItemOfAnEnumerationEndsInAnEnumerationComma() throws {
+    // The clause before ends in 、 and the next one, as short, does too: 子伯's lost mark is 、.
+    let item = try misread("子伯、", readAs: .gbk)
+    let (text, _) = try RepairFixture.repairer.get().repair("公使子蟜、" + item + "子皮与孙子盟于丘宫。")
+    #expect(text == "公使子蟜、子伯、子皮与孙子盟于丘宫。")
+    // The next item is read to its end, past the few characters a lost character is scored in.
+    let first = try misread("张三丰、", readAs: .gbk)
+    #expect(try RepairFixture.repairer.get().repair("会上，" + first + "欧阳修远、王五先后发言。").text == "会上，张三丰、欧阳修远、王五先后发言。")
+}
+
 @Test func twoCharactersGarbledAloneInCleanTextAreRepaired() throws {
     // 曰： read as GBK is 鏇帮細: only 鏇 is a rare character; 帮 and 細 are common ones that
     // hold the other bytes. The three in that order still send the line to be repaired.

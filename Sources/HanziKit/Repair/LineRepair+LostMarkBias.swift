@@ -56,13 +56,14 @@ extension LineRepair {
     }
 
     /// What tells items of an enumeration, beyond their length: the clause before was one
-    /// (元、亨、利、貞), a conjunction joins the next item to more (紀、魯及齊), or two items
-    /// end alike (高氏、國氏). (Not those that begin alike: classical prose repeats a
-    /// character across sentences, 亦亡也。亡一也.)
+    /// (元、亨、利、貞), so is the next (上海、西安、瀋陽), a conjunction joins the next item to
+    /// more (紀、魯及齊), or two items end alike (高氏、國氏). (Not those that begin alike:
+    /// classical prose repeats a character across sentences, 亦亡也。亡一也.)
     private func enumerationBias(_ item: [Unicode.Scalar], markBefore: Unicode.Scalar?,
                                  following: some Collection<Unicode.Scalar>) -> Double {
         let next = Array(following.prefix { model.table.kind($0) == .han }.prefix(8))
         var bias = markBefore == "、" ? 1.5 : 0
+        if item.count <= 4 && next.count <= 4, following.dropFirst(next.count).first == "、" { bias += 2 }
         if next.contains(where: Self.conjunctions.contains) { bias += 1 }
         if item.count >= 2 && next.count >= 2 && item.last == next[1] && item[item.count - 2] != next[0] {
             bias += 3.5

@@ -750,20 +750,21 @@ extension LineRepair {
             leftText.insert(text[u], at: 0)
         }
         let before = Array((lineBefore.suffix(Self.contextLength) + leftText).suffix(Self.contextLength))
-        var after: [Unicode.Scalar] = []
-        var reachesEnd = true
-        for u in (last + 1)..<units.count {
-            guard !isOpen[u], after.count < Self.contextLength else {
-                reachesEnd = false
-                break
+        // The `limit` characters after the cluster, up to the next open choice, and whether
+        // they reach past the stretch (where the line goes on with its own characters).
+        func lookAhead(_ limit: Int) -> (text: [Unicode.Scalar], reachesEnd: Bool) {
+            var after: [Unicode.Scalar] = []
+            for u in (last + 1)..<units.count {
+                guard !isOpen[u], after.count < limit else { return (after, false) }
+                after.append(text[u])
             }
-            after.append(text[u])
+            after += marksAfter.isEmpty ? scalars[end..<min(scalars.count, end + limit - after.count)]
+                : marksAfter.prefix(limit - after.count)
+            return (after, true)
         }
-        // Past the stretch, the line goes on with its own characters.
-        if reachesEnd {
-            after += marksAfter.isEmpty ? scalars[end..<min(scalars.count, end + Self.contextLength - after.count)]
-                : marksAfter.prefix(Self.contextLength - after.count)
-        }
+        let (after, reachesEnd) = lookAhead(Self.contextLength)
+        // Further on, for what the next clause is like (an enumeration's next item).
+        let following = lookAhead(Self.clauseLookAhead).text
         let endsLine = reachesEnd && marksAfter.isEmpty && end == scalars.count
         // The clause before the cluster: back to the previous clause mark (looking a sentence back).
         let textBefore = Array(lineBefore.suffix(40)) + text[..<first]
@@ -784,13 +785,13 @@ extension LineRepair {
                 var unclosed = unclosedBefore
                 var parentheses = parenthesesBefore
                 for (n, scalar) in middle.enumerated() {
-                    let following = n + 1 < middle.count ? middle[n + 1] : after.first
+                    let next = n + 1 < middle.count ? middle[n + 1] : after.first
                     let previous = n > 0 ? middle[n - 1] : before.last
                     score += quoteBias(scalar, after: previous, openQuotes: quotes, innermost: unclosed.last)
                         + scriptBias(scalar, lean: lean)
-                        + punctuationBias(scalar, next: following, clause: clause(endingAt: clauseBefore + middle[..<n]),
+                        + punctuationBias(scalar, next: next, clause: clause(endingAt: clauseBefore + middle[..<n]),
                                           openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
-                                          markBefore: mark(before: textBefore + middle[..<n]), following: middle[(n + 1)...] + after)
+                                          markBefore: mark(before: textBefore + middle[..<n]), following: middle[(n + 1)...] + following)
                         + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous)
                         + bracketBias(scalar, openParentheses: parentheses)
                     quotes = quoteBalance([scalar], from: quotes)

@@ -211,6 +211,8 @@ struct LineRepair {
 
     /// How many characters of context on each side a candidate is scored with.
     static let contextLength = 4
+    /// How many characters after a lost mark are read for what the next clause is like.
+    static let clauseLookAhead = 8
 
     /// The gain in plausibility of replacing input characters `range` by `candidate`, both
     /// scored between the same few characters of context. A candidate that brings letters of
