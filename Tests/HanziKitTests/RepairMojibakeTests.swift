@@ -315,6 +315,14 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(try RepairFixture.repairer.get().repair(garbled).text.hasPrefix("1、2000年12"))
 }
 
+@Test func aLostCharacterBetweenTheNumbersOfADateIsTheUnitTheDateNeeds() throws {
+    // 月 (E6 9C 88) loses 88 to the digit after it; 有 (E6 9C 89) is commoner on its own, but
+    // before a number that 日 ends, a date needs 月.
+    let garbled = try misread("（新华社北京1月1日电）", readAs: .gb18030)
+    #expect(garbled.unicodeScalars.contains("\u{FFFD}"))
+    #expect(try RepairFixture.repairer.get().repair("谢谢大家！" + garbled).text == "谢谢大家！（新华社北京1月1日电）")
+}
+
 @Test func aLostColonBeforeANestedQuotationIsAColon() throws {
     // Inside “…”, 曰 introduces a quotation in single marks: 曰：‘…’, as 曰：“…” outside.
     let original = "仲尼曰：“周任有言曰：‘爲政者不賞私勞，不罰私怨。’"

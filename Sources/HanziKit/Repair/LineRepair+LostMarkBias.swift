@@ -145,10 +145,16 @@ extension LineRepair {
     /// Characters that follow a number: units of time, counting and money.
     static let numberUnits: Set<Unicode.Scalar> = Set("年月日时時点點分秒号號万萬亿億元岁歲个個次".unicodeScalars)
 
-    /// A character lost right after a number is most likely a unit (2000年12月, not 2000并12).
-    func numberBias(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Double {
+    /// A character lost right after a number is most likely a unit (2000年12月, not 2000并12),
+    /// and between two numbers of a date, the unit the date needs there (12月31日: 月 before a
+    /// number that 日 or 号 ends, 年 before one that 月 ends).
+    func numberBias(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?,
+                    following: some Collection<Unicode.Scalar> = EmptyCollection()) -> Double {
         guard let previous, Self.isDigit(previous), Self.numberUnits.contains(scalar) else { return 0 }
-        return 3
+        let digits = following.prefix(while: Self.isDigit).count
+        guard digits > 0, let unit = following.dropFirst(digits).first else { return 3 }
+        let needed: Unicode.Scalar? = "日号號".unicodeScalars.contains(unit) ? "月" : unit == "月" ? "年" : nil
+        return scalar == needed ? 6 : 3
     }
 
     /// The closing mark of each opening quotation mark (and book-title bracket, which pairs the

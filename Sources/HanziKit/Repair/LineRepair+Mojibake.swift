@@ -792,7 +792,7 @@ extension LineRepair {
                         + punctuationBias(scalar, next: next, clause: clause(endingAt: clauseBefore + middle[..<n]),
                                           openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
                                           markBefore: mark(before: textBefore + middle[..<n]), following: middle[(n + 1)...] + following)
-                        + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous)
+                        + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous, following: middle[(n + 1)...] + following)
                         + bracketBias(scalar, openParentheses: parentheses)
                     quotes = quoteBalance([scalar], from: quotes)
                     parentheses = Self.parenthesisBalance([scalar], from: parentheses)
