@@ -65,7 +65,12 @@ extension LineRepair {
         for k in text.indices.reversed() {
             guard let fullwidth = Self.fullwidthMarks[text[k]] else { continue }
             let previous = at(k - 1), next = at(k + 1)
-            guard let previous else { continue }
+            // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
+            // line was cut after the word before it.)
+            guard let previous else {
+                if foldedWhole, let next, isHan(next), text[k] != "?" { restored[k] = fullwidth }
+                continue
+            }
             let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\""
                 || foldedWhole && next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true))
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
@@ -228,9 +233,17 @@ extension LineRepair {
                 continue
             }
             let content = text[(k + 1)..<close]
-            // Both sides touch Chinese: "台湾語 (現地語)" keeps the spaced ASCII style it chose.
-            let before = k == 0 || isChinese(text[k - 1])
-            let after = close + 1 == text.count || isChinese(text[close + 1]) || Self.fullwidthMarks[text[close + 1]] != nil
+            // Both sides touch Chinese: "台湾語 (現地語)" keeps the spaced ASCII style it chose. In
+            // a line folded whole the Chinese may be set off by a space, a Latin word or a quote
+            // (命令 rm(来自"remove")删除).
+            func outside(_ j: Int) -> Bool {
+                guard j >= 0 && j < text.count else { return true }
+                let scalar = text[j]
+                return isChinese(scalar) || (j > k && Self.fullwidthMarks[scalar] != nil)
+                    || foldedWhole && (scalar == " " || scalar == "\"" || scalar.properties.isAlphabetic && scalar.isASCII)
+            }
+            let before = outside(k - 1)
+            let after = outside(close + 1)
             if content.contains(where: { model.table.kind($0) == .han }), before, after,
                !content.contains(where: { "=<>{}[]\\/_".unicodeScalars.contains($0) }) {
                 restored[k] = "（"
@@ -321,6 +334,7 @@ extension LineRepair {
                         && !quotation(in: text, at: k, opens: opens).contains("%")
                 }
                 if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\""
+                    && !(foldedWhole && (outer == "(" || outer == ")"))
                     && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens)) {
                     chinese = false
                 }
@@ -349,11 +363,12 @@ extension LineRepair {
         opens ? text[(k + 1)...].prefix { $0 != "\"" } : text[..<k].reversed().prefix { $0 != "\"" }.reversed()[...]
     }
 
-    /// Whether past the spaces from `k` (going forward or back) the line is Chinese or ends.
+    /// Whether past the spaces from `k` (going forward or back) the line is Chinese (or a
+    /// folded mark or parenthesis) or ends.
     private func isChineseBeyondSpace(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
         var j = k
         while j >= 0 && j < text.count && text[j] == " " { j += forward ? 1 : -1 }
-        return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMarks[text[j]] != nil
+        return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMarks[text[j]] != nil || text[j] == "(" || text[j] == ")"
     }
 
     /// Whether a straight double quote between `previous` and `next` surely opens (true) or
