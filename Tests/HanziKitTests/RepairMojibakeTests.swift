@@ -76,6 +76,15 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
 }
 
+@Test func aSimplifiedLineReadAsBig5ChoosesSimplifiedCharactersForItsLostBytes() throws {
+    // GBK read as Big5 looks Traditional (ㄛ 涴 岆), which must not make the lost characters of
+    // a Simplified line Traditional: the characters decoded around them tell its script. The
+    // garbled line is Python's big5hkscs decoder's, which lost the lead byte of 代 (B4 FA).
+    let original = "辛楣道：“她父亲是先父的一位四川朋友，这次我去，最初就住在他家里。”鸿渐道：“照你这样，上代是朋友，下代结成亲眷，交情一辈子没有完的时候。"
+    let garbled = "釓暽耋ㄩ※坴虜ホ岆珂虜腔珨弇侐捶攬衭ㄛ涴棒扂�奴盃豲齙邰√硪嫓甡鵅ㄐ捱頧扔壓滿啦桫蜳瑵灥界炴珕ド鯙悈疢織�賦傖ホ樺ㄛ蝠ロ珨捲赽羶衄俇腔奀緊﹝"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
+}
+
 @Test func onlyTheGarbledSpanOfAnOtherwiseCleanLineIsRepaired() throws {
     let clause = try misread("“现在就走”", readAs: .gbk)
     let line = "我们到了车站，他忽然说：" + clause + "，然后拉着我跑了。"

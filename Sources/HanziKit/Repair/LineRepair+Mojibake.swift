@@ -849,9 +849,10 @@ extension LineRepair {
             .sorted { $0.1 > $1.1 }.prefix(count).map(\.0)
     }
 
-    /// Which Chinese script the line and the known characters of `units` lean to.
+    /// Which Chinese script the known characters of `units` lean to, or else the line: a
+    /// garbled line's own characters lean to Traditional whatever it was (鍏 鐨 濂).
     private func scriptLean(_ units: [Unit]) -> PlausibilityScore.ChineseScript {
-        var traditional = facts.traditional, simplified = facts.simplified
+        var traditional = 0, simplified = 0
         for unit in units {
             guard case let .known(scalar) = unit else { continue }
             switch model.script(of: scalar) {
@@ -862,6 +863,8 @@ extension LineRepair {
         }
         if traditional >= simplified + 2 { return .traditional }
         if simplified >= traditional + 2 { return .simplified }
+        if facts.traditional >= facts.simplified + 2 { return .traditional }
+        if facts.simplified >= facts.traditional + 2 { return .simplified }
         return .both
     }
 
