@@ -60,6 +60,14 @@ import Testing
     ])
 }
 
+@Test func aStraightQuoteThatACurlyOnePairsWithIsRestored() throws {
+    // A repair may restore one mark of a pair in a folded line (the GBK shift's 」 or ”).
+    try expectRepairs([
+        ("將檔名開頭的\"/”符號看作檔名的一部分", "將檔名開頭的“/”符號看作檔名的一部分"),
+        ("輸入“info info\"以查閱使用 info 程式的一段介紹。", "輸入“info info”以查閱使用 info 程式的一段介紹。"),
+    ])
+}
+
 @Test func straightQuotesInsideCornerQuotesOpenANestedQuotation() throws {
     try expectRepairs([("「我们中国最普遍的\"艺术\"是男人扮女人。」", "「我们中国最普遍的“艺术”是男人扮女人。」")])
 }

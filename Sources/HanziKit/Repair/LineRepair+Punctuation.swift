@@ -280,18 +280,31 @@ extension LineRepair {
         // whole or not at all, so that no “ is left facing a ".
         var straightOpener: Int? = nil
         var closesEmptyPair = false
+        // Whether the open quotation was opened by a curly mark.
+        var curlyOpener = false
         for (k, scalar) in text.enumerated() {
             if closesEmptyPair {
                 closesEmptyPair = false
                 continue
             }
             switch scalar {
-            // Only the marks straight quotes become count: in 「…"艺术"…」 the quote opens.
+            // Only the marks straight quotes become count: in 「…"艺术"…」 the quote opens. A
+            // straight quote may pair with a curly one, as where a repair restored one mark of
+            // a folded line ("/”符號, “info info"以): the pair is restored.
             case "“", "「":
-                if scalar == opening { open = true }
+                if scalar == opening {
+                    open = true
+                    curlyOpener = true
+                }
                 straightOpener = nil
             case "”", "」":
-                if scalar == closing { open = false }
+                if scalar == closing {
+                    if let opener = straightOpener, restored[opener] == nil, opensFromOutside(text, at: opener) {
+                        restored[opener] = opening
+                    }
+                    open = false
+                    curlyOpener = false
+                }
                 straightOpener = nil
             case "\"":
                 let previous = k > 0 ? text[k - 1] : nil
@@ -333,6 +346,7 @@ extension LineRepair {
                     chinese = inner != " " && inner != "\"" && !model.table.signs(inner).contains(opens ? .closing : .opening)
                         && !quotation(in: text, at: k, opens: opens).contains("%")
                 }
+                if !opens && curlyOpener { chinese = true }
                 if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\""
                     && !(foldedWhole && (outer == "(" || outer == ")"))
                     && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens)) {
@@ -351,6 +365,7 @@ extension LineRepair {
                     straightOpener = nil
                 }
                 open = opens
+                curlyOpener = false
             default:
                 break
             }
@@ -361,6 +376,12 @@ extension LineRepair {
     /// to the one before).
     private func quotation(in text: [Unicode.Scalar], at k: Int, opens: Bool) -> ArraySlice<Unicode.Scalar> {
         opens ? text[(k + 1)...].prefix { $0 != "\"" } : text[..<k].reversed().prefix { $0 != "\"" }.reversed()[...]
+    }
+
+    /// Whether what stands before a straight quote at `k` lets it open a quotation: the line's
+    /// start, Chinese, a folded mark or parenthesis, or a space after one of those.
+    private func opensFromOutside(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        isChineseBeyondSpace(text, from: k - 1, forward: false)
     }
 
     /// Whether past the spaces from `k` (going forward or back) the line is Chinese (or a
