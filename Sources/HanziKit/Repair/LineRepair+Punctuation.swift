@@ -299,7 +299,7 @@ extension LineRepair {
                 straightOpener = nil
             case "”", "」":
                 if scalar == closing {
-                    if let opener = straightOpener, restored[opener] == nil, opensFromOutside(text, at: opener) {
+                    if let opener = straightOpener, restored[opener] == nil, isChineseBeyondSpace(text, from: opener - 1, forward: false) {
                         restored[opener] = opening
                     }
                     open = false
@@ -375,13 +375,10 @@ extension LineRepair {
     /// The text a straight quote at `k` opens (up to the next straight quote) or closes (back
     /// to the one before).
     private func quotation(in text: [Unicode.Scalar], at k: Int, opens: Bool) -> ArraySlice<Unicode.Scalar> {
-        opens ? text[(k + 1)...].prefix { $0 != "\"" } : text[..<k].reversed().prefix { $0 != "\"" }.reversed()[...]
-    }
-
-    /// Whether what stands before a straight quote at `k` lets it open a quotation: the line's
-    /// start, Chinese, a folded mark or parenthesis, or a space after one of those.
-    private func opensFromOutside(_ text: [Unicode.Scalar], at k: Int) -> Bool {
-        isChineseBeyondSpace(text, from: k - 1, forward: false)
+        if opens {
+            return text[(k + 1)..<(text[(k + 1)...].firstIndex(of: "\"") ?? text.count)]
+        }
+        return text[(text[..<k].lastIndex(of: "\"").map { $0 + 1 } ?? 0)..<k]
     }
 
     /// Whether past the spaces from `k` (going forward or back) the line is Chinese (or a
