@@ -333,7 +333,7 @@ extension LineRepair {
         let whole = run.characters(start, longest.byte)
         let openQuotes = max(0, facts.openQuotes[whole.lowerBound] + quoteShift)
         let lineBefore = repairedText(before: whole.lowerBound, with: prior)
-        let longestReading = resolve(Array(decoding.units[0..<longest.units]), lineBefore: lineBefore, after: whole.upperBound,
+        let longestReading = resolve(Array(decoding.units[0..<longest.units]), lineBefore: lineBefore, replacing: whole,
                                      openQuotes: openQuotes)
         var found: [Candidate] = []
         // The longest ends, and the shortest: a garbled mark may be followed by clean text
@@ -360,7 +360,7 @@ extension LineRepair {
             var (text, guess) = longestReading
             if !rest.allSatisfy({ [CharacterTable.Kind.han, .chinesePunctuation, .replacement].contains(model.table.kind($0)) }) {
                 let marks = rest.prefix { model.table.kind($0) == .chinesePunctuation }
-                (text, guess) = resolve(Array(decoding.units[0..<end.units]), lineBefore: lineBefore, after: range.upperBound,
+                (text, guess) = resolve(Array(decoding.units[0..<end.units]), lineBefore: lineBefore, replacing: range,
                                         marksAfter: Array(marks), openQuotes: openQuotes)
             }
             var replacement = Array(text[0..<end.units])
@@ -688,15 +688,17 @@ extension LineRepair {
     /// that two lost bytes in one word are chosen as a word; a second round retries what the
     /// first left open, with its neighbours now chosen. `guess` is the text with the best
     /// option in place of each U+FFFD of a choice, for weighing the stretch against others.
-    /// The line goes on at `end`, or with `marksAfter` where a longer reading showed them.
-    private func resolve(_ units: [Unit], lineBefore: [Unicode.Scalar], after end: Int, marksAfter: [Unicode.Scalar] = [],
+    /// The units replace the line's characters `stretch`; the line goes on after it, or with
+    /// `marksAfter` where a longer reading showed them.
+    private func resolve(_ units: [Unit], lineBefore: [Unicode.Scalar], replacing stretch: Range<Int>, marksAfter: [Unicode.Scalar] = [],
                          openQuotes: Int) -> (text: [Unicode.Scalar], guess: [Unicode.Scalar]) {
+        let end = stretch.upperBound
         var text: [Unicode.Scalar] = units.map { unit in
             if case let .known(scalar) = unit { return scalar }
             return "\u{FFFD}"
         }
         var open = units.indices.filter { if case .choice = units[$0] { true } else { false } }
-        let lean = scriptLean(units)
+        let lean = scriptLean(units, replacing: stretch)
         var guess = text
         for _ in 0..<2 where !open.isEmpty {
             var isOpen = [Bool](repeating: false, count: units.count)
@@ -849,10 +851,18 @@ extension LineRepair {
             .sorted { $0.1 > $1.1 }.prefix(count).map(\.0)
     }
 
-    /// Which Chinese script the known characters of `units` lean to, or else the line: a
-    /// garbled line's own characters lean to Traditional whatever it was (鍏 鐨 濂).
-    private func scriptLean(_ units: [Unit]) -> PlausibilityScore.ChineseScript {
-        var traditional = 0, simplified = 0
+    /// Which Chinese script the line leans to with the known characters of `units` in place of
+    /// its characters `stretch`: garbled characters lean to Traditional whatever the line was
+    /// (鍏 鐨 濂; GBK read as Big5: ㄛ 涴 岆), so they do not count.
+    private func scriptLean(_ units: [Unit], replacing stretch: Range<Int>) -> PlausibilityScore.ChineseScript {
+        var traditional = facts.traditional, simplified = facts.simplified
+        for scalar in scalars[stretch] {
+            switch model.script(of: scalar) {
+            case .traditional: traditional -= 1
+            case .simplified: simplified -= 1
+            case .both: break
+            }
+        }
         for unit in units {
             guard case let .known(scalar) = unit else { continue }
             switch model.script(of: scalar) {
@@ -863,8 +873,6 @@ extension LineRepair {
         }
         if traditional >= simplified + 2 { return .traditional }
         if simplified >= traditional + 2 { return .simplified }
-        if facts.traditional >= facts.simplified + 2 { return .traditional }
-        if facts.simplified >= facts.traditional + 2 { return .simplified }
         return .both
     }
 
