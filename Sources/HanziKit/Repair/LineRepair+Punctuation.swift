@@ -18,10 +18,13 @@ extension LineRepair {
         // Chinese to restore: there a quotation of a Latin word, a path or code was “…” too
         // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
         // quotes are as written ("%s"，).
-        var marksOnly: [Int: Unicode.Scalar] = [:]
-        restoreParentheses(text, into: &marksOnly, foldedWhole: false)
-        restoreMarks(text, restored: &marksOnly, foldedWhole: false)
-        let foldedWhole = !marksOnly.isEmpty && !scalars.contains(where: { Self.foldedForms.contains($0) })
+        var foldedWhole = false
+        if !scalars.contains(where: { Self.foldedForms.contains($0) }) {
+            var marksOnly: [Int: Unicode.Scalar] = [:]
+            restoreParentheses(text, into: &marksOnly, foldedWhole: false)
+            restoreMarks(text, restored: &marksOnly, foldedWhole: false)
+            foldedWhole = !marksOnly.isEmpty
+        }
         var restored: [Int: Unicode.Scalar] = [:]
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole)
         restoreParentheses(text, into: &restored, foldedWhole: foldedWhole)
