@@ -60,6 +60,31 @@ import Testing
     ])
 }
 
+@Test func inALineFoldedWholeALatinGlossKeepsItsFullWidthParentheses() throws {
+    try expectRepairs([
+        ("也算是一種創造,好比小孩子游戲裏的自騙自(Pseudoluege)。", "也算是一種創造，好比小孩子游戲裏的自騙自（Pseudoluege）。"),
+        ("柔嘉比不上法國劇人貝恩哈脫(Sarah Barnhardt),腰身纖細,瘦削是不能否認的。",
+         "柔嘉比不上法國劇人貝恩哈脫（Sarah Barnhardt），腰身纖細，瘦削是不能否認的。"),
+    ])
+    // A gloss set off by a space keeps the technical ASCII style, a menu's key is no gloss, and
+    // a line that writes its marks full-width wrote its parentheses as they are.
+    try expectRepairs([
+        ("件用户代理 (MUA)是生成信息的程序,也访问信息。", "件用户代理 (MUA)是生成信息的程序，也访问信息。"),
+        ("請選擇,變更姓名(N)或退出(Q)", "請選擇，變更姓名(N)或退出(Q)"),
+        ("好比小孩子游戲裏的自騙自(Pseudoluege)，也算是一種創造。", "好比小孩子游戲裏的自騙自(Pseudoluege)，也算是一種創造。"),
+    ])
+}
+
+@Test func inALineFoldedWholeALoneQuestionMarkBetweenCharactersAsks() throws {
+    try expectRepairs([
+        ("呃,呃,啊?什么三个学生——孙小姐,你去借一本书。", "呃，呃，啊？什么三个学生——孙小姐，你去借一本书。"),
+        ("我出去好半天了,你真的没有睡熟?吃过东西没有?", "我出去好半天了，你真的没有睡熟？吃过东西没有？"),
+    ])
+    // Where "??" stands between characters, the line's '?' are characters an encoder lost,
+    // even beside a question word (任何).
+    try expectRepairs([("?制?任何本地?案的??重置成??端?案相同,一般", "?制?任何本地?案的??重置成??端?案相同，一般")])
+}
+
 @Test func aStraightQuoteThatACurlyOnePairsWithIsRestored() throws {
     // A repair may restore one mark of a pair in a folded line (the GBK shift's 」 or ”).
     try expectRepairs([

@@ -57,12 +57,16 @@ extension LineRepair {
     /// In a line `foldedWhole`, a space may follow the mark (轉換, 你必須).
     private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
-        // A line with several '?' inside words of clauses that ask nothing lost characters to an
-        // encoder; none of its '?' is a folded question mark. (Classical dialogue asks question
-        // after question: those '?' do not count.)
+        // A line with several '?' inside words of clauses that ask nothing, or with "??" between
+        // characters, lost characters to an encoder; none of its '?' is a folded question mark.
+        // (Classical dialogue asks question after question: those '?' do not count. "??" at the
+        // end of a line is as often a mark the one-byte shift lost.)
         let questionMarksInWords = text.indices.count { k in
             text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
                 && !clauseAsks(text, before: k)
+        }
+        let lostCharacters = questionMarksInWords >= 2 || text.indices.contains { k in
+            k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?" && isHan(text[k + 2])
         }
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         for k in text.indices.reversed() {
@@ -88,11 +92,14 @@ extension LineRepair {
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
                 // question to be a question mark, and not a question word that begins a word
                 // ("什?地方" lost its 麼).
-                if questionMarksInWords >= 2 || at(k - 1) == "?" || at(k + 1) == "?" { continue }
+                if lostCharacters || at(k - 1) == "?" || at(k + 1) == "?" { continue }
                 if let next, "，。、；：？！".unicodeScalars.contains(next) { continue }
-                // Before a character, a number or an opening mark, the sentence goes on.
+                // Before a character, a number or an opening mark, the sentence goes on. In a
+                // line folded whole, whose marks all went ASCII, a lone '?' there is the
+                // question's (啊?什么; 睡熟?吃过东西没有); elsewhere a lost character is as likely.
                 if let next, isHan(next) || next.isASCII || model.table.signs(next).contains(.opening) {
-                    guard clauseAsks(text, before: k), !Self.wordInitialQuestionWords.contains(previous) else { continue }
+                    guard foldedWhole || clauseAsks(text, before: k),
+                          !Self.wordInitialQuestionWords.contains(previous) else { continue }
                 }
             }
             restored[k] = fullwidth
@@ -247,7 +254,11 @@ extension LineRepair {
             }
             let before = outside(k - 1)
             let after = outside(close + 1)
-            if content.contains(where: { model.table.kind($0) == .han }), before, after,
+            // In a line folded whole, a Latin name or term glossed right after its Chinese one
+            // was in full-width parentheses too (自騙自(Pseudoluege)。); one spaced off keeps
+            // the technical ASCII style ("代理 (MUA)").
+            let gloss = foldedWhole && k > 0 && isHan(text[k - 1]) && isLatinPhrase(content)
+            if content.contains(where: { model.table.kind($0) == .han }) || gloss, before, after,
                !content.contains(where: { "=<>{}[]\\/_".unicodeScalars.contains($0) }) {
                 restored[k] = "（"
                 restored[close] = "）"
@@ -266,6 +277,14 @@ extension LineRepair {
                 restored[k] = "）"
             }
         }
+    }
+
+    /// Whether `content` is a Latin word or phrase: ASCII letters with spaces, hyphens or
+    /// digits, at least two letters (a menu's "(N)" is a key, not a gloss).
+    private func isLatinPhrase(_ content: ArraySlice<Unicode.Scalar>) -> Bool {
+        content.count(where: { $0.isASCII && $0.properties.isAlphabetic }) >= 2
+            && content.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == " " || $0 == "-") }
+            && content.first != " " && content.last != " "
     }
 
     /// Straight double quotes touching Chinese text. Each quote's direction comes from its
