@@ -368,3 +368,11 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
         #expect(repairer.repair(garbled).text == original)
     }
 }
+
+@Test func aLostQuotationMarkRightAfterAnOpeningOneOpensANestedQuotation() throws {
+    // Two lost 鈥� in a row before a path: “” would end the quotation before it began, so the
+    // second is ‘, which ’ then closes.
+    let original = "如果安裝程序要劃分 “‘/boot’ 分區”，那麼也是將某個分區作爲根目錄"
+    let garbled = try garblePunctuation(original, marks: "，“”‘’")
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
+}

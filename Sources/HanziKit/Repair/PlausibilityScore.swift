@@ -54,8 +54,8 @@ final class PlausibilityScore: Sendable {
         static let doubledClauseMark = -6.0
         /// An opening quotation mark before a clause mark, ASCII or the end of the text.
         static let misplacedOpeningQuote = -3.0
-        /// A clause mark right after an opening quotation mark or bracket (“， 《。): a clause
-        /// that ends before it begins.
+        /// A clause mark or closing quote right after an opening quotation mark or bracket (“，
+        /// 《。 『”): a clause that ends before it begins.
         static let clauseMarkAfterOpening = -6.0
         /// A closing quotation mark right after a colon (曰：”): a colon introduces a quotation.
         static let closingQuoteAfterColon = -3.0
@@ -193,7 +193,8 @@ final class PlausibilityScore: Sendable {
         if scalar == "·" && (Self.marks.contains(previous) || Self.marks.contains(next)) {
             cost += Cost.strayMiddleDot
         }
-        if Self.clauseMarks.contains(scalar) && Self.openings.contains(previous) {
+        // (So is a closing quote there, as in 『” or an empty “”.)
+        if Self.openings.contains(previous) && (Self.clauseMarks.contains(scalar) || Self.closingQuotes.contains(scalar)) {
             cost += Cost.clauseMarkAfterOpening
         }
         if previous == "：" && Self.closingQuotes.contains(scalar) {
