@@ -69,6 +69,18 @@ private func shifted(_ text: String) throws -> String {
     #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
 }
 
+@Test func aShiftThatRunsToTheEndOfTheLineClosesTheOpenQuotation() throws {
+    // 。” (A1A3 A1B1) at the end reads "?!?": the last '?' is the trail byte of ” read alone.
+    // Its lead A1 made the '!', so the mark is one of GBK's row A1, where ” closes the
+    // quotation the line opened.
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["他說：“我們明天再來，今天太晚了。”", "王先生笑道：“這件事你不必管，我自己去辦。”"] {
+        let garbled = try shifted(original)
+        #expect(garbled.hasSuffix("?!?"))
+        #expect(repairer.repair(garbled).text == original)
+    }
+}
+
 @Test func aQuestionMarkInCleanChineseIsNotTakenForAShift() throws {
     let line = "你为什么不去?他说他很忙,没有时间。"
     let (text, fixes) = try RepairFixture.repairer.get().repair(line)

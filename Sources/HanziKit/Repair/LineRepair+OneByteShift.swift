@@ -9,6 +9,11 @@ extension LineRepair {
     static let maximumUnfolded = 3
     /// How many characters of one stretch may be read past a lost lead byte.
     static let maximumLostLeads = 2
+    /// How much better than every other mark the mark whose trail byte a shifted line's end
+    /// lost must read to be chosen (else U+FFFD). Its lead byte is known, so the choice is
+    /// among the marks of one GBK row, by the sentence it ends: on the dev split a margin of 1
+    /// chose 31 marks right and 2 wrong that a margin of 2 left as U+FFFD.
+    static let lostFinalMarkMargin = 1.0
 
     /// Proposals that undo the GBK one-byte shift.
     ///
@@ -125,7 +130,7 @@ extension LineRepair {
             let prefix = edit.replacement.dropLast()
             let rival = all.filter { $0.edit.range == edit.range && $0.edit.replacement.dropLast() == prefix
                 && $0.edit.replacement.last != edit.replacement.last }.map(\.preference).max() ?? -.infinity
-            if top.preference - rival < Self.choiceMargin {
+            if top.preference - rival < Self.lostFinalMarkMargin {
                 edit.replacement[edit.replacement.count - 1] = "\u{FFFD}"
                 edit.unrecovered += 1
             }
