@@ -179,6 +179,24 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     #expect(fixes[0].before == "?")
 }
 
+@Test func aQuestionMarkBesideAChineseMarkOrAtTheLineStartIsReportedAsALostCharacter() throws {
+    // A question mark neither begins a clause nor comes before another mark.
+    let repairer = try RepairFixture.repairer.get()
+    for (line, lost) in [("不腆先君之適，以備內官，?耀寡人之望，則又無祿。", 1), ("孟武伯?：“子路仁乎？”子曰：“不知也。”", 1),
+                         ("?起於天而行於土上，?就是山。", 2)] {
+        let (text, fixes) = repairer.repair(line)
+        #expect(text == line)
+        #expect(fixes.map(\.diagnosis) == Array(repeating: .lostCharacters, count: lost), "\(line)")
+    }
+}
+
+@Test func aLineThatWritesItsQuestionMarksFullWidthKeepsItsOtherQuestionMarksAsLostCharacters() throws {
+    // Folding would have folded every ？; a '?' beside 何 here stands for a character.
+    for line in ["?意??：“何不到?侯那?去？”", "?曰：“夫狡焉思?封疆以利社稷者，何?蔑有？"] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    }
+}
+
 @Test func japaneseAndKoreanKeepTheirOwnPunctuation() throws {
     for line in ["すごい!本当に?", "東京(とうきょう)に行きます。", "파이썬(Python)은 배우기 쉽고,강력합니다!"] {
         #expect(try RepairFixture.repairer.get().repair(line).text == line)

@@ -49,11 +49,14 @@ extension LineRepair {
 
     /// '?' inside Chinese that pass 2 did not take for a folded question mark: a character an
     /// encoder could not represent (zuozhuan.txt's "子?在" for a rare name character), or
-    /// several ("??").
+    /// several ("??"). A lone '?' between a character and a Chinese mark (，?耀, 伯?：) or at
+    /// the start of a line (?起於天) is one too: a question mark neither begins a clause nor
+    /// comes before another mark.
     private mutating func reportLostCharacters() {
         let (text, origins) = repairedText()
         let table = model.table
         func isHan(_ k: Int) -> Bool { k >= 0 && k < text.count && table.kind(text[k]) == .han }
+        func isMark(_ k: Int) -> Bool { k >= 0 && k < text.count && table.kind(text[k]) == .chinesePunctuation }
         var k = 0
         while k < text.count {
             guard text[k] == "?" else {
@@ -63,7 +66,8 @@ extension LineRepair {
             var end = k
             while end < text.count && text[end] == "?" { end += 1 }
             let touchesHan = isHan(k - 1) || isHan(end)
-            let lost = end - k >= 2 ? touchesHan : isHan(k - 1) && isHan(end)
+            let lost = end - k >= 2 ? touchesHan
+                : isHan(k - 1) && (isHan(end) || isMark(end)) || isHan(end) && (k == 0 || isMark(k - 1))
             let inputs = (k..<end).compactMap { position -> Int? in
                 if case let .input(i) = origins[position], !isRestored(i) { return i }
                 return nil

@@ -5,8 +5,9 @@ extension LineRepair {
     /// 1,000), code, URLs and "GPT-3.5" keep their ASCII: `, ; : !` need a Chinese character or
     /// mark before and after (or the line's end after), or a Han character on one side and a
     /// Latin word set in Chinese on the other; `?` between two Chinese characters is restored
-    /// only in a clause with a question word or of a question's form (elsewhere it is more
-    /// often a lost character, reported by pass 3); parentheses and straight double quotes are restored in
+    /// only in a clause with a question word or of a question's form, or in a line folded
+    /// whole, and never in a line that writes ？ full-width (elsewhere it is more often a lost
+    /// character, reported by pass 3); parentheses and straight double quotes are restored in
     /// pairs whose content is Chinese and which touch Chinese outside. Lines with kana or
     /// hangul keep their punctuation: Japanese and Korean have conventions of their own.
     mutating func restorePunctuation() {
@@ -57,16 +58,17 @@ extension LineRepair {
     /// In a line `foldedWhole`, a space may follow the mark (轉換, 你必須).
     private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
-        // A line with several '?' inside words of clauses that ask nothing, or with "??" between
-        // characters, lost characters to an encoder; none of its '?' is a folded question mark.
-        // (Classical dialogue asks question after question: those '?' do not count. "??" at the
-        // end of a line is as often a mark the one-byte shift lost.)
+        // A line with several '?' inside words of clauses that ask nothing, or with "??" after a
+        // character, lost characters to an encoder; so did one that writes its question marks
+        // full-width (folding would have folded them all). None of its '?' is a folded question
+        // mark. (Classical dialogue asks question after question: those '?' do not count. "??"
+        // at the end of a line is as often a mark the one-byte shift lost.)
         let questionMarksInWords = text.indices.count { k in
             text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
                 && !clauseAsks(text, before: k)
         }
-        let lostCharacters = questionMarksInWords >= 2 || text.indices.contains { k in
-            k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?" && isHan(text[k + 2])
+        let lostCharacters = questionMarksInWords >= 2 || scalars.contains("？") || text.indices.contains { k in
+            k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?"
         }
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         for k in text.indices.reversed() {
