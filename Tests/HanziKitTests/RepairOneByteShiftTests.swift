@@ -81,6 +81,17 @@ private func shifted(_ text: String) throws -> String {
     }
 }
 
+@Test func aRareCharacterAfterAQuestionMarkInAShiftedLineIsNotReadAsFullWidthSymbols() throws {
+    // A3 before 繰 (C0 52) would make ＠R, before 跕 (DB 40) ［@: no marks of Chinese prose.
+    let repairer = try RepairFixture.repairer.get()
+    for (garbled, original) in [
+        ("他笑了?!蓖蹶烧f:「豈不快哉乎?繰絲之事也。」", "他笑了。”王晟說：「豈不快哉乎？繰絲之事也。」"),
+        ("他笑了?!蓖蹶烧f:「可乎?跕屣而行。」", "他笑了。”王晟說：「可乎？跕屣而行。」"),
+    ] {
+        #expect(repairer.repair(garbled).text == original)
+    }
+}
+
 @Test func aQuestionMarkInCleanChineseIsNotTakenForAShift() throws {
     let line = "你为什么不去?他说他很忙,没有时间。"
     let (text, fixes) = try RepairFixture.repairer.get().repair(line)

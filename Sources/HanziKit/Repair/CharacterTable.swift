@@ -149,6 +149,9 @@ struct CharacterTable: Sendable {
         case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return .hangul
         case 0x370...0x1FFF where properties.isAlphabetic: return .otherAlphabet
         case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return .fullwidthAlphanumeric
+        // Full-width forms of ASCII's rarest symbols (＠ ［ ＼ ］ ＾ ＿ ｀ ｛ ｜ ｝) are no marks of
+        // Chinese prose; GBK's row A3 makes them when a shifted trail byte pairs with a lead.
+        case 0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF5D: return .symbol
         case 0xE000...0xF8FF: return .privateUse
         case 0x3001...0x303F, 0xFF01...0xFF65: return .chinesePunctuation
         case 0x2600...0x27BF: return .emoji
