@@ -54,6 +54,10 @@ extension LineRepair {
         }
     }
 
+    /// The marks that open a quotation each closing quotation mark closes (a straight quote
+    /// is a folded “).
+    private static let openers: [Unicode.Scalar: Set<Unicode.Scalar>] = ["”": ["“", "\""], "」": ["「"], "』": ["『"], "’": ["‘"]]
+
     /// The gain a shift repair needs in a line with another shift repair.
     static let minimumGainInShiftedLine = 1.0
 
@@ -130,7 +134,11 @@ extension LineRepair {
             let prefix = edit.replacement.dropLast()
             let rival = all.filter { $0.edit.range == edit.range && $0.edit.replacement.dropLast() == prefix
                 && $0.edit.replacement.last != edit.replacement.last }.map(\.preference).max() ?? -.infinity
-            if top.preference - rival < Self.lostFinalMarkMargin {
+            // A closing quotation mark needs a quotation of its kind opened in the line: else
+            // ” over 」 is only the habit of the text the costs were read from.
+            let opened = edit.replacement.last.flatMap { Self.openers[$0] }
+                .map { openers in (scalars[..<q] + prefix).contains(where: openers.contains) } ?? true
+            if top.preference - rival < Self.lostFinalMarkMargin || !opened {
                 edit.replacement[edit.replacement.count - 1] = "\u{FFFD}"
                 edit.unrecovered += 1
             }
