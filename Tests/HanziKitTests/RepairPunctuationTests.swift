@@ -85,6 +85,15 @@ import Testing
     try expectRepairs([("?制?任何本地?案的??重置成??端?案相同,一般", "?制?任何本地?案的??重置成??端?案相同，一般")])
 }
 
+@Test func aLineThatBeginsInsideAQuotationClosesItAtItsFirstQuote() throws {
+    // The quote after 说: opens, so the one before it closes, and the line's first quote, which
+    // its neighbours leave open, closes the quotation the line began inside.
+    try expectRepairs([
+        ("你快去吧,我不管了,\"他推开门,走了出去,说:\"再见。\"", "你快去吧，我不管了，”他推开门，走了出去，说：“再见。”"),
+        ("他说\"好\"就走了,我说\"不\"。", "他说“好”就走了，我说“不”。"),
+    ])
+}
+
 @Test func aStraightQuoteThatACurlyOnePairsWithIsRestored() throws {
     // A repair may restore one mark of a pair in a folded line (the GBK shift's 」 or ”).
     try expectRepairs([

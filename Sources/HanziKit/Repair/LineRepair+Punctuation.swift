@@ -350,9 +350,15 @@ extension LineRepair {
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in
                 // 。"撇下一切希望罷,你們這些進來的人!" the last quote closes, so the first opens.
-                if quoteDirection(previous: previous, next: next) == nil, let following = nextQuoteDirection(text, after: k),
-                   following == open {
-                    opens = !following
+                if quoteDirection(previous: previous, next: next) == nil, let following = followingQuoteDirection(text, after: k) {
+                    if following.between == 0 && following.opens == open {
+                        opens = !following.opens
+                    } else if !text[..<k].contains(where: { "\"“”「」".unicodeScalars.contains($0) }) {
+                        // The line's first quote: the line may begin inside a quotation, and
+                        // the quotes up to the first sure one alternate (kill"命令…命令"kill"的
+                        // …(而"man: the first closes).
+                        opens = following.between % 2 == 0 ? !following.opens : following.opens
+                    }
                 }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
                 // Never a quotation mark against one of its own level (”” or ““): inside a run of
@@ -423,12 +429,17 @@ extension LineRepair {
         return nil
     }
 
-    /// The sure direction of the next straight quote after `k`, if it has one and no curly
-    /// quotation mark comes first.
-    private func nextQuoteDirection(_ text: [Unicode.Scalar], after k: Int) -> Bool? {
+    /// The sure direction of the first straight quote after `k` that has one, and how many
+    /// straight quotes without one come between, if no curly quotation mark comes first.
+    private func followingQuoteDirection(_ text: [Unicode.Scalar], after k: Int) -> (opens: Bool, between: Int)? {
+        var between = 0
         for j in (k + 1)..<text.count {
             switch text[j] {
-            case "\"": return quoteDirection(previous: text[j - 1], next: j + 1 < text.count ? text[j + 1] : nil)
+            case "\"":
+                if let opens = quoteDirection(previous: text[j - 1], next: j + 1 < text.count ? text[j + 1] : nil) {
+                    return (opens, between)
+                }
+                between += 1
             case "“", "”", "「", "」": return nil
             default: continue
             }
