@@ -350,14 +350,19 @@ extension LineRepair {
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in
                 // 。"撇下一切希望罷,你們這些進來的人!" the last quote closes, so the first opens.
-                if quoteDirection(previous: previous, next: next) == nil, let following = followingQuoteDirection(text, after: k) {
-                    if following.between == 0 && following.opens == open {
+                if quoteDirection(previous: previous, next: next) == nil {
+                    let following = followingQuoteDirection(text, after: k)
+                    let isFirst = !text[..<k].contains(where: { "\"“”「」".unicodeScalars.contains($0) })
+                    if let following, following.between == 0 && following.opens == open {
                         opens = !following.opens
-                    } else if !text[..<k].contains(where: { "\"“”「」".unicodeScalars.contains($0) }) {
+                    } else if isFirst, let following {
                         // The line's first quote: the line may begin inside a quotation, and
-                        // the quotes up to the first sure one alternate (kill"命令…命令"kill"的
-                        // …(而"man: the first closes).
+                        // the quotes up to the first sure one alternate (我不管了,"他推开门,说:"再见:
+                        // the first closes).
                         opens = following.between % 2 == 0 ? !following.opens : following.opens
+                    } else if isFirst, let previous, "—…".unicodeScalars.contains(previous) {
+                        // Speech broken off closes its quotation: 昆明——"她丈夫 begins inside one.
+                        opens = false
                     }
                 }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
