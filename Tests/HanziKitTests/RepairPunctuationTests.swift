@@ -91,10 +91,18 @@ import Testing
     try expectRepairs([
         ("你快去吧,我不管了,\"他推开门,走了出去,说:\"再见。\"", "你快去吧，我不管了，”他推开门，走了出去，说：“再见。”"),
         ("他说\"好\"就走了,我说\"不\"。", "他说“好”就走了，我说“不”。"),
+        // A quote before a closing parenthesis closes.
+        ("使用方法\")很长,要看完。", "使用方法”)很长，要看完。"),
         // Speech broken off by a dash ends its quotation there.
         ("你哥哥说比昆明——\"她丈夫急得在桌下踢她。", "你哥哥说比昆明——”她丈夫急得在桌下踢她。"),
         ("我剥给你吃——\"说时把茶几移近床前——\"我今天没坐车,省下车钱。", "我剥给你吃——”说时把茶几移近床前——“我今天没坐车，省下车钱。"),
     ])
+}
+
+@Test func quotesAreNotPairedAcrossCharactersAnEncoderLost() throws {
+    // "??" may have been a quotation mark: the quotes on either side of it are not counted off.
+    let line = "他把它叫作\"小工具??\"tiny tool\"。"
+    #expect(try RepairFixture.repairer.get().repair(line).text == line)
 }
 
 @Test func aStraightQuoteThatACurlyOnePairsWithIsRestored() throws {

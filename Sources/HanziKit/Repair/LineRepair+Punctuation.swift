@@ -425,17 +425,19 @@ extension LineRepair {
     }
 
     /// Whether a straight double quote between `previous` and `next` surely opens (true) or
-    /// closes (false) a quotation: at the ends of the line, before a mark, after ：or (.
+    /// closes (false) a quotation: at the ends of the line, before a mark or a closing bracket,
+    /// after ：or (.
     private func quoteDirection(previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool? {
         guard let next else { return false }
-        if "，。！？；：、…,.!?;:".unicodeScalars.contains(next) || next == "\"" { return false }
+        if "，。！？；：、…,.!?;:）)》".unicodeScalars.contains(next) || next == "\"" { return false }
         guard let previous else { return true }
         if "：（《:(".unicodeScalars.contains(previous) || previous == "\"" || previous == "”" { return true }
         return nil
     }
 
     /// The sure direction of the first straight quote after `k` that has one, and how many
-    /// straight quotes without one come between, if no curly quotation mark comes first.
+    /// straight quotes without one come between, if no curly quotation mark comes first, nor
+    /// lost characters that may have been quotes (U+FFFD, "??").
     private func followingQuoteDirection(_ text: [Unicode.Scalar], after k: Int) -> (opens: Bool, between: Int)? {
         var between = 0
         for j in (k + 1)..<text.count {
@@ -445,7 +447,8 @@ extension LineRepair {
                     return (opens, between)
                 }
                 between += 1
-            case "“", "”", "「", "」": return nil
+            case "“", "”", "「", "」", "\u{FFFD}": return nil
+            case "?" where j + 1 < text.count && text[j + 1] == "?": return nil
             default: continue
             }
         }
@@ -454,12 +457,9 @@ extension LineRepair {
 
     /// Whether a straight double quote between `previous` and `next` opens a quotation.
     private func quoteOpens(previous: Unicode.Scalar?, next: Unicode.Scalar?, open: Bool) -> Bool {
-        guard let next else { return false }
-        if "，。！？；：、…,.!?;:".unicodeScalars.contains(next) || next == "\"" { return false }
-        guard let previous else { return true }
-        if "：（《:(".unicodeScalars.contains(previous) || previous == "\"" || previous == "”" { return true }
+        if let sure = quoteDirection(previous: previous, next: next) { return sure }
         // In Chinese prose a quote after a sentence mark closes far more often than it opens.
-        if "。！？!?".unicodeScalars.contains(previous) { return false }
+        if let previous, "。！？!?".unicodeScalars.contains(previous) { return false }
         if previous == " " { return true }
         if next == " " { return false }
         return !open
