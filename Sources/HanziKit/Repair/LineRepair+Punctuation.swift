@@ -306,11 +306,15 @@ extension LineRepair {
         var closesEmptyPair = false
         // Whether the open quotation was opened by a curly mark.
         var curlyOpener = false
+        // Whether a quotation mark of any kind came before.
+        var quoteSeen = false
         for (k, scalar) in text.enumerated() {
             if closesEmptyPair {
                 closesEmptyPair = false
                 continue
             }
+            let isFirst = !quoteSeen
+            if "\"“”「」".unicodeScalars.contains(scalar) { quoteSeen = true }
             switch scalar {
             // Only the marks straight quotes become count: in 「…"艺术"…」 the quote opens. A
             // straight quote may pair with a curly one, as where a repair restored one mark of
@@ -351,8 +355,8 @@ extension LineRepair {
                 // quote's neighbours leave it, when that agrees with what is open: in
                 // 。"撇下一切希望罷,你們這些進來的人!" the last quote closes, so the first opens.
                 if quoteDirection(previous: previous, next: next) == nil {
-                    let following = followingQuoteDirection(text, after: k)
-                    let isFirst = !text[..<k].contains(where: { "\"“”「」".unicodeScalars.contains($0) })
+                    // (Past the next quote only for the line's first: once per line.)
+                    let following = followingQuoteDirection(text, after: k, pastUndecided: isFirst)
                     if let following, following.between == 0 && following.opens == open {
                         opens = !following.opens
                     } else if isFirst, let following {
@@ -435,10 +439,11 @@ extension LineRepair {
         return nil
     }
 
-    /// The sure direction of the first straight quote after `k` that has one, and how many
-    /// straight quotes without one come between, if no curly quotation mark comes first, nor
-    /// lost characters that may have been quotes (U+FFFD, "??").
-    private func followingQuoteDirection(_ text: [Unicode.Scalar], after k: Int) -> (opens: Bool, between: Int)? {
+    /// The sure direction of the first straight quote after `k` that has one (the next one only,
+    /// unless `pastUndecided`), and how many straight quotes without one come between, if no
+    /// curly quotation mark comes first, nor lost characters that may have been quotes
+    /// (U+FFFD, "??").
+    private func followingQuoteDirection(_ text: [Unicode.Scalar], after k: Int, pastUndecided: Bool) -> (opens: Bool, between: Int)? {
         var between = 0
         for j in (k + 1)..<text.count {
             switch text[j] {
@@ -446,6 +451,7 @@ extension LineRepair {
                 if let opens = quoteDirection(previous: text[j - 1], next: j + 1 < text.count ? text[j + 1] : nil) {
                     return (opens, between)
                 }
+                guard pastUndecided else { return nil }
                 between += 1
             case "“", "”", "「", "」", "\u{FFFD}": return nil
             case "?" where j + 1 < text.count && text[j + 1] == "?": return nil
