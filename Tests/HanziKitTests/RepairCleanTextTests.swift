@@ -130,3 +130,14 @@ import Testing
         #expect(repairer.repair(text).text == text)
     }
 }
+
+@Test func fullWidthSpacesAGB18030DecoderWroteAsPrivateUseAreLeftAlone() throws {
+    // GB18030 decoders write A3A0, GBK's full-width space, as U+E5E5. A paragraph indented with
+    // two is clean text from a GBK source, not GBK read as Big5 (捖捖).
+    let indent = try Charset.gb18030.decode([0xA3, 0xA0, 0xA3, 0xA0])
+    #expect(indent == "\u{E5E5}\u{E5E5}")
+    let line = "这是何等美妙的人生境界。" + indent + "时光匆匆，我们已经回不到过去。"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == line)
+    #expect(fixes.isEmpty)
+}

@@ -22,8 +22,11 @@ extension LineRepair {
             guard let next, "“「".unicodeScalars.contains(next) && openQuotes == 0 || "‘『".unicodeScalars.contains(next) else {
                 return 0
             }
-            let lastWords = hanCharacters(of: clause).suffix(3)
-            return lastWords.contains(where: Self.speechVerbs.contains) ? 5.5 : 3.5
+            let words = hanCharacters(of: clause)
+            if words.suffix(3).contains(where: Self.speechVerbs.contains) { return 5.5 }
+            // So does a nested quotation, and a clause that asks: without the verb, ：‘ and
+            // 怎么办：“ are likelier a quotation's end misread (乎？” as 乎：‘).
+            return "‘『".unicodeScalars.contains(next) || Self.asksQuestion(words) || Self.endsAsking(words) ? 0 : 3.5
         // A question mark needs a clause that asks; without one, ！ is the likelier mark.
         case "？":
             // A particle that ends the clause (过得去么？) asks more surely than a question word

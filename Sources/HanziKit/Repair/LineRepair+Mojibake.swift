@@ -56,6 +56,14 @@ extension LineRepair {
         return proposals
     }
 
+    /// Whether `scalar` is common in Chinese prose (a mark, a digit or a Han character that is
+    /// not rare), U+FFFD or a private-use character.
+    private func isCommonOrPrivateUse(_ scalar: Unicode.Scalar) -> Bool {
+        let kind = model.table.kind(scalar)
+        if kind == .privateUse || kind == .replacement || kind == .chinesePunctuation || ("0"..."9").contains(scalar) { return true }
+        return kind == .han && model.characterScore(scalar) >= Self.rareCharacterScore
+    }
+
     /// Whether `scalar` belongs in Chinese prose: Chinese, digits, or U+FFFD for a character
     /// not recovered.
     private func isChineseProse(_ scalar: Unicode.Scalar) -> Bool {
@@ -397,6 +405,13 @@ extension LineRepair {
             // Chinese prose, with no letters or symbols.
             if !misreading.isSigned(scalars[range], table: model.table),
                !replacement.allSatisfy({ isChineseProse($0) }) {
+                gain = -.infinity
+            }
+            // So may a stretch whose only odd characters are private-use ones: clean text from a
+            // GBK source has them (its decoders write A3A0, a full-width space, as U+E5E5). Its
+            // repair must be common Chinese.
+            if !misreading.isSigned(scalars[range], table: model.table, countingPrivateUse: false),
+               scalars[range].allSatisfy({ isCommonOrPrivateUse($0) }), !replacement.allSatisfy({ isCommonOrPrivateUse($0) }) {
                 gain = -.infinity
             }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside

@@ -40,13 +40,14 @@ struct Misreading: Sendable {
     /// sign it read as Han characters, mostly rare ones.
     var outOfStepSigns = false
 
-    /// Whether `stretch` has the signs this misreading needs.
-    func isSigned(_ stretch: some Collection<Unicode.Scalar>, table: CharacterTable) -> Bool {
+    /// Whether `stretch` has the signs this misreading needs; without `countingPrivateUse`,
+    /// whether it has them besides private-use characters.
+    func isSigned(_ stretch: some Collection<Unicode.Scalar>, table: CharacterTable, countingPrivateUse: Bool = true) -> Bool {
         var privateUse = 0
         for scalar in stretch {
             let found = table.signs(scalar)
             if !found.isDisjoint(with: signs) { return true }
-            if privateUseCounts && found.contains(.privateUse) {
+            if privateUseCounts && countingPrivateUse && found.contains(.privateUse) {
                 privateUse += 1
                 if privateUse >= 2 { return true }
             }

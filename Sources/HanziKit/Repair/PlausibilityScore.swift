@@ -59,6 +59,10 @@ final class PlausibilityScore: Sendable {
         static let clauseMarkAfterOpening = -6.0
         /// A closing quotation mark right after a colon (曰：”): a colon introduces a quotation.
         static let closingQuoteAfterColon = -3.0
+        /// A comma, enumeration comma or semicolon right before a closing quotation mark (来了，”):
+        /// a quotation ends with its sentence, 。” outnumbering ，” 13:1 in a novel (weicheng) and
+        /// 2000:1 in the Zuozhuan.
+        static let clauseMarkBeforeClosingQuote = -2.5
         /// A middle dot (·) that joins nothing: it stands between the parts of a name (阿卜杜拉·
         /// 親王), never beside a mark. (路 is · read as GBK, so a stray one is often 路 repaired.)
         static let strayMiddleDot = -6.0
@@ -199,6 +203,9 @@ final class PlausibilityScore: Sendable {
         }
         if previous == "：" && Self.closingQuotes.contains(scalar) {
             cost += Cost.closingQuoteAfterColon
+        }
+        if Self.closingQuotes.contains(next) && "，、；".unicodeScalars.contains(scalar) {
+            cost += Cost.clauseMarkBeforeClosingQuote
         }
         // An opening quotation mark opens text: not a mark, a space or the line's end (a Latin
         // word or a path may begin a quotation: “PATH”, “/usr/bin”).
