@@ -138,3 +138,23 @@ private func shifted(_ text: String) throws -> String {
     #expect(text == line)
     #expect(!fixes.isEmpty && fixes.allSatisfy { $0.diagnosis == .lostCharacters })
 }
+
+@Test func aFoldedLineEndingInTwoQuestionMarksAfterAStatementLostItsFinalMark() throws {
+    // A shift at the line's last mark reads its lead byte alone and leaves its trail byte
+    // without a partner: "??". In a line folded to ASCII whose last clause asks nothing, that
+    // is the mark the sentence ends with.
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["天下之至柔，馳騁天下之至堅。", "廣交不如擇友，投師不如訪友。"] {
+        let garbled = try shifted(original)
+        #expect(garbled.hasSuffix("友??") || garbled.hasSuffix("堅??"))
+        #expect(repairer.repair(garbled).text == original)
+    }
+}
+
+@Test func aDoubledQuestionMarkEndingAFoldedLineStays() throws {
+    // "??" after a question word is the writer's own, even in an indirect question (不知道…如何):
+    // only the folded marks before it are restored.
+    let line = "反正孩子就是根本都不愿意翻!不知道其它的宝宝对这本书的反映如何??"
+    let text = try RepairFixture.repairer.get().repair(line).text
+    #expect(text == "反正孩子就是根本都不愿意翻！不知道其它的宝宝对这本书的反映如何??")
+}

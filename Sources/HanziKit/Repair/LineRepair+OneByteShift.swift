@@ -33,8 +33,11 @@ extension LineRepair {
         guard !lostCharactersToAnEncoder() else { return [] }
         var proposals: [Edit] = []
         var lostLeadChoices: LostLeadChoices = [:]
+        let endsInLostMark = !inShiftedLine && endsInLostMark()
         for q in scalars.indices where mayBeginShift(at: q) && !protected.contains(where: { $0.contains(q) }) {
-            if let edit = shiftEdit(at: q, inShiftedLine: inShiftedLine, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
+            // (The line's last mark is weighed as in a line shifted elsewhere.)
+            let shifted = inShiftedLine || endsInLostMark && q == scalars.count - 2
+            if let edit = shiftEdit(at: q, inShiftedLine: shifted, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
         }
         return proposals
     }
@@ -60,6 +63,26 @@ extension LineRepair {
             k = end
         }
         return false
+    }
+
+    /// Whether the line ends in a mark both of whose bytes a shift lost, though nothing before
+    /// it was shifted: it ends in "??" after a Han character or a full-width mark (。), in a
+    /// clause with no question word (如何?? is a doubled question mark, even after 不知道), and
+    /// its punctuation was folded to ASCII as a shifted line's is: a mark after a Han character
+    /// and before another or a quote (道:"), and no full-width mark that folding folds.
+    private func endsInLostMark() -> Bool {
+        let n = scalars.count
+        guard n >= 5, scalars[n - 1] == "?", scalars[n - 2] == "?", scalars[n - 3] != "?" else { return false }
+        let table = model.table
+        guard table.kind(scalars[n - 3]) == .han || table.signs(scalars[n - 3]).contains(.closing),
+              !scalars.contains(where: Self.foldedForms.contains) else { return false }
+        let folded = (1..<(n - 3)).contains { k in
+            ",;:!".unicodeScalars.contains(scalars[k]) && table.kind(scalars[k - 1]) == .han
+                && (table.kind(scalars[k + 1]) == .han || scalars[k + 1] == "\"")
+        }
+        let clause = scalars[..<(n - 2)].reversed().prefix { !",;:!?。".unicodeScalars.contains($0) }.reversed()
+            .filter { table.kind($0) == .han }
+        return folded && !clause.contains(where: Self.questionWords.contains) && !Self.endsAsking(clause)
     }
 
     /// Whether `scalar` is what decoders write for bytes they cannot read: '?', or U+FFFD.

@@ -43,7 +43,7 @@ extension LineRepair {
     }
 
     /// The full-width marks NFKC folds to ASCII, and the curly double quotes folding makes straight.
-    private static let foldedForms: Set<Unicode.Scalar> = Set("，；：？！（）“”".unicodeScalars)
+    static let foldedForms: Set<Unicode.Scalar> = Set("，；：？！（）“”".unicodeScalars)
 
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
