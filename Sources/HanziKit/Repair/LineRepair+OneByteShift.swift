@@ -33,10 +33,10 @@ extension LineRepair {
         guard !lostCharactersToAnEncoder() else { return [] }
         var proposals: [Edit] = []
         var lostLeadChoices: LostLeadChoices = [:]
-        let endsInLostMark = !inShiftedLine && endsInLostMark()
+        let finalShift = inShiftedLine ? nil : finalShiftStart()
         for q in scalars.indices where mayBeginShift(at: q) && !protected.contains(where: { $0.contains(q) }) {
             // (The line's last mark is weighed as in a line shifted elsewhere.)
-            let shifted = inShiftedLine || endsInLostMark && q == scalars.count - 2
+            let shifted = inShiftedLine || q == finalShift
             if let edit = shiftEdit(at: q, inShiftedLine: shifted, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
         }
         return proposals
@@ -65,24 +65,29 @@ extension LineRepair {
         return false
     }
 
-    /// Whether the line ends in a mark both of whose bytes a shift lost, though nothing before
-    /// it was shifted: it ends in "??" after a Han character or a full-width mark (。), in a
-    /// clause with no question word (如何?? is a doubled question mark, even after 不知道), and
-    /// its punctuation was folded to ASCII as a shifted line's is: a mark after a Han character
-    /// and before another or a quote (道:"), and no full-width mark that folding folds.
-    private func endsInLostMark() -> Bool {
+    /// Where the shift at the line's last mark begins, when nothing before it was shifted but
+    /// the line ends as such a shift leaves it: in "??" (the lead byte of its last mark read
+    /// alone, the trail left without a partner) or "?!?" (。” with ！ folded), after a Han
+    /// character or a full-width mark (。), in a clause with no question word (如何?? is a
+    /// doubled question mark, even after 不知道) that is no short cry, and with its punctuation
+    /// folded to ASCII as a shifted line's is: a mark after a Han character and before another
+    /// or a quote (道:"), and no full-width mark that folding folds.
+    private func finalShiftStart() -> Int? {
         let n = scalars.count
-        guard n >= 5, scalars[n - 1] == "?", scalars[n - 2] == "?", scalars[n - 3] != "?" else { return false }
+        guard n >= 5, scalars[n - 1] == "?" else { return nil }
+        let start = scalars[n - 2] == "?" ? n - 2 : scalars[n - 2] == "!" && scalars[n - 3] == "?" ? n - 3 : n
         let table = model.table
-        guard table.kind(scalars[n - 3]) == .han || table.signs(scalars[n - 3]).contains(.closing),
-              !scalars.contains(where: Self.foldedForms.contains) else { return false }
-        let folded = (1..<(n - 3)).contains { k in
+        guard start < n, start >= 3, table.kind(scalars[start - 1]) == .han || table.signs(scalars[start - 1]).contains(.closing),
+              !scalars.contains(where: Self.foldedForms.contains) else { return nil }
+        let folded = (1..<(start - 1)).contains { k in
             ",;:!".unicodeScalars.contains(scalars[k]) && table.kind(scalars[k - 1]) == .han
                 && (table.kind(scalars[k + 1]) == .han || scalars[k + 1] == "\"")
         }
-        let clause = scalars[..<(n - 2)].reversed().prefix { !",;:!?。".unicodeScalars.contains($0) }.reversed()
+        let clause = scalars[..<start].reversed().prefix { !",;:!?。".unicodeScalars.contains($0) }.reversed()
             .filter { table.kind($0) == .han }
-        return folded && !clause.contains(where: Self.questionWords.contains) && !Self.endsAsking(clause)
+        // (Nor is a short cry: 真的?!? 我不信??)
+        let cry = table.kind(scalars[start - 1]) == .han && clause.count < 4
+        return folded && !cry && !clause.contains(where: Self.questionWords.contains) && !Self.endsAsking(clause) ? start : nil
     }
 
     /// Whether `scalar` is what decoders write for bytes they cannot read: '?', or U+FFFD.
