@@ -392,3 +392,13 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
         #expect(repairer.repair(try garblePunctuation(original)).text == original)
     }
 }
+
+@Test func aQuotationClosedMidSentenceAfterACommaIsNotReadAsANestedOne() throws {
+    // A novel closes speech with ，” before the action goes on (我要睡了，”进浴室); 鈥� there is
+    // ” closing the quotation, not ‘ opening another that never closes. Nested quotations open
+    // after a colon (曰：‘).
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["柔嘉不等他开口，说：“我要睡了，”进浴室漱口洗脸去，随手带上了门。", "顾先生道：“让我走个样子给你们看，”从容不迫过了桥，站在桥堍。"] {
+        #expect(repairer.repair(try garblePunctuation(original)).text == original)
+    }
+}

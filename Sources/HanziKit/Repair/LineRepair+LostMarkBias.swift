@@ -221,7 +221,9 @@ extension LineRepair {
         // below “) understate there, as ``pairingBias(_:unclosed:)`` weighs the ’ closing it.
         case "『", "‘":
             if innermost == "‘" || innermost == "『" { return -4 }
-            if innermost == "“" || innermost == "「" { return 2 }
+            // (After a colon, as nested quotations are introduced (曰：‘), or the opening mark
+            // (“‘/’ 分區”). After a comma, ‘ is likelier a closing ” misread: 我要睡了，”进浴室.)
+            if innermost == "“" || innermost == "「" { return previous.map { "：“「".unicodeScalars.contains($0) } == true ? 2 : 0 }
             return openQuotes > 0 ? 0 : afterSentence ? -1.5 : 0
         case "《": return innermost == "《" ? -4 : 0
         // A closing mark without an opening one may close a quotation begun on an earlier line.
