@@ -57,14 +57,8 @@ extension LineRepair {
         let table = model.table
         func isHan(_ k: Int) -> Bool { k >= 0 && k < text.count && table.kind(text[k]) == .han }
         func isMark(_ k: Int) -> Bool { k >= 0 && k < text.count && table.kind(text[k]) == .chinesePunctuation }
-        var k = 0
-        while k < text.count {
-            guard text[k] == "?" else {
-                k += 1
-                continue
-            }
-            var end = k
-            while end < text.count && text[end] == "?" { end += 1 }
+        for run in Self.questionMarkRuns(in: text) {
+            let (k, end) = (run.lowerBound, run.upperBound)
             let touchesHan = isHan(k - 1) || isHan(end)
             let lost = end - k >= 2 ? touchesHan
                 : isHan(k - 1) && (isHan(end) || isMark(end)) || isHan(end) && (k == 0 || isMark(k - 1))
@@ -75,7 +69,23 @@ extension LineRepair {
             if lost, inputs.count == end - k, let first = inputs.first, let last = inputs.last {
                 reportDamage(first..<(last + 1), .lostCharacters)
             }
+        }
+    }
+
+    /// The runs of '?' in `text` (an encoder writes one for each character it cannot represent).
+    static func questionMarkRuns(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var k = 0
+        while k < text.count {
+            guard text[k] == "?" else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < text.count && text[end] == "?" { end += 1 }
+            runs.append(k..<end)
             k = end
         }
+        return runs
     }
 }

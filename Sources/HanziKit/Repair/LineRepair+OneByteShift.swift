@@ -47,22 +47,11 @@ extension LineRepair {
     /// two at the end of a line), so no '?' of such a line begins one: GBK text read as Big5
     /// that lost its unreadable pairs ("??攴蛂癫善") would read as shifts of junk (。筷吠r).
     private func lostCharactersToAnEncoder() -> Bool {
-        var runs = 0
-        var k = 0
-        while k < scalars.count {
-            guard scalars[k] == "?" else {
-                k += 1
-                continue
-            }
-            var end = k
-            while end < scalars.count && scalars[end] == "?" { end += 1 }
-            if end - k >= 2, end < scalars.count, model.table.kind(scalars[end]) == .han || k > 0 && model.table.kind(scalars[k - 1]) == .han {
-                runs += 1
-                if runs >= 2 { return true }
-            }
-            k = end
-        }
-        return false
+        let table = model.table
+        return Self.questionMarkRuns(in: scalars).count { run in
+            run.count >= 2 && run.upperBound < scalars.count
+                && (table.kind(scalars[run.upperBound]) == .han || run.lowerBound > 0 && table.kind(scalars[run.lowerBound - 1]) == .han)
+        } >= 2
     }
 
     /// Where the shift at the line's last mark begins, when nothing before it was shifted but
