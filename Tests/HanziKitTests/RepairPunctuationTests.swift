@@ -99,6 +99,15 @@ import Testing
     ])
 }
 
+@Test func aLineCutInsideAQuotationOfLatinWordsClosesItAtItsFirstQuote() throws {
+    // No quote's neighbours say which way it faces; the Latin words inside tell: read with the
+    // first quote opening, 命令"kill"的 would be 命令”kill“的.
+    try expectRepairs([
+        ("kill\"命令就可以顯示命令\"kill\"的使用方法,而\"man\"則記錄了。", "kill”命令就可以顯示命令“kill”的使用方法，而“man”則記錄了。"),
+        ("9\"命令,後面加上該程序的編號則會立刻殺死它。", "9”命令，後面加上該程序的編號則會立刻殺死它。"),
+    ])
+}
+
 @Test func quotesAreNotPairedAcrossCharactersAnEncoderLost() throws {
     // "??" may have been a quotation mark: the quotes on either side of it are not counted off.
     let line = "他把它叫作\"小工具??\"tiny tool\"。"

@@ -367,6 +367,10 @@ extension LineRepair {
                     } else if isFirst, let previous, "—…".unicodeScalars.contains(previous) {
                         // Speech broken off closes its quotation: 昆明——"她丈夫 begins inside one.
                         opens = false
+                    } else if isFirst, let fit = firstQuoteOpensByFit(text, at: k) {
+                        // A line cut inside a quotation (kill"命令…命令"kill"的) is told by the
+                        // Latin words its quotes hold.
+                        opens = fit
                     }
                 }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
@@ -459,6 +463,31 @@ extension LineRepair {
             }
         }
         return nil
+    }
+
+    /// Whether the line's first straight quote, at `k`, opens, judged by how the line's straight
+    /// quotes fit their neighbours when they alternate from it: a quote with a Latin letter or
+    /// digit on its outer side fits badly (命令"kill"的 read with the first quote opening gives
+    /// 命令”kill“的). Nil when both ways fit as well, as between Han characters, which tell
+    /// nothing. A curly mark ends the count, the quotes after it taking their turn from it, and
+    /// so do characters an encoder lost, which may have been quotes.
+    private func firstQuoteOpensByFit(_ text: [Unicode.Scalar], at k: Int) -> Bool? {
+        func isLatin(_ j: Int) -> Bool {
+            j >= 0 && j < text.count && text[j].isASCII && (text[j].properties.isAlphabetic || ("0"..."9").contains(text[j]))
+        }
+        var misfitsIfOpens = 0
+        var misfitsIfCloses = 0
+        var n = 0
+        for j in k..<text.count {
+            let lost = text[j] == "\u{FFFD}" || text[j] == "?" && j + 1 < text.count && text[j + 1] == "?"
+            if lost || "“”「」".unicodeScalars.contains(text[j]) { break }
+            guard text[j] == "\"" else { continue }
+            // Alternating from an opening first quote, the even ones open.
+            if isLatin(n % 2 == 0 ? j - 1 : j + 1) { misfitsIfOpens += 1 }
+            if isLatin(n % 2 == 0 ? j + 1 : j - 1) { misfitsIfCloses += 1 }
+            n += 1
+        }
+        return misfitsIfOpens == misfitsIfCloses ? nil : misfitsIfOpens < misfitsIfCloses
     }
 
     /// Whether a straight double quote between `previous` and `next` opens a quotation.
