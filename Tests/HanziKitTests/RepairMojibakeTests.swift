@@ -218,6 +218,14 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(text == original)
 }
 
+@Test func aLostMarkTiedBetweenTwoClauseMarksIsStillRepaired() throws {
+    // After an interjection ！ and ， tie (both are common there); either reads better than the
+    // garbling, so the commoner comma is written.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair(try garblePunctuation("唉，我累得很。")).text == "唉，我累得很。")
+    #expect(repairer.repair(try garblePunctuation("太好了，太好了，是什么人？")).text == "太好了，太好了，是什么人？")
+}
+
 @Test func aLostMarkAfterAClauseEndingInAQuestionParticleIsAQuestionMark() throws {
     // 锛� before ” reads most easily as ， (“…，”他说); a clause that ends in 么, 吗 or 呢 asks.
     for original in ["蘇小姐道：“老實說，那詩還過得去麼？”曹先生笑了。", "他问：“你明天还来吗？”我没有回答。"] {

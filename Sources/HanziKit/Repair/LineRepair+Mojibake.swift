@@ -833,10 +833,13 @@ extension LineRepair {
             let rival = results.filter { result in
                 result.picks[n] != best.picks[n] && !(model.isVariant(result.picks[n])
                     && model.simplifiedForm(of: result.picks[n]) == model.simplifiedForm(of: best.picks[n]))
-            }.map(\.score).max() ?? -.infinity
-            let margin = options[n].contains(where: { Self.wordKinds.contains(model.table.kind($0)) }) ? Self.choiceMargin
+            }.max { $0.score < $1.score }
+            var margin = options[n].contains(where: { Self.wordKinds.contains(model.table.kind($0)) }) ? Self.choiceMargin
                 : Self.punctuationChoiceMargin
-            return (best.score - rival >= margin ? best.picks[n] : nil, best.picks[n])
+            // Between two clause marks (唉，or 唉！) even a tie is decided, for the commoner
+            // mark, which the options list first: either keeps the sentence readable.
+            if let rival, Self.clauseMarks.contains(best.picks[n]) && Self.clauseMarks.contains(rival.picks[n]) { margin = 0 }
+            return (best.score - (rival?.score ?? -.infinity) >= margin ? best.picks[n] : nil, best.picks[n])
         }
     }
 
