@@ -108,6 +108,15 @@ import Testing
     ])
 }
 
+@Test func aQuotationWhoseOneQuoteStaysStraightKeepsBothStraight() throws {
+    // The closing quote stands beside an ASCII comma that stays (before a digit), so it stays
+    // straight; its opening partner does too, rather than face it as “雾都宾馆".
+    try expectRepairs([
+        ("我和同事都定了一晚\"雾都宾馆\",8月1日下午6点入主,8月2日外出", "我和同事都定了一晚\"雾都宾馆\",8月1日下午6点入主，8月2日外出"),
+        ("前台打来电话问,:\"可否到您房间再收些押金?\"你将作何感想?", "前台打来电话问,:\"可否到您房间再收些押金？\"你将作何感想？"),
+    ])
+}
+
 @Test func quotesAreNotPairedAcrossCharactersAnEncoderLost() throws {
     // "??" may have been a quotation mark: the quotes on either side of it are not counted off.
     let line = "他把它叫作\"小工具??\"tiny tool\"。"

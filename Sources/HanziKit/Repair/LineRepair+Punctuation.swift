@@ -32,9 +32,18 @@ extension LineRepair {
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole)
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
         // restored too: in {"name": "张三", …} neither is.
-        for (k, _) in restored where text[k] == "\"" {
-            for side in [k - 1, k + 1] where side >= 0 && side < text.count {
-                if Self.fullwidthMarks[text[side]] != nil && restored[side] == nil { restored[k] = nil }
+        // (With its partner: “雾都宾馆",8月 is worse than either reading.)
+        let quoteMarks = text.indices.filter { "\"“”「」".unicodeScalars.contains(text[$0]) }
+        for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
+            guard let scalar = restored[k] else { continue }
+            for side in [k - 1, k + 1] where side >= 0 && side < text.count
+                && Self.fullwidthMarks[text[side]] != nil && restored[side] == nil {
+                restored[k] = nil
+                let opens = scalar == "“" || scalar == "「"
+                let partner = opens ? quoteMarks.dropFirst(n + 1).first : quoteMarks.prefix(n).last
+                if let partner, text[partner] == "\"", let other = restored[partner], (other == "“" || other == "「") != opens {
+                    restored[partner] = nil
+                }
             }
         }
         for (k, scalar) in restored where text[k] != scalar {
