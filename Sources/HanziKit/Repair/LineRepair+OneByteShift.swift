@@ -60,11 +60,17 @@ extension LineRepair {
     /// character or a full-width mark (。), in a clause with no question word (如何?? is a
     /// doubled question mark, even after 不知道) that is no short cry, and with its punctuation
     /// folded to ASCII as a shifted line's is: a mark after a Han character and before another
-    /// or a quote (道:"), and no full-width mark that folding folds.
+    /// or a quote (道:"), and no full-width mark that folding folds. After 。, "??" is enough.
     private func finalShiftStart() -> Int? {
         let n = scalars.count
         guard n >= 5, scalars[n - 1] == "?" else { return nil }
         let start = scalars[n - 2] == "?" ? n - 2 : scalars[n - 2] == "!" && scalars[n - 3] == "?" ? n - 3 : n
+        // Inside a quotation, "。??" is no writer's: the closing mark lost both bytes (。” as
+        // 。??), folded or not. (Elsewhere "??" may be two characters an encoder lost: 😂😂.)
+        if start == n - 2 && scalars[start - 1] == "。"
+            && facts.openQuotes[start] + scalars[..<start].count { $0 == "\"" } % 2 > 0 {
+            return start
+        }
         let table = model.table
         guard start < n, start >= 3, table.kind(scalars[start - 1]) == .han || table.signs(scalars[start - 1]).contains(.closing),
               !scalars.contains(where: Self.foldedForms.contains) else { return nil }
