@@ -35,15 +35,14 @@ extension LineRepair {
         // (With its partner: “雾都宾馆",8月 is worse than either reading.)
         let quoteMarks = text.indices.filter { "\"“”「」".unicodeScalars.contains(text[$0]) }
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
-            guard let scalar = restored[k] else { continue }
-            for side in [k - 1, k + 1] where side >= 0 && side < text.count
-                && Self.fullwidthMarks[text[side]] != nil && restored[side] == nil {
-                restored[k] = nil
-                let opens = scalar == "“" || scalar == "「"
-                let partner = opens ? quoteMarks.dropFirst(n + 1).first : quoteMarks.prefix(n).last
-                if let partner, text[partner] == "\"", let other = restored[partner], (other == "“" || other == "「") != opens {
-                    restored[partner] = nil
-                }
+            guard let scalar = restored[k], [k - 1, k + 1].contains(where: { side in
+                side >= 0 && side < text.count && Self.fullwidthMarks[text[side]] != nil && restored[side] == nil
+            }) else { continue }
+            restored[k] = nil
+            let opens = scalar == "“" || scalar == "「"
+            let partner = opens ? quoteMarks.dropFirst(n + 1).first : quoteMarks.prefix(n).last
+            if let partner, text[partner] == "\"", let other = restored[partner], (other == "“" || other == "「") != opens {
+                restored[partner] = nil
             }
         }
         for (k, scalar) in restored where text[k] != scalar {

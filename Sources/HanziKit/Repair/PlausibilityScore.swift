@@ -216,7 +216,7 @@ final class PlausibilityScore: Sendable {
         if previous == scalar && Self.quotes.contains(scalar) { return cost + Cost.doubledClauseMark }
         // Two clause marks in a row (。， ，、 ？？) hardly occur in prose; ？！ and ！？ do. (A mark
         // folded to ASCII counts as the mark it was: 真虧他!。 reads as badly as ！。)
-        let previous = Self.foldedClauseMarks[previous] ?? previous
+        let previous = LineRepair.fullwidthMarks[previous] ?? previous
         if Self.clauseMarks.contains(previous) && Self.clauseMarks.contains(scalar)
             && !(Self.sentenceMarks.contains(previous) && Self.sentenceMarks.contains(scalar) && previous != "。" && scalar != "。"
                 && previous != scalar) {
@@ -242,8 +242,6 @@ final class PlausibilityScore: Sendable {
     private static let clauseMarks: Set<Unicode.Scalar> = Set("，。、；：？！".unicodeScalars)
     /// Marks that end a sentence.
     private static let sentenceMarks: Set<Unicode.Scalar> = Set("。？！".unicodeScalars)
-    /// The clause marks NFKC folds to ASCII, by their ASCII form.
-    private static let foldedClauseMarks: [Unicode.Scalar: Unicode.Scalar] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！"]
 
     /// The cost of one character that is not Han, given the kind of the character before it.
     private func cost(of scalar: Unicode.Scalar, kind: CharacterTable.Kind, after previous: CharacterTable.Kind?) -> Double {
