@@ -67,10 +67,7 @@ extension LineRepair {
         let start = scalars[n - 2] == "?" ? n - 2 : scalars[n - 2] == "!" && scalars[n - 3] == "?" ? n - 3 : n
         // Inside a quotation, "。??" is no writer's: the closing mark lost both bytes (。” as
         // 。??), folded or not. (Elsewhere "??" may be two characters an encoder lost: 😂😂.)
-        if start == n - 2 && scalars[start - 1] == "。"
-            && facts.openQuotes[start] + scalars[..<start].count { $0 == "\"" } % 2 > 0 {
-            return start
-        }
+        if start == n - 2 && scalars[start - 1] == "。" && quotationsOpen(before: start) > 0 { return start }
         let table = model.table
         guard start < n, start >= 3, table.kind(scalars[start - 1]) == .han || table.signs(scalars[start - 1]).contains(.closing),
               !scalars.contains(where: Self.foldedForms.contains) else { return nil }
@@ -83,6 +80,12 @@ extension LineRepair {
         // (Nor is a short cry: 真的?!? 我不信??)
         let cry = table.kind(scalars[start - 1]) == .han && clause.count < 4
         return folded && !cry && !clause.contains(where: Self.questionWords.contains) && !Self.endsAsking(clause) ? start : nil
+    }
+
+    /// How many quotations are open before input character `k`: curly ones, and straight ones
+    /// (folded) counted in pairs.
+    private func quotationsOpen(before k: Int) -> Int {
+        facts.openQuotes[k] + scalars[..<k].count { $0 == "\"" } % 2
     }
 
     /// Whether `scalar` is what decoders write for bytes they cannot read: '?', or U+FFFD.
@@ -142,9 +145,8 @@ extension LineRepair {
         // Which of them a decoder wrote for a pair it could not read.
         let lost = scalars[(q + 1)...].prefix(choices.count).map(Self.writesLostByte)
         let endsLine = q + 1 + choices.count == scalars.count && scalars.last.map(Self.writesLostByte) == true
-        // Quotations open before the '?' (needed only for a mark at the end of the line): curly
-        // ones, and straight ones (folded) counted in pairs.
-        let openQuotes = endsLine ? facts.openQuotes[q] + scalars[..<q].count { $0 == "\"" } % 2 : 0
+        // (Open quotations matter only for a mark at the end of the line.)
+        let openQuotes = endsLine ? quotationsOpen(before: q) : 0
         // Readings are accepted by their gain and chosen by their preference, which also weighs
         // a lost final mark by the mark before it.
         var scored: [(edit: Edit, reading: ShiftedReading, preference: Double)] = []

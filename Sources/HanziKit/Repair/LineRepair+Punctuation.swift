@@ -466,8 +466,7 @@ extension LineRepair {
                 }
                 guard pastUndecided else { return nil }
                 between += 1
-            case "“", "”", "「", "」", "\u{FFFD}": return nil
-            case "?" where j + 1 < text.count && text[j + 1] == "?": return nil
+            case _ where breaksQuoteCount(text, at: j): return nil
             default: continue
             }
         }
@@ -488,8 +487,7 @@ extension LineRepair {
         var misfitsIfCloses = 0
         var n = 0
         for j in k..<text.count {
-            let lost = text[j] == "\u{FFFD}" || text[j] == "?" && j + 1 < text.count && text[j + 1] == "?"
-            if lost || "“”「」".unicodeScalars.contains(text[j]) { break }
+            if breaksQuoteCount(text, at: j) { break }
             guard text[j] == "\"" else { continue }
             // Alternating from an opening first quote, the even ones open.
             if isLatin(n % 2 == 0 ? j - 1 : j + 1) { misfitsIfOpens += 1 }
@@ -497,6 +495,13 @@ extension LineRepair {
             n += 1
         }
         return misfitsIfOpens == misfitsIfCloses ? nil : misfitsIfOpens < misfitsIfCloses
+    }
+
+    /// Whether counting straight quotes off in turn stops at `j`: at a curly quotation mark, which
+    /// sets the turn itself, or at characters an encoder lost (U+FFFD, "??"), which may have
+    /// been quotes.
+    private func breaksQuoteCount(_ text: [Unicode.Scalar], at j: Int) -> Bool {
+        "“”「」\u{FFFD}".unicodeScalars.contains(text[j]) || text[j] == "?" && j + 1 < text.count && text[j + 1] == "?"
     }
 
     /// Whether a straight double quote between `previous` and `next` opens a quotation.
