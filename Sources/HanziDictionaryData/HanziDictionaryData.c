@@ -1,5 +1,5 @@
-// The bundled dictionaries (Dictionaries/), embedded into the binary so that `hanzi` finds
-// them wherever it is copied. Dictionaries/regenerate.sh refreshes the files; a test checks
+// The bundled dictionaries and encoding tables (Dictionaries/), embedded into the binary so
+// that `hanzi` finds them wherever it is copied. Dictionaries/regenerate.sh refreshes the files; a test checks
 // that every file there is listed here.
 #include "HanziDictionaryData.h"
 
@@ -123,6 +123,9 @@ static const unsigned char file38[] = {
 static const unsigned char file39[] = {
 #embed "../../Dictionaries/jieba/hmm.txt"
 };
+static const unsigned char file40[] = {
+#embed "../../Dictionaries/encodings/python-big5.txt"
+};
 
 static const HanziEmbeddedFile files[] = {
     {"opencc/CJK_Compatibility_Ideographs.txt", file0, sizeof(file0)},
@@ -165,6 +168,7 @@ static const HanziEmbeddedFile files[] = {
     {"opencc/tw2t.json", file37, sizeof(file37)},
     {"jieba/dict.txt", file38, sizeof(file38)},
     {"jieba/hmm.txt", file39, sizeof(file39)},
+    {"encodings/python-big5.txt", file40, sizeof(file40)},
 };
 
 size_t hanzi_embedded_file_count(void) { return sizeof(files) / sizeof(files[0]); }

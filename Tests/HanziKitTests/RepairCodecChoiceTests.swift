@@ -158,6 +158,19 @@ import Testing
     #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
 }
 
+// MARK: GBK read as Big5 the way Python reads it
+
+@Test func gbkReadWithPythonsBig5TableIsUndone() throws {
+    // Python's big5 codec reads GBK's 其 (C6 E4) as む and 请求亲戚千 as ③⑴оべロ, pairs where
+    // Big5-HKSCS has other characters: re-encoded with Big5-HKSCS they give 莋 and 疲偏萪莁情.
+    for (original, garbled) in [("今失其行，乱其纪纲，乃灭而亡。", "踏囮む俴ㄛ觴む槨詼ㄛ騰鏢奧厗﹝"),
+                                ("他们请求亲戚千万不要再来。", "坻蠅③⑴оべロ勀祥猁婬懂﹝")] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+        #expect(text == original)
+        #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
+    }
+}
+
 @Test func aLoneCompatibilityIdeographInCleanTextStays() throws {
     for line in ["龰是一个部首。", "他写了龰字，又写了⺈字。"] {
         #expect(try RepairFixture.repairer.get().repair(line).text == line)

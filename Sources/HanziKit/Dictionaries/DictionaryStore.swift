@@ -53,7 +53,7 @@ public final class DictionaryStore: Sendable {
 
     /// The names of the dictionary files available, e.g. `opencc/STPhrases.txt`.
     public func fileNames() -> [String] {
-        guard let directory else { return EmbeddedFiles.all.map(\.name).sorted() }
+        guard let directory else { return EmbeddedFiles.dictionaries.map(\.name).sorted() }
         var names: [String] = []
         for sub in ["opencc", "jieba"] {
             guard let dir = opendir(directory + "/" + sub) else { continue }
@@ -70,7 +70,7 @@ public final class DictionaryStore: Sendable {
     /// - Throws: ``LexiconError/io(path:reason:)`` when there is no such file.
     public func contents(of name: String) throws -> [UInt8] {
         if let directory { return try FileBytes.read(directory + "/" + name) }
-        guard let file = EmbeddedFiles.all.first(where: { $0.name == name }) else {
+        guard let file = EmbeddedFiles.dictionaries.first(where: { $0.name == name }) else {
             throw LexiconError.io(path: name, reason: "no such dictionary among the embedded ones")
         }
         return Array(file.bytes)
@@ -89,7 +89,7 @@ public final class DictionaryStore: Sendable {
         return try loaded.withLock { cache in
             if let lexicon = cache[key] { return lexicon }
             let lexicon: Lexicon
-            if directory == nil, let file = EmbeddedFiles.all.first(where: { $0.name == name }) {
+            if directory == nil, let file = EmbeddedFiles.dictionaries.first(where: { $0.name == name }) {
                 lexicon = try compile(file.bytes, name: name, format: format)
             } else {
                 let bytes = try contents(of: name)

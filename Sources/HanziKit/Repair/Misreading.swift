@@ -4,13 +4,33 @@
 struct Misreading: Sendable {
     /// The encoding the garbled characters are re-encoded with.
     enum Wrong: Sendable {
-        /// A charset ICU converts; characters it cannot encode are tried in `fallback`, a
-        /// superset some decoders use instead (browsers read "gbk" as GB18030 and "big5" as
-        /// Big5-HKSCS, whose extra rows hold kana, Cyrillic and circled numbers).
-        case charset(Charset, fallback: Charset?)
+        /// A charset ICU converts; characters it cannot encode are tried in `fallback`, the
+        /// larger table some decoders read it with.
+        case charset(Charset, fallback: Fallback?)
         /// windows-1252, with the C1 controls Latin-1 leaves for the bytes windows-1252 does not
         /// define (0x81 0x8D 0x8F 0x90 0x9D) — what browsers and most mojibake do.
         case latin
+    }
+
+    /// Where the characters a charset cannot encode are looked up.
+    enum Fallback: Sendable {
+        /// A superset ICU converts: browsers read "gbk" as GB18030 and "big5" as Big5-HKSCS,
+        /// whose extra rows hold kana, Cyrillic and circled numbers.
+        case charset(Charset)
+        /// A decoder's own table: Python reads "big5" with the ETEN extensions, which put
+        /// those characters in other pairs.
+        case table(DecoderTable)
+
+        /// The pair `scalar` is encoded as, or nil.
+        func pair(for scalar: Unicode.Scalar) -> (UInt8, UInt8)? {
+            switch self {
+            case .charset(let charset):
+                guard let bytes = try? charset.encode(String(scalar)), bytes.count == 2 else { return nil }
+                return (bytes[0], bytes[1])
+            case .table(let table):
+                return table.pair(for: scalar)
+            }
+        }
     }
 
     /// The encoding the bytes were written in.
@@ -57,14 +77,17 @@ struct Misreading: Sendable {
 
     /// Every misreading the repairer undoes.
     static let all: [Misreading] = [
-        Misreading(diagnosis: .utf8AsGBK, wrong: .charset(.gbk, fallback: .gb18030), original: .utf8,
+        Misreading(diagnosis: .utf8AsGBK, wrong: .charset(.gbk, fallback: .charset(.gb18030)), original: .utf8,
                    lostBytes: Array(0x80...0xFE), signs: [.gbkPunctuationMojibake, .gbkTextMojibake], privateUseCounts: false),
         // Only the five bytes windows-1252 leaves undefined can be lost by a windows-1252 decoder.
         Misreading(diagnosis: .utf8AsWindows1252, wrong: .latin, original: .utf8,
                    lostBytes: [0x81, 0x8D, 0x8F, 0x90, 0x9D], signs: [.latinLead], privateUseCounts: false),
-        Misreading(diagnosis: .big5AsGBK, wrong: .charset(.gbk, fallback: .gb18030), original: .charset(.big5),
+        Misreading(diagnosis: .big5AsGBK, wrong: .charset(.gbk, fallback: .charset(.gb18030)), original: .charset(.big5),
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true),
-        Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .big5HKSCS), original: .charset(.gbk),
+        Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .charset(.big5HKSCS)), original: .charset(.gbk),
+                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true),
+        // The same, read by Python: GBK's 其 (C6 E4) reads as む, which Big5-HKSCS puts at C7 67.
+        Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .table(.pythonBig5)), original: .charset(.gbk),
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true),
     ]
 
@@ -75,9 +98,13 @@ struct Misreading: Sendable {
     /// in a user-defined row of GBK, which Python's `gbk` rejects.
     var wrongDecoder: LosingDecoder? {
         guard case .charset(let charset, let fallback) = wrong else { return nil }
-        if charset == .big5 { return LosingDecoder(charset: fallback ?? charset, privateUseIsLost: false) }
-        if charset == .gbk { return LosingDecoder(charset: .gbk, privateUseIsLost: true) }
-        return nil
+        switch (charset, fallback) {
+        case (.big5, .charset(let superset)?): return LosingDecoder(charset: superset, privateUseIsLost: false)
+        // Python's big5 lacks the user-defined rows ICU maps to private use, but reads its own.
+        case (.big5, .table(let table)?): return LosingDecoder(charset: .big5, privateUseIsLost: true, table: table)
+        case (.gbk, _): return LosingDecoder(charset: .gbk, privateUseIsLost: true)
+        default: return nil
+        }
     }
 
     /// What a character the wrong charset cannot encode may stand for inside a garbled run:
@@ -86,9 +113,7 @@ struct Misreading: Sendable {
     /// standard ones (GBK's 取 is C8 A1, which those read as 龰 U+9FB0). Empty: such a character
     /// ends the run.
     var unencodablePairs: [(UInt8, UInt8)] {
-        if case .charset(let charset, let fallback) = wrong, charset == .big5, let fallback {
-            return fallback == .big5HKSCS ? Self.hkscsPrivateUsePairs : []
-        }
+        if case .charset(.big5, .charset(.big5HKSCS)?) = wrong { return Self.hkscsPrivateUsePairs }
         return []
     }
 

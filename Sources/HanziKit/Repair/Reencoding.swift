@@ -99,9 +99,9 @@ struct Reencoding {
                 }
                 i = encoded.stop
                 if i < end {
-                    if let fallback, let bytes = try? fallback.encode(String(scalars[i])), bytes.count == 2 {
-                        current.append(bytes[0], owner: i, starts: true)
-                        current.append(bytes[1], owner: i, starts: false)
+                    if let pair = fallback?.pair(for: scalars[i]) {
+                        current.append(pair.0, owner: i, starts: true)
+                        current.append(pair.1, owner: i, starts: false)
                     } else if !unencodablePairs.isEmpty, current.count > 0, current.bytes.last! >= 0x80, !current.isLost.last!,
                               i + 1 < end {
                         // Inside a garbled stretch, a character no ICU variant of the charset

@@ -77,7 +77,7 @@ public final class HMMModel: @unchecked Sendable {
     public convenience init(store: DictionaryStore) throws {
         let name = "jieba/hmm.txt"
         // The embedded text is hashed in place; it is copied only if it must be parsed.
-        let embedded = store.directory == nil ? EmbeddedFiles.all.first { $0.name == name } : nil
+        let embedded = store.directory == nil ? EmbeddedFiles.dictionaries.first { $0.name == name } : nil
         let fileText = embedded == nil ? try store.contents(of: name) : []
         let digest = (embedded.map { LexiconFormat.checksum($0.bytes) } ?? fileText.withUnsafeBytes { LexiconFormat.checksum($0) })
             ^ UInt64(Self.cacheVersion)
