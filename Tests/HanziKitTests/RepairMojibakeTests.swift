@@ -234,6 +234,21 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     }
 }
 
+@Test func aLostMarkEndingAQuestionBeforeAClosingQuoteIsAQuestionMark() throws {
+    // A line cut inside a quotation: the first 锛�鈥� reads as ，“ (a quotation opening) unless
+    // the clause before asks; one that asks (要不要, 怎么) and closes an utterance ends in ？”.
+    for original in ["你们到底要不要命？”船上的人一个传一个地喊着，声音越来越大。", "你怎么知道他爱打牌的？”她笑了笑，没有回答。"] {
+        let text = try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text
+        #expect(text == original)
+    }
+}
+
+@Test func aLostMarkAfterClassicalQuestionParticleIsAQuestionMark() throws {
+    // 乎 at a clause's end asks (不亦說乎), as 吗 does; the comma the lexicon prefers is wrong.
+    let original = "子曰：“學而時習之，不亦說乎？有朋自遠方來，不亦樂乎？”"
+    #expect(try RepairFixture.repairer.get().repair(try garblePunctuation(original)).text == original)
+}
+
 @Test func aLostByteOfAHanCharacterStillNeedsAClearWinner() throws {
     // UTF-8 read as windows-1252 loses 0x81 0x8D 0x8F 0x90 0x9D: 渐 (E6 B8 90) could be 渁 渍
     // 渏 渐 渝. Inside the name 鸿渐 no option is clearly likeliest, so it stays U+FFFD and is

@@ -33,9 +33,15 @@ extension LineRepair {
             // inside it (为什么…，) or a question's form (是不是…, …罢).
             let words = hanCharacters(of: clause)
             if words.last.map({ Self.finalQuestionParticles.contains($0) }) == true { return 4.5 }
+            // Classical 乎 欤 耶 ask as surely, but exclaim too (天乎！).
+            if words.last.map({ Self.classicalQuestionParticles.contains($0) }) == true { return 3.5 }
             // (吧 asks for assent as often as it urges: 走吧！)
             let byForm = Self.endsAsking(words) && !"吧罢罷".unicodeScalars.contains(words.last ?? " ")
-            return Self.asksQuestion(words) || byForm ? 2.5 : -1
+            guard Self.asksQuestion(words) || byForm else { return -1 }
+            // Before a closing quotation mark the clause ends an utterance, where a question
+            // ends in ？ however common ，” is elsewhere.
+            if let next, "”」』’".unicodeScalars.contains(next) { return 3.5 }
+            return 2.5
         case "！":
             let words = hanCharacters(of: clause)
             return Self.exclaims(words, endsUtterance: next == nil || next == "”" || next == "」") ? 3 : 0
@@ -116,6 +122,8 @@ extension LineRepair {
 
     /// Particles that end a question.
     static let finalQuestionParticles: Set<Unicode.Scalar> = Set("吗嗎呢么麼".unicodeScalars)
+    /// Classical Chinese's particles that end a question.
+    static let classicalQuestionParticles: Set<Unicode.Scalar> = Set("乎欤歟耶".unicodeScalars)
 
     /// At the end of a line, marks that end a sentence read well and marks that open or join
     /// clauses read badly.

@@ -198,7 +198,7 @@ extension LineRepair {
         let text = Array(clause)
         guard let last = text.last else { return false }
         // 吧 罢 ask for assent; 乎 欤 歟 耶 are classical Chinese's question particles.
-        if "吧罢罷乎欤歟耶".unicodeScalars.contains(last) { return true }
+        if "吧罢罷".unicodeScalars.contains(last) || classicalQuestionParticles.contains(last) { return true }
         // 哉 exclaims (善哉), but after 乎 it asks (而由人乎哉).
         if last == "哉" && text.count >= 2 && text[text.count - 2] == "乎" { return true }
         if text.count >= 2 && "没沒".unicodeScalars.contains(text[text.count - 2]) && last == "有" { return true }
