@@ -282,6 +282,19 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
     script = dict(both)
     for line in lines:
         add('utf8AsWindows1252-browser', line, corrupt(line), source=script[line])
+
+    # GBK read with Python's own big5 codec, as scrapers decode "big5" pages: its table puts
+    # kana, Cyrillic and circled numbers where Big5-HKSCS has others, and it lacks row C8
+    # (人 is C8 CB), so most lines lose a byte. Drawn last, with a generator of its own.
+    python_rng = random.Random(f'{seed}-{split}-gbkAsBig5-python')
+    count = 0
+    for line in favour_quotes([line for line, s in both if s == 'simplified'], per_category * 3, python_rng):
+        corrupted = line.encode('gbk').decode('big5', 'replace')
+        if corrupted != line:
+            add('gbkAsBig5-python', line, corrupted, source='simplified')
+            count += 1
+        if count >= per_category:
+            break
     return cases
 
 
