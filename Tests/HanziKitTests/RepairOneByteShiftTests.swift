@@ -92,6 +92,13 @@ private func shifted(_ text: String) throws -> String {
     }
 }
 
+@Test func aShiftedLineRestoresTheQuotationsOfLatinWordsItsFoldingMadeStraight() throws {
+    // The shift's folding made every mark of the line ASCII, so its "ls -l" was “ls -l”; with
+    // no other ASCII mark between Chinese to tell, the repaired shift tells.
+    let (text, _) = try RepairFixture.repairer.get().repair("請用\"ls -l\"列出檔案?＿@時你會看到權限。")
+    #expect(text == "請用“ls -l”列出檔案。這時你會看到權限。")
+}
+
 @Test func aQuestionMarkInCleanChineseIsNotTakenForAShift() throws {
     let line = "你为什么不去?他说他很忙,没有时间。"
     let (text, fixes) = try RepairFixture.repairer.get().repair(line)

@@ -131,6 +131,14 @@ import Testing
     ])
 }
 
+@Test func aQuoteAfterAFullStopOpensOnceTheLinesQuotationsAreClosed() throws {
+    // After 。 a quote mostly closes, but not where the quotation before it closed already.
+    try expectRepairs([
+        ("他最愛說\"沒問題\"。\"明天\"再說吧,他總是這樣。", "他最愛說“沒問題”。“明天”再說吧，他總是這樣。"),
+        ("書上寫著\"天下為公\"四個字。\"為公\"二字尤其醒目。", "書上寫著“天下為公”四個字。“為公”二字尤其醒目。"),
+    ])
+}
+
 @Test func straightQuotesInsideCornerQuotesOpenANestedQuotation() throws {
     try expectRepairs([("「我们中国最普遍的\"艺术\"是男人扮女人。」", "「我们中国最普遍的“艺术”是男人扮女人。」")])
 }

@@ -24,7 +24,8 @@ extension LineRepair {
             var marksOnly: [Int: Unicode.Scalar] = [:]
             restoreParentheses(text, into: &marksOnly, foldedWhole: false)
             restoreMarks(text, restored: &marksOnly, foldedWhole: false)
-            foldedWhole = !marksOnly.isEmpty
+            // The one-byte shift is a line folded after it was misread (?!蓖蹶烧f).
+            foldedWhole = !marksOnly.isEmpty || edits.contains { $0.diagnosis == .gbkOneByteShift }
         }
         var restored: [Int: Unicode.Scalar] = [:]
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole)
@@ -356,7 +357,7 @@ extension LineRepair {
                     closesEmptyPair = true
                     continue
                 }
-                var opens = quoteOpens(previous: previous, next: next, open: open)
+                var opens = quoteOpens(previous: previous, next: next, open: open, first: isFirst)
                 // After a colon a quote opens, also at the end of a line cut inside the quotation.
                 let opensAtLineEnd = next == nil && previous.map { "：:".unicodeScalars.contains($0) } == true
                 if opensAtLineEnd { opens = true }
@@ -505,10 +506,12 @@ extension LineRepair {
     }
 
     /// Whether a straight double quote between `previous` and `next` opens a quotation.
-    private func quoteOpens(previous: Unicode.Scalar?, next: Unicode.Scalar?, open: Bool) -> Bool {
+    private func quoteOpens(previous: Unicode.Scalar?, next: Unicode.Scalar?, open: Bool, first: Bool) -> Bool {
         if let sure = quoteDirection(previous: previous, next: next) { return sure }
-        // In Chinese prose a quote after a sentence mark closes far more often than it opens.
-        if let previous, "。！？!?".unicodeScalars.contains(previous) { return false }
+        // In Chinese prose a quote after a sentence mark closes far more often than it opens:
+        // where a quotation is open, or may be (the line's first quote: the line may begin
+        // inside one).
+        if open || first, let previous, "。！？!?".unicodeScalars.contains(previous) { return false }
         if previous == " " { return true }
         if next == " " { return false }
         return !open
