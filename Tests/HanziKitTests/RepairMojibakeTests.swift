@@ -60,6 +60,20 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
 }
 
+@Test func mojibakeTwiceThroughGBKIsUndoneThroughItsPrivateUseCharacters() throws {
+    // 说 (E8 AF B4) read as GBK is 璇 and AF B4, a user-defined pair: a private-use character,
+    // which a second reading turns into î\u{87}© (Latin-1) or 顕 (GBK again). The first undoing
+    // passes through it; the second removes it.
+    let original = "他说今天天气很好，我们明天再说。"
+    let once = try misread(original, readAs: .gbk)
+    #expect(once.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) })
+    for twice in [try misread(once, readAs: .latin1), try misread(once, readAs: .gbk)] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(twice)
+        #expect(text == original)
+        #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
+    }
+}
+
 @Test func big5ReadAsGBKIsUndone() throws {
     let garbled = try misread(traditionalQuoted, writtenAs: .big5, readAs: .gbk)
     let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)

@@ -37,6 +37,8 @@ extension LineRepair {
         var unitStarts: [Int] = []
         /// (byte end, number of units, number of multi-byte units) at each input boundary.
         var ends: [(byte: Int, units: Int, multibyte: Int)] = []
+        /// Whether the decoding stopped before a private-use character.
+        var stoppedAtPrivateUse = false
     }
 
     /// Proposals that undo mojibake, from every misreading.
@@ -327,6 +329,14 @@ extension LineRepair {
                                         wrongDecoder: misreading.wrongDecoder)
         }
         let reach = decoding.ends.last?.byte ?? start + 1
+        // Mojibake of mojibake may pass through a private-use character: UTF-8 read as GBK (说
+        // as 璇\u{E1E9}, GBK's user-defined AF B4), then read as windows-1252 (î‡©). Stretches
+        // through it are tried too, for the repair of the repair to undo; the next stretch still
+        // starts after it.
+        if case .utf8 = misreading.original, decoding.stoppedAtPrivateUse, depth < Self.maximumDepth {
+            decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder,
+                                  keepingPrivateUse: true)
+        }
         // Bytes lost at the end of a stretch are left as they are (and reported), not turned
         // into U+FFFD.
         while let last = decoding.units.last, case .lost = last {
@@ -477,8 +487,11 @@ extension LineRepair {
     /// Decodes `run` from byte `start` as UTF-8 for as long as it is valid. An unknown byte
     /// inside a sequence may be any of `lostBytes` that completes a valid character and that
     /// `wrongDecoder` may have lost.
-    private func decodeUTF8(_ run: Reencoding, from start: Int, lostBytes: [UInt8], wrongDecoder: LosingDecoder?) -> Decoding {
-        decode(run, from: start) { j in Self.utf8Sequence(run, at: j, lostBytes: lostBytes, wrongDecoder: wrongDecoder) }
+    private func decodeUTF8(_ run: Reencoding, from start: Int, lostBytes: [UInt8], wrongDecoder: LosingDecoder?,
+                            keepingPrivateUse: Bool = false) -> Decoding {
+        decode(run, from: start, keepingPrivateUse: keepingPrivateUse) { j in
+            Self.utf8Sequence(run, at: j, lostBytes: lostBytes, wrongDecoder: wrongDecoder)
+        }
     }
 
     /// Decodes `run` from byte `start` in a double-byte charset, pair by pair with ICU, for as
@@ -497,7 +510,9 @@ extension LineRepair {
 
     /// Decodes sequence after sequence with `sequence` (which returns the unit at a byte and
     /// its length, or nil where the bytes stop being valid), noting the input boundaries.
-    private func decode(_ run: Reencoding, from start: Int, sequence: (Int) -> (unit: Unit, length: Int)?) -> Decoding {
+    /// Unless `keepingPrivateUse`, a private-use character ends the decoding.
+    private func decode(_ run: Reencoding, from start: Int, keepingPrivateUse: Bool = false,
+                        sequence: (Int) -> (unit: Unit, length: Int)?) -> Decoding {
         var result = Decoding()
         var multibyte = 0
         var j = start
@@ -507,7 +522,10 @@ extension LineRepair {
         while j < limit, let (unit, length) = sequence(j) {
             // A private-use character is never accepted in a repair: the stretch ends before it,
             // so that what follows it is repaired as a stretch of its own.
-            if case let .known(scalar) = unit, model.table.kind(scalar) == .privateUse { break }
+            if !keepingPrivateUse, case let .known(scalar) = unit, model.table.kind(scalar) == .privateUse {
+                result.stoppedAtPrivateUse = true
+                break
+            }
             result.units.append(unit)
             result.unitStarts.append(j)
             if length > 1 { multibyte += 1 }
