@@ -295,6 +295,16 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
             count += 1
         if count >= per_category:
             break
+
+    # Mojibake twice through GBK, as a browser reads UTF-8 labelled GBK and the result is read
+    # again as GBK or as windows-1252; a byte the first reading lost is gone even where the
+    # second shows its U+FFFD as ï¿½. Drawn last, with a generator of its own.
+    double_rng = random.Random(f'{seed}-{split}-doubleMojibake-gbk')
+    for line in favour_quotes([line for line, _ in both], per_category, double_rng):
+        once = line.encode('utf-8').decode('gb18030', 'cp936')
+        second = ('cp1252', 'c1') if double_rng.random() < 0.5 else ('gb18030', 'cp936')
+        add('doubleMojibake-gbk', line, once.encode('utf-8').decode(*second), recoverable='\ufffd' not in once,
+            source=script[line])
     return cases
 
 
