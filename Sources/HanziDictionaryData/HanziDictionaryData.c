@@ -1,6 +1,6 @@
 // The bundled dictionaries and encoding tables (Dictionaries/), embedded into the binary so
-// that `hanzi` finds them wherever it is copied. Dictionaries/regenerate.sh refreshes the files; a test checks
-// that every file there is listed here.
+// that `hanzi` finds them wherever it is copied. Dictionaries/regenerate.sh refreshes the
+// files; a test checks that every file there is listed here.
 #include "HanziDictionaryData.h"
 
 static const unsigned char file0[] = {
