@@ -37,8 +37,8 @@ extension LineRepair {
         var unitStarts: [Int] = []
         /// (byte end, number of units, number of multi-byte units) at each input boundary.
         var ends: [(byte: Int, units: Int, multibyte: Int)] = []
-        /// Whether the decoding stopped before a private-use character.
-        var stoppedAtPrivateUse = false
+        /// Where the first private-use character starts, when the decoding kept it.
+        var privateUseStart: Int? = nil
     }
 
     /// Proposals that undo mojibake, from every misreading.
@@ -323,20 +323,18 @@ extension LineRepair {
                             quoteShift: Int, prior: [[Edit]]) -> (found: [Candidate], reach: Int) {
         var decoding: Decoding
         switch misreading.original {
-        case .utf8: decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder)
+        case .utf8:
+            // Mojibake of mojibake may pass through a private-use character: UTF-8 read as GBK
+            // (说 as 璇\u{E1E9}, GBK's user-defined AF B4), then read as windows-1252 (î‡©). The
+            // repair of the repair undoes it.
+            decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder,
+                                  keepingPrivateUse: depth < Self.maximumDepth)
         case .charset(let charset):
             decoding = decodeDoubleByte(run, from: start, charset: charset, lostBytes: misreading.lostBytes,
                                         wrongDecoder: misreading.wrongDecoder)
         }
-        let reach = decoding.ends.last?.byte ?? start + 1
-        // Mojibake of mojibake may pass through a private-use character: UTF-8 read as GBK (说
-        // as 璇\u{E1E9}, GBK's user-defined AF B4), then read as windows-1252 (î‡©). Stretches
-        // through it are tried too, for the repair of the repair to undo; the next stretch still
-        // starts after it.
-        if case .utf8 = misreading.original, decoding.stoppedAtPrivateUse, depth < Self.maximumDepth {
-            decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder,
-                                  keepingPrivateUse: true)
-        }
+        // A stretch through a private-use character is tried, but the next one starts after it.
+        let reach = decoding.ends.last { $0.byte <= decoding.privateUseStart ?? .max }?.byte ?? start + 1
         // Bytes lost at the end of a stretch are left as they are (and reported), not turned
         // into U+FFFD.
         while let last = decoding.units.last, case .lost = last {
@@ -510,7 +508,8 @@ extension LineRepair {
 
     /// Decodes sequence after sequence with `sequence` (which returns the unit at a byte and
     /// its length, or nil where the bytes stop being valid), noting the input boundaries.
-    /// Unless `keepingPrivateUse`, a private-use character ends the decoding.
+    /// Unless `keepingPrivateUse`, a private-use character ends the decoding; else the first one's
+    /// start is noted.
     private func decode(_ run: Reencoding, from start: Int, keepingPrivateUse: Bool = false,
                         sequence: (Int) -> (unit: Unit, length: Int)?) -> Decoding {
         var result = Decoding()
@@ -522,9 +521,9 @@ extension LineRepair {
         while j < limit, let (unit, length) = sequence(j) {
             // A private-use character is never accepted in a repair: the stretch ends before it,
             // so that what follows it is repaired as a stretch of its own.
-            if !keepingPrivateUse, case let .known(scalar) = unit, model.table.kind(scalar) == .privateUse {
-                result.stoppedAtPrivateUse = true
-                break
+            if case let .known(scalar) = unit, model.table.kind(scalar) == .privateUse {
+                guard keepingPrivateUse else { break }
+                if result.privateUseStart == nil { result.privateUseStart = j }
             }
             result.units.append(unit)
             result.unitStarts.append(j)
