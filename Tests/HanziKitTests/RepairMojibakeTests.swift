@@ -36,6 +36,34 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.count == 1 && fixes[0].unrecovered == 0)
 }
 
+@Test func utf8ReadAsGBKByADecoderThatDropsWhatItCannotReadIsUndone() throws {
+    // Python's gbk codec with errors="ignore": no U+FFFD says where a byte went. 说 is
+    // E8 AF B4, and AF B4 is in a user-defined row, so AF is dropped (浠栬达); each line's
+    // last byte, left alone, goes too (銆 and 婀 lost theirs).
+    let (text, fixes) = try RepairFixture.repairer.get().repair(
+        "浠栬达細鈥滄垜浠璧板惂銆傗濈劧鍚庣诲紑浜嗐\n杩欎釜娑堟伅浼犻亶浜嗗彴婀俱")
+    #expect(text == "他说：“我们走吧。”然后离开了。\n这个消息传遍了台湾。")
+    #expect(fixes.map(\.diagnosis) == [.utf8AsGBK, .utf8AsGBK])
+    #expect(fixes.allSatisfy { $0.unrecovered == 0 })
+}
+
+@Test func utf8ReadAsWindows1252ByADecoderThatDropsWhatItCannotReadIsUndone() throws {
+    // The five bytes windows-1252 leaves undefined are dropped: 着 (E7 9D 80) lost its 9D, ”
+    // (E2 80 9D) its last byte, 息 (E6 81 AF) its middle one.
+    let (text, _) = try RepairFixture.repairer.get().repair(
+        "å¥¹ç¬‘ç€è¯´ï¼šâ€œä½\u{A0}å¥½â€\nè¿™ä¸ªæ¶ˆæ¯ä¼\u{A0}éäº†å°æ¹¾ã€‚")
+    #expect(text == "她笑着说：“你好”\n这个消息传遍了台湾。")
+}
+
+@Test func aMarkThatLostAByteNoOneKnowsWhereIsChosenAmongMarks() throws {
+    // 、 is E3 80 81; with 81 dropped, E3 80 could have lost a byte after it (、」』【〝) or
+    // between (E3 81 80 …, rare characters of CJK Extension A that read far worse). Those do
+    // not make the choice one of words, which would leave a lost character.
+    let garbled = "ä½\u{A0}å€’è¯·ä»€ä¹ˆè‹å°å§å‘€ã€å”å°å§å‘€æ¥è¯•è¯•çœ‹ã€‚"
+    let (text, _) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "你倒请什么苏小姐呀、唐小姐呀来试试看。")
+}
+
 @Test func utf8ReadAsWindows1252IsUndone() throws {
     let garbled = try misread(quoted, readAs: .windows1252)
     #expect(garbled.hasPrefix("ä»–è¯´ï¼šâ€œ"))

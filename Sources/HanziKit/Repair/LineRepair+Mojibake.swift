@@ -53,9 +53,34 @@ extension LineRepair {
                 for r in runs.indices { runs[r].splitEuroSigns(scalars) }
             }
             let signed = runs.filter { isSigned($0.owner, for: misreading) }
-            proposals += editsWeighingQuotations(in: signed, misreading: misreading)
+            let found = editsWeighingQuotations(in: signed, misreading: misreading)
+            proposals += found.isEmpty ? found : editsRestoringDroppedBytes(in: signed, misreading: misreading, over: found)
         }
         return proposals
+    }
+
+    /// `found`, or the repairs of `runs` with the bytes a decoder dropped put back
+    /// (``Reencoding/restoringDroppedBytes(droppable:mayDrop:)``) where the line reads clearly better so:
+    /// 鈥滀綘濂解 (“你好” read as GBK, dropping what it could not read) is “你 and 濂解 without them.
+    /// Only a line already found garbled is tried, so clean text costs nothing.
+    private func editsRestoringDroppedBytes(in runs: [Reencoding], misreading: Misreading, over found: [Edit]) -> [Edit] {
+        guard case .utf8 = misreading.original else { return found }
+        // (A windows-1252 decoder drops its five undefined bytes wherever they stand.)
+        let decoder = misreading.wrongDecoder
+        let continuations = misreading.lostBytes.filter { $0 & 0xC0 == 0x80 }
+        var changed = false
+        let restored = runs.map { run in
+            let restored = run.restoringDroppedBytes(droppable: continuations) { byte, next in
+                guard let decoder, let next else { return true }
+                return decoder.mayLose(byte, before: next)
+            }
+            guard let restored else { return run }
+            changed = true
+            return restored
+        }
+        guard changed else { return found }
+        let repaired = editsWeighingQuotations(in: restored, misreading: misreading)
+        return lineScore(with: repaired, openQuotes: 0) - lineScore(with: found, openQuotes: 0) >= Self.choiceMargin ? repaired : found
     }
 
     /// Whether `scalar` is common in Chinese prose (a mark, a digit or a Han character that is
@@ -569,6 +594,11 @@ extension LineRepair {
             let possible = bytes.filter { wrongDecoder.mayLose($0, before: next) }
             return possible.isEmpty ? bytes : possible
         }
+        if let options = run.droppedOptions[j] {
+            let length = run.bytes[j] >= 0xF0 ? 4 : run.bytes[j] >= 0xE0 ? 3 : 2
+            guard !options.isEmpty, j + length <= run.count else { return nil }
+            return (options.count == 1 ? .known(options[0]) : .choice(options), length)
+        }
         if run.isLost[j] {
             // A lost lead byte: the continuation bytes after it say how long the sequence was.
             var k = 0
@@ -851,7 +881,10 @@ extension LineRepair {
                 result.picks[n] != best.picks[n] && !(model.isVariant(result.picks[n])
                     && model.simplifiedForm(of: result.picks[n]) == model.simplifiedForm(of: best.picks[n]))
             }.max { $0.score < $1.score }
-            var margin = options[n].contains(where: { Self.wordKinds.contains(model.table.kind($0)) }) ? Self.choiceMargin
+            // (What is at stake is the best pick against its rival: a rare character that
+            // scored below both does not make a choice between two marks one of words.)
+            let stakes = [best.picks[n]] + (rival.map { [$0.picks[n]] } ?? options[n])
+            var margin = stakes.contains(where: { Self.wordKinds.contains(model.table.kind($0)) }) ? Self.choiceMargin
                 : Self.punctuationChoiceMargin
             // Between two clause marks (唉，or 唉！) even a tie is decided, for the commoner
             // mark, which the options list first: either keeps the sentence readable.

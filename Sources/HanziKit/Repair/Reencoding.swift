@@ -12,6 +12,9 @@ struct Reencoding {
     /// For a pair of lost bytes standing for a character the wrong charset cannot encode, by the
     /// index of its first byte: the pairs it may have been.
     var pairOptions: [Int: [(UInt8, UInt8)]] = [:]
+    /// For a UTF-8 sequence one of whose bytes a decoder dropped, by the index of its lead byte:
+    /// the characters it may have been (``restoringDroppedBytes(droppable:mayDrop:)``).
+    var droppedOptions: [Int: [Unicode.Scalar]] = [:]
 
     var count: Int { bytes.count }
 
@@ -158,6 +161,71 @@ struct Reencoding {
             for (key, value) in pairOptions { moved[key + splits.count { $0 < key }] = value }
             pairOptions = moved
         }
+    }
+
+    /// For UTF-8 read by a decoder that drops what it cannot read instead of writing U+FFFD
+    /// (Python's `errors="ignore"`): 他说 (E4 BB 96 E8 AF B4) read as GBK that way is 浠栬达, AF
+    /// gone. Where a UTF-8 sequence stops short, the bytes it lacks are put back as lost bytes.
+    /// The decoder dropped them at a character boundary of the garbled text inside the sequence,
+    /// one of `droppable` where `mayDrop(byte, next)` (`next` nil at the run's end); where one
+    /// byte is missing, the characters every such place and byte make are noted
+    /// (``droppedOptions``). Nil where no sequence stops short.
+    func restoringDroppedBytes(droppable: [UInt8], mayDrop: (UInt8, UInt8?) -> Bool) -> Reencoding? {
+        var insertions: [(at: Int, count: Int, lead: Int, options: [Unicode.Scalar]?)] = []
+        var need = 0, sequenceStart = 0, sequenceKnown = true
+        for k in 0...count {
+            if k < count && isUnknown(k) {
+                need = max(0, need - 1)
+                sequenceKnown = false
+                continue
+            }
+            let byte: UInt8? = k < count ? bytes[k] : nil
+            let continues = byte.map { $0 & 0xC0 == 0x80 } ?? false
+            if need > 0 && !continues {
+                let slots = ((sequenceStart + 1)...k).filter { $0 == count || startsCharacter[$0] }
+                let present = Array(bytes[sequenceStart..<k])
+                var options: [Unicode.Scalar] = []
+                var firstSlot: Int? = nil
+                for slot in slots {
+                    let next: UInt8? = slot < count && !isUnknown(slot) ? bytes[slot] : nil
+                    for byte in droppable where mayDrop(byte, next) {
+                        if firstSlot == nil { firstSlot = slot }
+                        guard need == 1 && sequenceKnown else { break }
+                        var filled = present
+                        filled.insert(byte, at: slot - sequenceStart)
+                        if let scalar = LineRepair.utf8Scalar(filled), !options.contains(scalar) { options.append(scalar) }
+                    }
+                }
+                if let firstSlot { insertions.append((firstSlot, need, sequenceStart, need == 1 && sequenceKnown ? options : nil)) }
+                need = 0
+            }
+            guard let byte else { break }
+            if continues {
+                need = max(0, need - 1)
+            } else {
+                need = (0xC2...0xDF).contains(byte) ? 1 : (0xE0...0xEF).contains(byte) ? 2 : (0xF0...0xF4).contains(byte) ? 3 : 0
+                sequenceStart = k
+                sequenceKnown = true
+            }
+        }
+        guard !insertions.isEmpty else { return nil }
+        var restored = Reencoding()
+        var next = 0
+        var leads: [Int: Int] = [:]
+        for k in 0...count {
+            while next < insertions.count && insertions[next].at == k {
+                for _ in 0..<insertions[next].count { restored.append(0, owner: owner[k - 1], starts: false, lost: true) }
+                next += 1
+            }
+            guard k < count else { break }
+            leads[k] = restored.count
+            if let pairs = pairOptions[k] { restored.pairOptions[restored.count] = pairs }
+            restored.append(bytes[k], owner: owner[k], starts: startsCharacter[k], lost: isLost[k], question: isQuestionMark[k])
+        }
+        for insertion in insertions {
+            if let options = insertion.options, let lead = leads[insertion.lead] { restored.droppedOptions[lead] = options }
+        }
+        return restored
     }
 
     /// Appends the bytes of the non-ASCII characters `scalars` in a double-byte charset: two
