@@ -305,6 +305,19 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
         second = ('cp1252', 'c1') if double_rng.random() < 0.5 else ('gb18030', 'cp936')
         add('doubleMojibake-gbk', line, once.encode('utf-8').decode(*second), recoverable='\ufffd' not in once,
             source=script[line])
+
+    # UTF-8 read by a decoder told to drop what it cannot read (Python's errors='ignore'): no
+    # U+FFFD says where a byte went. As GBK (Python's gbk, or gb18030, which drops only a byte
+    # left alone before ASCII), and as windows-1252, which drops its five undefined bytes.
+    # Recoverable where the same decoder would write no U+FFFD for the whole line. Drawn last,
+    # each with a generator of its own.
+    for category, codecs in [('utf8AsGBK-ignore', ['gbk', 'gb18030']), ('utf8AsWindows1252-ignore', ['cp1252'])]:
+        ignore_rng = random.Random(f'{seed}-{split}-{category}')
+        for line in favour_quotes([line for line, _ in both], per_category, ignore_rng):
+            codec = ignore_rng.choice(codecs)
+            corrupt = maybe_span(lambda s: s.encode('utf-8').decode(codec, 'ignore'), ignore_rng)
+            add(category, line, corrupt(line), recoverable='\ufffd' not in line.encode('utf-8').decode(codec, 'replace'),
+                source=script[line])
     return cases
 
 
