@@ -64,6 +64,13 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(text == "你倒请什么苏小姐呀、唐小姐呀来试试看。")
 }
 
+@Test func aRareCharacterBeforeAMarkThatLostItsByteIsNotReadAsOneThatDroppedAByte() throws {
+    // The decoder wrote U+FFFD for what it could not read, so it dropped nothing: 瘳 stays,
+    // though its GBK bytes F1 AC begin a UTF-8 sequence that two dropped bytes would complete.
+    let (text, _) = try RepairFixture.repairer.get().repair("齐侯疥锛\u{FFFD}遂痁锛\u{FFFD}期而不瘳锛\u{FFFD}诸侯之宾问疾")
+    #expect(text == "齐侯疥，遂痁，期而不瘳，诸侯之宾问疾")
+}
+
 @Test func utf8ReadAsWindows1252IsUndone() throws {
     let garbled = try misread(quoted, readAs: .windows1252)
     #expect(garbled.hasPrefix("ä»–è¯´ï¼šâ€œ"))

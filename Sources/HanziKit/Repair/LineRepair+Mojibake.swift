@@ -62,9 +62,11 @@ extension LineRepair {
     /// `found`, or the repairs of `runs` with the bytes a decoder dropped put back
     /// (``Reencoding/restoringDroppedBytes(droppable:mayDrop:)``) where the line reads clearly better so:
     /// 鈥滀綘濂解 (“你好” read as GBK, dropping what it could not read) is “你 and 濂解 without them.
-    /// Only a line already found garbled is tried, so clean text costs nothing.
+    /// Only a line already found garbled is tried, so clean text costs nothing; and not one with
+    /// U+FFFD, which a decoder that drops nothing wrote (a rare clean character before 锛� is
+    /// no character that lost a byte).
     private func editsRestoringDroppedBytes(in runs: [Reencoding], misreading: Misreading, over found: [Edit]) -> [Edit] {
-        guard case .utf8 = misreading.original else { return found }
+        guard case .utf8 = misreading.original, !scalars.contains("\u{FFFD}") else { return found }
         // (A windows-1252 decoder drops its five undefined bytes wherever they stand.)
         let decoder = misreading.wrongDecoder
         let continuations = misreading.lostBytes.filter { $0 & 0xC0 == 0x80 }
