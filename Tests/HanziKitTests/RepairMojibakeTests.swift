@@ -47,6 +47,13 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.allSatisfy { $0.unrecovered == 0 })
 }
 
+@Test func aClausePastedBeforeCleanTextGetsBackTheBytesDroppedAtItsEnd() throws {
+    // 我们明天再谈， read as GBK dropping what it cannot read, pasted before clean text: ， (EF BC
+    // 8C) lost its 8C, and 今 re-encoded (BD F1) seems to go on with EF BC.
+    let (text, _) = try RepairFixture.repairer.get().repair("他说这件事鎴戜滑鏄庡ぉ鍐嶈皥锛今天先休息吧。")
+    #expect(text == "他说这件事我们明天再谈，今天先休息吧。")
+}
+
 @Test func utf8ReadAsWindows1252ByADecoderThatDropsWhatItCannotReadIsUndone() throws {
     // The five bytes windows-1252 leaves undefined are dropped: 着 (E7 9D 80) lost its 9D, ”
     // (E2 80 9D) its last byte, 息 (E6 81 AF) its middle one.

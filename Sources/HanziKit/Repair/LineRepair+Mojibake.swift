@@ -60,7 +60,8 @@ extension LineRepair {
     }
 
     /// `found`, or the repairs of `runs` with the bytes a decoder dropped put back
-    /// (``Reencoding/restoringDroppedBytes(droppable:mayDrop:)``) where the line reads clearly better so:
+    /// (``Reencoding/restoringDroppedBytes(droppable:mayDrop:)``), the runs whole or cut where
+    /// clean text may follow, whichever reading makes the line read clearly better than `found`:
     /// 鈥滀綘濂解 (“你好” read as GBK, dropping what it could not read) is “你 and 濂解 without them.
     /// Only a line already found garbled is tried, so clean text costs nothing; and not one with
     /// U+FFFD, which a decoder that drops nothing wrote (a rare clean character before 锛� is
@@ -70,19 +71,41 @@ extension LineRepair {
         // (A windows-1252 decoder drops its five undefined bytes wherever they stand.)
         let decoder = misreading.wrongDecoder
         let continuations = misreading.lostBytes.filter { $0 & 0xC0 == 0x80 }
-        var changed = false
-        let restored = runs.map { run in
-            let restored = run.restoringDroppedBytes(droppable: continuations) { byte, next in
-                guard let decoder, let next else { return true }
-                return decoder.mayLose(byte, before: next)
+        func restoring(_ runs: [Reencoding]) -> [Reencoding]? {
+            var changed = false
+            let restored = runs.map { run in
+                let restored = run.restoringDroppedBytes(droppable: continuations) { byte, next in
+                    guard let decoder, let next else { return true }
+                    return decoder.mayLose(byte, before: next)
+                }
+                guard let restored else { return run }
+                changed = true
+                return restored
             }
-            guard let restored else { return run }
-            changed = true
-            return restored
+            return changed ? restored : nil
         }
-        guard changed else { return found }
-        let repaired = editsWeighingQuotations(in: restored, misreading: misreading)
-        return lineScore(with: repaired, openQuotes: 0) - lineScore(with: found, openQuotes: 0) >= Self.choiceMargin ? repaired : found
+        guard let restored = restoring(runs) else { return found }
+        var best = found, bestScore = lineScore(with: found, openQuotes: 0) + Self.choiceMargin
+        func consider(_ runs: [Reencoding]) {
+            let repaired = editsWeighingQuotations(in: runs, misreading: misreading)
+            let score = lineScore(with: repaired, openQuotes: 0)
+            if score > bestScore { (best, bestScore) = (repaired, score) }
+        }
+        consider(restored)
+        // A garbled clause pasted before clean text lost its last bytes at the clause's end,
+        // where the bytes of the clean text re-encoded may seem to complete its sequence (鐗╁畼锛
+        // 官修: 锛 lost 8C, and 官 is B9 D9): the run is also read cut one or two characters after
+        // each repair of the best reading so far that the run goes on from.
+        let edited = best.map(\.range)
+        for leftover in 1...2 {
+            let cuts = Set(edited.compactMap { range -> Int? in
+                let cut = range.upperBound + leftover
+                return cut < scalars.count && !edited.contains(where: { $0.overlaps(range.upperBound..<(cut + 1)) }) ? cut : nil
+            })
+            guard !cuts.isEmpty, let pieces = restoring(runs.flatMap { $0.split(before: cuts) }) else { continue }
+            consider(pieces)
+        }
+        return best
     }
 
     /// Whether `scalar` is common in Chinese prose (a mark, a digit or a Han character that is

@@ -228,6 +228,22 @@ struct Reencoding {
         return restored
     }
 
+    /// The run cut before each input character of `cuts` that begins a character here.
+    func split(before cuts: Set<Int>) -> [Reencoding] {
+        var pieces: [Reencoding] = []
+        var current = Reencoding()
+        for k in 0..<count {
+            if startsCharacter[k] && cuts.contains(owner[k]) && current.count > 0 {
+                pieces.append(current)
+                current = Reencoding()
+            }
+            if let pairs = pairOptions[k] { current.pairOptions[current.count] = pairs }
+            current.append(bytes[k], owner: owner[k], starts: startsCharacter[k], lost: isLost[k], question: isQuestionMark[k])
+        }
+        if current.count > 0 { pieces.append(current) }
+        return pieces
+    }
+
     /// Appends the bytes of the non-ASCII characters `scalars` in a double-byte charset: two
     /// bytes each, except a single 0x80 (GBK's €). False if the bytes do not divide that way.
     private static func appendDoubleByte(_ bytes: [UInt8], scalars: Range<Int>, to run: inout Reencoding) -> Bool {
