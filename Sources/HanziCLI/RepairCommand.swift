@@ -11,7 +11,8 @@ struct RepairCommand: ParsableCommand {
         abstract: "Fix garbled Chinese text: mojibake, mis-decoded quotation marks and punctuation.",
         discussion: """
             Repairs UTF-8 read as GBK (鈥滀綘濂解€� → “你好”), as windows-1252 or Latin-1 \
-            (â€œ → “), Big5 read as GBK and back, the GBK one-byte shift ("?!蓖蹶烧f" → "。”王晟說"), \
+            (â€œ → “), also where the decoder dropped the bytes it could not read (鈥滀綘濂解), \
+            Big5 read as GBK and back, the GBK one-byte shift ("?!蓖蹶烧f" → "。”王晟說"), \
             mojibake applied twice, garbled punctuation inside clean text, and full-width punctuation \
             folded to ASCII inside Chinese sentences. A span is repaired only when the result is clearly \
             more plausible Chinese than the input; clean text comes out byte-identical. Irrecoverable \

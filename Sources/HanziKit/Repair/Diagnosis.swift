@@ -3,7 +3,8 @@
 /// Each case names one kind of damage of issue #5. The raw value is the name used by
 /// `hanzi repair --explain` and in JSON reports.
 public enum Diagnosis: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// UTF-8 bytes read as GBK (GB18030): “你好” shows as 鈥滀綘濂解€�, 。 as 銆�.
+    /// UTF-8 bytes read as GBK (GB18030): “你好” shows as 鈥滀綘濂解€�, 。 as 銆�; or, by a decoder that
+    /// drops the bytes it cannot read, as 鈥滀綘濂解.
     case utf8AsGBK
     /// UTF-8 bytes read as windows-1252: “ shows as â€œ, ， as ï¼Œ.
     case utf8AsWindows1252
