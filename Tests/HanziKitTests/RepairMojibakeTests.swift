@@ -78,6 +78,16 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(text == "齐侯疥，遂痁，期而不瘳，诸侯之宾问疾")
 }
 
+@Test func aStretchWhoseCharactersMostlyLostBytesIsNotGuessedAt() throws {
+    // 子幹他們兩個人都自殺了。 read as GB2312, which lacks most rows UTF-8 read as GBK falls in:
+    // nearly every character lost a byte, so none has context to be chosen in. No character
+    // may come out that is neither in the input nor in the original (孫 for 瀛\u{FFFD} was).
+    let garbled = "瀛\u{FFFD}骞逛\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}╁\u{FFFD}\u{FFFD}浜洪\u{FFFD}借\u{FFFD}\u{FFFD}娈轰\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"
+    let (text, _) = try RepairFixture.repairer.get().repair(garbled)
+    let allowed = Set(garbled.unicodeScalars).union("子幹他們兩個人都自殺了。".unicodeScalars)
+    #expect(text.unicodeScalars.allSatisfy(allowed.contains))
+}
+
 @Test func utf8ReadAsWindows1252IsUndone() throws {
     let garbled = try misread(quoted, readAs: .windows1252)
     #expect(garbled.hasPrefix("ä»–è¯´ï¼šâ€œ"))

@@ -429,6 +429,18 @@ extension LineRepair {
                 (text, guess) = resolve(Array(decoding.units[0..<end.units]), lineBefore: lineBefore, replacing: range,
                                         marksAfter: Array(marks), openQuotes: openQuotes)
             }
+            // Where most characters of a stretch lost bytes, two or more of them Han characters
+            // (not marks, which the quotations and clauses around them tell), each was chosen
+            // beside others as unsure: a guess, not a repair (UTF-8 read as GB2312, which lacks
+            // most of GBK's rows).
+            let guessed = (0..<end.units).count { u in
+                switch decoding.units[u] {
+                case .known: return false
+                case .lost: return true
+                case .choice: return model.table.kind(guess[u]) == .han
+                }
+            }
+            guard guessed < 2 || guessed * 2 <= end.units else { continue }
             var replacement = Array(text[0..<end.units])
             // Trailing ASCII decodes to itself: leave it outside the edit.
             while let last = replacement.last, last.value < 0x80, range.count > 1, scalars[range.upperBound - 1] == last {
