@@ -26,6 +26,12 @@ struct Reencoding {
         startsCharacter.append(starts)
     }
 
+    /// Appends byte `k` of `run`, with what it carries.
+    mutating func append(byteOf run: Reencoding, at k: Int) {
+        if let pairs = run.pairOptions[k] { pairOptions[count] = pairs }
+        append(run.bytes[k], owner: run.owner[k], starts: run.startsCharacter[k], lost: run.isLost[k], question: run.isQuestionMark[k])
+    }
+
     /// Whether byte `i` is unknown: lost, or a '?' where the original needs a byte it cannot be.
     func isUnknown(_ i: Int) -> Bool { isLost[i] || isQuestionMark[i] }
 
@@ -219,8 +225,7 @@ struct Reencoding {
             }
             guard k < count else { break }
             leads[k] = restored.count
-            if let pairs = pairOptions[k] { restored.pairOptions[restored.count] = pairs }
-            restored.append(bytes[k], owner: owner[k], starts: startsCharacter[k], lost: isLost[k], question: isQuestionMark[k])
+            restored.append(byteOf: self, at: k)
         }
         for insertion in insertions {
             if let options = insertion.options, let lead = leads[insertion.lead] { restored.droppedOptions[lead] = options }
@@ -237,8 +242,7 @@ struct Reencoding {
                 pieces.append(current)
                 current = Reencoding()
             }
-            if let pairs = pairOptions[k] { current.pairOptions[current.count] = pairs }
-            current.append(bytes[k], owner: owner[k], starts: startsCharacter[k], lost: isLost[k], question: isQuestionMark[k])
+            current.append(byteOf: self, at: k)
         }
         if current.count > 0 { pieces.append(current) }
         return pieces
