@@ -11,7 +11,8 @@ struct CleanCommand: ParsableCommand {
         discussion: """
             The stages, in order: decode the input (--encoding, default UTF-8; auto detects it with \
             ICU); repair mojibake and garbled punctuation as `hanzi repair` does; restore full-width \
-            punctuation folded to ASCII inside Chinese (, ; : ? ! ( ) and straight double quotes); \
+            punctuation folded to ASCII inside Chinese (, ; : ? ! ( ), straight double quotes, and '.' \
+            for 。 in a line typed with ASCII punctuation); \
             convert the script with --config, when given, as `hanzi convert` does; write UTF-8. \
             A line already in the script the config writes (Traditional for s2t, s2twp …, \
             Simplified for t2s, tw2sp …, as `hanzi detect` judges it) is left as it is: \

@@ -194,6 +194,31 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     }
 }
 
+@Test func fullStopsTypedAsASCIIInALineShownFoldedAreRestored() throws {
+    try expectRepairs([
+        // Shown folded by its other marks: every full stop, also before a space, a quote, 《 or
+        // the line's end, and after a percentage.
+        ("书的质量很差,味道也很大.看一会就眼睛疼", "书的质量很差，味道也很大。看一会就眼睛疼"),
+        ("没见过这么垃圾的. 其实只需要买一本就够了,其余的就是排列组合.", "没见过这么垃圾的。 其实只需要买一本就够了，其余的就是排列组合。"),
+        ("他说:\"今天下雨.\"你呢?", "他说：“今天下雨。”你呢？"),
+        ("無善人,則國從之.《詩》曰:‘人之云亡.’", "無善人，則國從之。《詩》曰：‘人之云亡。’"),
+        ("同比增長41.5％,進口31億美元,增長38.0％.", "同比增長41.5％，進口31億美元，增長38.0％。"),
+        // Shown folded by its quotation marks alone; a quote after a typed full stop closes.
+        ("学国文的人出洋\"深造\"听来有些滑稽.", "学国文的人出洋“深造”听来有些滑稽。"),
+        ("那件花綢的旗袍還可以穿.\"", "那件花綢的旗袍還可以穿。”"),
+        ("无成,死之.\"二子惧,皆辞.", "无成，死之。”二子惧，皆辞。"),
+    ])
+    // Not beside a digit, a letter or another '.', not in a line that writes 。, and not in a
+    // line nothing else shows folded.
+    try expectRepairs([
+        ("版本是3.5版,很好用.", "版本是3.5版，很好用。"),
+        ("客服忙忙忙......怀疑是虚设的,真差.", "客服忙忙忙......怀疑是虚设的，真差。"),
+        ("请打开README.md文件,然后运行a.out.", "请打开README.md文件，然后运行a.out."),
+        ("今天下雨。明天,晴.", "今天下雨。明天，晴."),
+        ("这些话在父母的耳朵里是听不厌的.", "这些话在父母的耳朵里是听不厌的."),
+    ])
+}
+
 @Test func straightQuotesBecomeCornerQuotesOnRequest() throws {
     let (text, _) = try RepairFixture.cornerQuotes.get().repair("他說:\"我們走吧。\"")
     #expect(text == "他說：「我們走吧。」")

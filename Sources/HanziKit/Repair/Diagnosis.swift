@@ -24,7 +24,8 @@ public enum Diagnosis: String, Sendable, Hashable, CaseIterable, CustomStringCon
     /// from two sources): 他说â€œ你好â€.
     case punctuationMojibake
     /// Full-width punctuation folded to ASCII inside Chinese: `,` `;` `:` `?` `!` `(` `)` between
-    /// Chinese characters and straight double quotes around Chinese text.
+    /// Chinese characters and straight double quotes around Chinese text; also `.` typed for 。
+    /// where the line shows it was typed with ASCII punctuation (no 。, other marks folded).
     case asciiPunctuationInChinese
     /// 锟斤拷 and its pieces: U+FFFD written as UTF-8 and read as GBK. What it stood for is lost.
     case kunJinKao

@@ -23,14 +23,20 @@ extension LineRepair {
         if !scalars.contains(where: { Self.foldedForms.contains($0) }) {
             var marksOnly: [Int: Unicode.Scalar] = [:]
             restoreParentheses(text, into: &marksOnly, foldedWhole: false)
-            restoreMarks(text, restored: &marksOnly, foldedWhole: false)
+            restoreMarks(text, restored: &marksOnly, foldedWhole: false, fullStops: false)
             // The one-byte shift is a line folded after it was misread (?!蓖蹶烧f).
             foldedWhole = !marksOnly.isEmpty || edits.contains { $0.diagnosis == .gbkOneByteShift }
         }
+        // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
+        // only a line that writes no 。 may have typed its full stops so, and they are restored
+        // only where the line shows it was folded: by its other marks or its quotation marks.
+        let fullStopsTyped = !text.contains("。") && !scalars.contains("。")
         var restored: [Int: Unicode.Scalar] = [:]
-        restoreQuotes(text, into: &restored, foldedWhole: foldedWhole)
+        restoreQuotes(text, into: &restored, foldedWhole: foldedWhole, fullStopsTyped: fullStopsTyped)
         restoreParentheses(text, into: &restored, foldedWhole: foldedWhole)
-        restoreMarks(text, restored: &restored, foldedWhole: foldedWhole)
+        let quotesRestored = restored.values.contains { "“”「」".unicodeScalars.contains($0) }
+        restoreMarks(text, restored: &restored, foldedWhole: foldedWhole,
+                     fullStops: fullStopsTyped && (foldedWhole || quotesRestored))
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
         // restored too: in {"name": "张三", …} neither is.
         // (With its partner: “雾都宾馆",8月 is worse than either reading.)
@@ -63,9 +69,9 @@ extension LineRepair {
         return table.kind(scalar) == .han || (table.kind(scalar) == .chinesePunctuation && table.signs(scalar).contains(.closing))
     }
 
-    /// `, ; : ! ?` between Chinese characters.
-    /// In a line `foldedWhole`, a space may follow the mark (轉換, 你必須).
-    private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
+    /// `, ; : ! ?` between Chinese characters, and with `fullStops` '.' that ends a Chinese
+    /// sentence (今天下雨.明天). In a line `foldedWhole`, a space may follow the mark (轉換, 你必須).
+    private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStops: Bool) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
         // A line with several '?' inside words of clauses that ask nothing, or with "??" after a
         // character, lost characters to an encoder; so did one that writes its question marks
@@ -81,6 +87,10 @@ extension LineRepair {
         }
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         for k in text.indices.reversed() {
+            if text[k] == "." {
+                if fullStops, let previous = at(k - 1), isTypedFullStop(text, at: k, after: previous) { restored[k] = "。" }
+                continue
+            }
             guard let fullwidth = Self.fullwidthMarks[text[k]] else { continue }
             let previous = at(k - 1), next = at(k + 1)
             // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
@@ -116,6 +126,18 @@ extension LineRepair {
             }
             restored[k] = fullwidth
         }
+    }
+
+    /// Whether the '.' at `k` is a full stop typed as ASCII: after a Han character, a closing
+    /// mark or ％ (`previous`), and before the line's end, Chinese (a character or a mark: 了.《詩》),
+    /// a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit, a letter or another '.'
+    /// (3.5, a.out, 好......) is not one.
+    private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar) -> Bool {
+        guard isHanOrClosing(previous) || previous == "％" else { return false }
+        guard k + 1 < text.count else { return true }
+        let next = text[k + 1]
+        return isChinese(next) || "\"(\u{3000}".unicodeScalars.contains(next)
+            || next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true)
     }
 
     /// The full-width marks NFKC folds to ASCII, by their ASCII form.
@@ -307,7 +329,8 @@ extension LineRepair {
     ///
     /// In a line `foldedWhole`, a quotation may hold any text (a Latin word, a path, code), and
     /// a space may stand between it and the Chinese outside.
-    private func restoreQuotes(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
+    /// With `fullStopsTyped`, a '.' typed for 。 counts as a Chinese mark beside a quote (“走吧.”).
+    private func restoreQuotes(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStopsTyped: Bool) {
         let (opening, closing): (Unicode.Scalar, Unicode.Scalar) = options.quotes == .curly ? ("“", "”") : ("「", "」")
         var open = false
         // The straight quote that opened the current quotation, if one did: a pair is restored
@@ -357,7 +380,13 @@ extension LineRepair {
                     closesEmptyPair = true
                     continue
                 }
-                var opens = quoteOpens(previous: previous, next: next, open: open, first: isFirst)
+                // A '.' before or after a quote may be a typed 。 (走吧." and "走吧".), which tells
+                // as 。 does.
+                func typedFullStop(_ j: Int, after previous: Unicode.Scalar?) -> Bool {
+                    fullStopsTyped && j >= 0 && j < text.count && text[j] == "." && previous.map { isTypedFullStop(text, at: j, after: $0) } == true
+                }
+                let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
+                var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, open: open, first: isFirst)
                 // After a colon a quote opens, also at the end of a line cut inside the quotation.
                 let opensAtLineEnd = next == nil && previous.map { "：:".unicodeScalars.contains($0) } == true
                 if opensAtLineEnd { opens = true }
@@ -392,6 +421,7 @@ extension LineRepair {
                 var chinese = opensAtLineEnd || inner.map { !"“”「」".unicodeScalars.contains($0)
                     && !model.table.signs($0).contains(opens ? .closing : .opening)
                     && (isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil)) } ?? false
+                if !opens && fullStopBefore { chinese = true }
                 // A quotation may begin or end with a number or Latin word set in Chinese ("1號").
                 if !chinese { chinese = isWordInChinese(text, from: opens ? k + 1 : k - 1, forward: opens) }
                 // (Not a format string: "%s" is the program's, as a bare number before a mark is.)
@@ -400,7 +430,8 @@ extension LineRepair {
                         && !quotation(in: text, at: k, opens: opens).contains("%")
                 }
                 if !opens && curlyOpener { chinese = true }
-                if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\""
+                let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
+                if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
                     && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens)) {
                     chinese = false

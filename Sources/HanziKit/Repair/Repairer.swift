@@ -116,6 +116,12 @@ public struct Repairer: Sendable {
             let b = text[i]
             characters += 1
             if b < 0x80 {
+                // A '.' after a Chinese character may be a typed 。: what follows it (走吧.")
+                // still counts as following Chinese.
+                if b == UInt8(ascii: ".") && previousWide && restores {
+                    i += 1
+                    continue
+                }
                 let foldable = Self.foldableASCII[Int(b)] && (restores || b == UInt8(ascii: "?"))
                 if foldable && previousWide { return true }
                 previousFoldable = foldable
