@@ -37,6 +37,10 @@ import Testing
     try expectRepairs([
         ("再舉一個例子,顯示卡的裝置檔案\"/dev/fb0\",滑鼠裝置檔案在這裡。", "再舉一個例子，顯示卡的裝置檔案“/dev/fb0”，滑鼠裝置檔案在這裡。"),
         ("因爲環境變量 \"PATH\" 中包含了它,所以能運行。", "因爲環境變量 “PATH” 中包含了它，所以能運行。"),
+        // A quotation may begin with '.': a quoted mark or a file name's extension.
+        ("最後一個\".\"之前但不包括這個\".\"的字元。如果不包含點號,則返回 name。",
+         "最後一個“.”之前但不包括這個“.”的字元。如果不包含點號，則返回 name。"),
+        ("根文件名是地域字符串,扩展名是\".msg\"。", "根文件名是地域字符串，扩展名是“.msg”。"),
     ])
     // Where the line writes its marks full-width, its straight quotes are as written, and a
     // format string keeps its quotes even in a line folded whole.
@@ -203,6 +207,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("他说:\"今天下雨.\"你呢?", "他说：“今天下雨。”你呢？"),
         ("無善人,則國從之.《詩》曰:‘人之云亡.’", "無善人，則國從之。《詩》曰：‘人之云亡。’"),
         ("同比增長41.5％,進口31億美元,增長38.0％.", "同比增長41.5％，進口31億美元，增長38.0％。"),
+        ("我们等了很久(真的很久.)然后走了,好累.", "我们等了很久（真的很久。）然后走了，好累。"),
         // Shown folded by its quotation marks alone; a quote after a typed full stop closes.
         ("学国文的人出洋\"深造\"听来有些滑稽.", "学国文的人出洋“深造”听来有些滑稽。"),
         ("那件花綢的旗袍還可以穿.\"", "那件花綢的旗袍還可以穿。”"),

@@ -136,7 +136,7 @@ extension LineRepair {
         guard isHanOrClosing(previous) || previous == "％" else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
-        return isChinese(next) || "\"(\u{3000}".unicodeScalars.contains(next)
+        return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next)
             || next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true)
     }
 
@@ -386,14 +386,15 @@ extension LineRepair {
                     fullStopsTyped && j >= 0 && j < text.count && text[j] == "." && previous.map { isTypedFullStop(text, at: j, after: $0) } == true
                 }
                 let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
-                var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, open: open, first: isFirst)
+                let afterNext = k + 2 < text.count ? text[k + 2] : nil
+                var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, afterNext: afterNext, open: open, first: isFirst)
                 // After a colon a quote opens, also at the end of a line cut inside the quotation.
                 let opensAtLineEnd = next == nil && previous.map { "：:".unicodeScalars.contains($0) } == true
                 if opensAtLineEnd { opens = true }
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in
                 // 。"撇下一切希望罷,你們這些進來的人!" the last quote closes, so the first opens.
-                if quoteDirection(previous: previous, next: next) == nil {
+                if quoteDirection(previous: previous, next: next, afterNext: afterNext) == nil {
                     // (Past the next quote only for the line's first: once per line.)
                     let following = followingQuoteDirection(text, after: k, pastUndecided: isFirst)
                     if let following, following.between == 0 && following.opens == open {
@@ -473,12 +474,16 @@ extension LineRepair {
         return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMarks[text[j]] != nil || text[j] == "(" || text[j] == ")"
     }
 
-    /// Whether a straight double quote between `previous` and `next` surely opens (true) or
-    /// closes (false) a quotation: at the ends of the line, before a mark or a closing bracket,
-    /// after ：or (.
-    private func quoteDirection(previous: Unicode.Scalar?, next: Unicode.Scalar?) -> Bool? {
+    /// Whether a straight double quote between `previous` and `next` (and `afterNext`) surely
+    /// opens (true) or closes (false) a quotation: at the ends of the line, before a mark or a
+    /// closing bracket, after ：or (. An ASCII mark followed by a quote is quoted itself (用","分隔),
+    /// and '.' before a letter or digit begins a name (".msg"): neither closes.
+    private func quoteDirection(previous: Unicode.Scalar?, next: Unicode.Scalar?, afterNext: Unicode.Scalar?) -> Bool? {
         guard let next else { return false }
-        if "，。！？；：、…,.!?;:）)》".unicodeScalars.contains(next) || next == "\"" { return false }
+        let quotedMark = ",.!?;:".unicodeScalars.contains(next) && afterNext.map { after in
+            after == "\"" || next == "." && after.isASCII && (after.properties.isAlphabetic || ("0"..."9").contains(after))
+        } == true
+        if !quotedMark && "，。！？；：、…,.!?;:）)》".unicodeScalars.contains(next) || next == "\"" { return false }
         guard let previous else { return true }
         if "：（《:(".unicodeScalars.contains(previous) || previous == "\"" || previous == "”" { return true }
         return nil
@@ -493,7 +498,8 @@ extension LineRepair {
         for j in (k + 1)..<text.count {
             switch text[j] {
             case "\"":
-                if let opens = quoteDirection(previous: text[j - 1], next: j + 1 < text.count ? text[j + 1] : nil) {
+                if let opens = quoteDirection(previous: text[j - 1], next: j + 1 < text.count ? text[j + 1] : nil,
+                                              afterNext: j + 2 < text.count ? text[j + 2] : nil) {
                     return (opens, between)
                 }
                 guard pastUndecided else { return nil }
@@ -537,8 +543,8 @@ extension LineRepair {
     }
 
     /// Whether a straight double quote between `previous` and `next` opens a quotation.
-    private func quoteOpens(previous: Unicode.Scalar?, next: Unicode.Scalar?, open: Bool, first: Bool) -> Bool {
-        if let sure = quoteDirection(previous: previous, next: next) { return sure }
+    private func quoteOpens(previous: Unicode.Scalar?, next: Unicode.Scalar?, afterNext: Unicode.Scalar?, open: Bool, first: Bool) -> Bool {
+        if let sure = quoteDirection(previous: previous, next: next, afterNext: afterNext) { return sure }
         // In Chinese prose a quote after a sentence mark closes far more often than it opens:
         // where a quotation is open, or may be (the line's first quote: the line may begin
         // inside one).
