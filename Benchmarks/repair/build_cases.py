@@ -318,6 +318,12 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
             corrupt = maybe_span(lambda s: s.encode('utf-8').decode(codec, 'ignore'), ignore_rng)
             add(category, line, corrupt(line), recoverable='\ufffd' not in line.encode('utf-8').decode(codec, 'replace'),
                 source=script[line])
+
+    # Text typed with an input method set to ASCII punctuation: the marks folded as above, and
+    # 。 typed as '.'. Drawn last, with a generator of its own.
+    typed_rng = random.Random(f'{seed}-{split}-asciiPunctuationTyped')
+    for line in favour_quotes([line for line, _ in both], per_category, typed_rng):
+        add('asciiPunctuationTyped', line, fold(line).replace('。', '.'), source=script[line])
     return cases
 
 
