@@ -96,6 +96,20 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.utf8AsWindows1252])
 }
 
+@Test func latinTextReadAsWindows1252IsUndoneWhereTheSecondByteReadsAsALetterOrASymbol() throws {
+    // Ü and ß end in 9C and 9F, which windows-1252 reads as the letters œ and Ÿ; × and the
+    // no-break space end in 97 and A0, read as — and a no-break space after Ã and Â.
+    for word in ["Über uns", "Die Straße ist lang", "A2×3 Format", "groupe incorrect\u{A0}: %s"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(try misread(word, readAs: .windows1252))
+        #expect(text == word)
+        #expect(fixes.map(\.diagnosis) == [.utf8AsWindows1252], "\(word)")
+    }
+    // After another capital, a mark or a no-break space is the text's own.
+    for line in ["KAPCSOLÓ… FÁJL…", "l’atribut «plural=EXPRESSIÓ» manca", "DÉCONSEILLÉ\u{A0}: cette clé est ignorée."] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    }
+}
+
 @Test func utf8ReadAsLatin1WithC1ControlsIsUndone() throws {
     let garbled = try misread(traditionalQuoted, readAs: .latin1)
     #expect(garbled.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })

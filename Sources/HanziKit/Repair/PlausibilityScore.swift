@@ -38,6 +38,8 @@ final class PlausibilityScore: Sendable {
         static let asciiWordContinuation = -0.3
         static let latinLetterInWord = -4.5
         static let latinLetterAlone = -10.0
+        /// A UTF-8 lead byte and continuation byte read as windows-1252 (Ã©, Ãœ).
+        static let latinMojibakePair = -10.0
         static let asciiSpace = -3.0
         static let asciiPunctuation = -5.0
         static let kanaOrHangulStart = -8.0
@@ -171,6 +173,15 @@ final class PlausibilityScore: Sendable {
                 total += punctuationCost(scalar, after: previousScalar, before: i + 1 < scalars.count ? scalars[i + 1] : " ")
             } else {
                 total += cost(of: scalar, kind: kind, after: previous)
+            }
+            // A continuation byte read as Latin-1 or windows-1252 right after a lead byte read as
+            // a letter is how UTF-8 garbles: Ãœ is Ü, ÃŸ is ß. A mark or a no-break space may
+            // follow a capital in clean text (KAPCSOLÓ…, «EXPRESSIÓ», DÉCONSEILLÉ :), but not Â
+            // or Ã: Ã— is ×, Â  a no-break space.
+            if previous == .latinLetter && table.signs(scalar).contains(.latinContinuation)
+                && table.signs(previousScalar).contains(.latinLead)
+                && (kind == .latinLetter || previousScalar == "Â" || previousScalar == "Ã") {
+                total += Cost.latinMojibakePair
             }
             previous = kind
         }
