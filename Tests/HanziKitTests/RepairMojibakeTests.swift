@@ -147,6 +147,27 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.big5AsGBK])
 }
 
+@Test func big5ReadByADecoderThatLosesTheLeadByteOfAPairItRejectsIsUndone() throws {
+    // Python's gbk lacks the rows Big5's marks and many characters fall in: it writes U+FFFD
+    // for the lead byte and reads the trail byte on (，is A1 41: �A), out of step where that
+    // byte is not ASCII. (The garbled lines are Python's `s.encode('big5').decode('gbk', 'replace')`.)
+    let cases = [
+        ("\u{FFFD}L弧\u{FFFD}G\u{FFFD}uさぱぱ\u{FFFD}皤堞n\u{FFFD}Aи\u{FFFD}胎hそ堕\u{FFFD}a\u{FFFD}C\u{FFFD}v",
+         "他說：「今天天氣很好，我們去公園吧。」"),
+        ("現┎\u{FFFD}钮\u{FFFD}\u{FFFD}A穝\u{FFFD}邯k\u{FFFD}弑N\u{FFFD}b\u{FFFD}\u{FFFD}\u{FFFD}~龟琁\u{FFFD}C",
+         "政府宣布，新的法律將在明年實施。"),
+    ]
+    for (garbled, original) in cases {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+        // Every character is the original's, or U+FFFD where no reading was clear; most are.
+        let written = Array(text.unicodeScalars), expected = Array(original.unicodeScalars)
+        #expect(written.count == expected.count, "\(text)")
+        #expect(zip(written, expected).allSatisfy { $0 == $1 || $0 == "\u{FFFD}" }, "\(text)")
+        #expect(zip(written, expected).count { $0 == $1 } >= expected.count * 3 / 4, "\(text)")
+        #expect(fixes.contains { $0.diagnosis == .big5AsGBK })
+    }
+}
+
 @Test func gbkReadAsBig5IsUndone() throws {
     let original = "这是什么道理？借了要还的，一借一还，一本书可以做两次接触的借口。"
     let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)

@@ -126,6 +126,23 @@ extension LineRepair {
     private func isSigned(_ indices: some Collection<Int>, for misreading: Misreading) -> Bool {
         misreading.isSigned(indices.lazy.map { scalars[$0] }, table: model.table)
             || misreading.outOfStepSigns && isOutOfStepAfterLostByte(indices)
+            || misreading.lostLeadSigns && hasLostLeadsBeforeASCII(indices)
+    }
+
+    /// Whether, among the characters at `indices`, a lone U+FFFD after a Chinese character or
+    /// another such pair is followed by an ASCII character that can end a double-byte pair
+    /// (0x40–0x7E), twice.
+    private func hasLostLeadsBeforeASCII(_ indices: some Collection<Int>) -> Bool {
+        var found = 0
+        var last = -1
+        for i in indices where i != last {
+            last = i
+            guard scalars[i] == "\u{FFFD}", i + 1 < scalars.count, (0x40...0x7E).contains(scalars[i + 1].value),
+                  i == 0 || scalars[i - 1] != "\u{FFFD}" else { continue }
+            found += 1
+            if found >= 2 { return true }
+        }
+        return false
     }
 
     /// A character with a lower log-frequency than this is rare (fewer than about 1,000 in

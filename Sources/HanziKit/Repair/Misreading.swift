@@ -59,6 +59,10 @@ struct Misreading: Sendable {
     /// decoder that lost a lead byte read the rest one byte out of step, where the marks that
     /// sign it read as Han characters, mostly rare ones.
     var outOfStepSigns = false
+    /// Whether U+FFFD before an ASCII character that may end a pair signs a stretch too, twice in
+    /// it: a decoder that rejected a pair wrote U+FFFD for its lead byte and read the trail byte
+    /// as ASCII (Big5's ，is A1 41, in a row Python's `gbk` lacks: �A).
+    var lostLeadSigns = false
 
     /// Whether `stretch` has the signs this misreading needs; without `countingPrivateUse`,
     /// whether it has them besides private-use characters.
@@ -83,7 +87,7 @@ struct Misreading: Sendable {
         Misreading(diagnosis: .utf8AsWindows1252, wrong: .latin, original: .utf8,
                    lostBytes: [0x81, 0x8D, 0x8F, 0x90, 0x9D], signs: [.latinLead], privateUseCounts: false),
         Misreading(diagnosis: .big5AsGBK, wrong: .charset(.gbk, fallback: .charset(.gb18030)), original: .charset(.big5),
-                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true),
+                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, lostLeadSigns: true),
         Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .charset(.big5HKSCS)), original: .charset(.gbk),
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true),
         // The same, read by Python: GBK's 其 (C6 E4) reads as む, which Big5-HKSCS puts at C7 67.
