@@ -324,6 +324,22 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
     typed_rng = random.Random(f'{seed}-{split}-asciiPunctuationTyped')
     for line in favour_quotes([line for line, _ in both], per_category, typed_rng):
         add('asciiPunctuationTyped', line, fold(line).replace('。', '.'), source=script[line])
+
+    # Big5 read with Python's gbk, which lacks GBK's user-defined rows, where Big5's marks and
+    # rows AA-AF fall: U+FFFD for the lead byte, the trail byte read on (，is A1 41: �A), so
+    # nearly every line is lossy. Drawn last, with a generator of its own.
+    pygbk_rng = random.Random(f'{seed}-{split}-big5AsGBK-python')
+    count = 0
+    for line in favour_quotes([line for line, s in both if s == 'traditional'], per_category * 3, pygbk_rng):
+        try:
+            corrupted = line.encode('big5').decode('gbk', 'replace')
+        except UnicodeEncodeError:
+            continue
+        if corrupted != line:
+            add('big5AsGBK-python', line, corrupted, source='traditional')
+            count += 1
+        if count >= per_category:
+            break
     return cases
 
 
