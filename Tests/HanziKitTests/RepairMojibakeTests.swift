@@ -154,8 +154,8 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     let cases = [
         ("\u{FFFD}L弧\u{FFFD}G\u{FFFD}uさぱぱ\u{FFFD}皤堞n\u{FFFD}Aи\u{FFFD}胎hそ堕\u{FFFD}a\u{FFFD}C\u{FFFD}v",
          "他說：「今天天氣很好，我們去公園吧。」"),
-        ("現┎\u{FFFD}钮\u{FFFD}\u{FFFD}A穝\u{FFFD}邯k\u{FFFD}弑N\u{FFFD}b\u{FFFD}\u{FFFD}\u{FFFD}~龟琁\u{FFFD}C",
-         "政府宣布，新的法律將在明年實施。"),
+        ("и\u{FFFD}酞害旬v弧\u{FFFD}G\u{FFFD}u\u{FFFD}A\u{FFFD}汰n\u{FFFD}n\u{FFFD}n厩策\u{FFFD}C\u{FFFD}v",
+         "我們的老師說：「你們要好好學習。」"),
     ]
     for (garbled, original) in cases {
         let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
@@ -165,6 +165,10 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
         #expect(zip(written, expected).allSatisfy { $0 == $1 || $0 == "\u{FFFD}" }, "\(text)")
         #expect(zip(written, expected).count { $0 == $1 } >= expected.count * 3 / 4, "\(text)")
         #expect(fixes.contains { $0.diagnosis == .big5AsGBK })
+    }
+    // Text damaged otherwise keeps its U+FFFD: it writes its marks whole, or is Japanese.
+    for line in ["這孩子又要面子，不肯轉\u{FFFD}L系轉\u{FFFD}H學。", "主鍵の有効期限\u{FFFD}Gを\u{FFFD}u変更しま\u{FFFD}Hす。"] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
     }
 }
 

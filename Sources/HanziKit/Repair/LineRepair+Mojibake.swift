@@ -129,20 +129,28 @@ extension LineRepair {
             || misreading.lostLeadSigns && hasLostLeadsBeforeASCII(indices)
     }
 
-    /// Whether, among the characters at `indices`, a lone U+FFFD after a Chinese character or
-    /// another such pair is followed by an ASCII character that can end a double-byte pair
-    /// (0x40–0x7E), twice.
+    /// Whether, among the characters at `indices`, a lone U+FFFD is followed by an ASCII
+    /// character that can end a double-byte pair (0x40–0x7E) twice, more often than a Chinese
+    /// mark stands whole, beside a Greek, Cyrillic or bopomofo letter: GBK's rows A6–A8 hold
+    /// them, where many of Big5's commonest characters fall (我 is A7 DA, read as и). Every Big5
+    /// mark read so loses its lead byte, while clean text keeps its marks; and text damaged
+    /// otherwise (a U+FFFD before a letter) has no reason to hold those alphabets. (Kana, of
+    /// GBK's rows A4–A5, do not count: Japanese is full of them.)
     private func hasLostLeadsBeforeASCII(_ indices: some Collection<Int>) -> Bool {
         var found = 0
+        var alphabet = 0
+        var marks = 0
         var last = -1
         for i in indices where i != last {
             last = i
+            let kind = model.table.kind(scalars[i])
+            if kind == .otherAlphabet || (0x3105...0x3129).contains(scalars[i].value) { alphabet += 1 }
+            if kind == .chinesePunctuation { marks += 1 }
             guard scalars[i] == "\u{FFFD}", i + 1 < scalars.count, (0x40...0x7E).contains(scalars[i + 1].value),
                   i == 0 || scalars[i - 1] != "\u{FFFD}" else { continue }
             found += 1
-            if found >= 2 { return true }
         }
-        return false
+        return found >= 2 && found > marks && alphabet >= 1
     }
 
     /// A character with a lower log-frequency than this is rare (fewer than about 1,000 in
