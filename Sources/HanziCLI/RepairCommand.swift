@@ -14,8 +14,9 @@ struct RepairCommand: ParsableCommand {
             (â€œ → “), also where the decoder dropped the bytes it could not read (鈥滀綘濂解), \
             Big5 read as GBK and back, the GBK one-byte shift ("?!蓖蹶烧f" → "。”王晟說"), \
             mojibake applied twice, garbled punctuation inside clean text, and full-width punctuation \
-            folded to ASCII inside Chinese sentences (and 。 typed as '.' in a line typed so). A span is repaired only when the result is clearly \
-            more plausible Chinese than the input; clean text comes out byte-identical. Irrecoverable \
+            folded to ASCII inside Chinese sentences (and 。 typed as '.' in a line typed so). A span \
+            is repaired only when the result is clearly more plausible Chinese than the input; clean \
+            text comes out byte-identical. Irrecoverable \
             damage (锟斤拷, U+FFFD, '?' for lost characters) is reported by --explain and left alone.
 
             Reads standard input or the FILEs and writes one output line per input line (lines end at \

@@ -129,9 +129,9 @@ extension LineRepair {
     }
 
     /// Whether the '.' at `k` is a full stop typed as ASCII: after a Han character, a closing
-    /// mark or ％ (`previous`), and before the line's end, Chinese (a character or a mark: 了.《詩》),
-    /// a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit, a letter or another '.'
-    /// (3.5, a.out, 好......) is not one.
+    /// mark or ％ (`previous`), and before the line's end, Chinese (a character or a mark:
+    /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
+    /// a letter or another '.' (3.5, a.out, 好......) is not one.
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar) -> Bool {
         guard isHanOrClosing(previous) || previous == "％" else { return false }
         guard k + 1 < text.count else { return true }

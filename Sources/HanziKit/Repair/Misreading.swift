@@ -59,9 +59,10 @@ struct Misreading: Sendable {
     /// decoder that lost a lead byte read the rest one byte out of step, where the marks that
     /// sign it read as Han characters, mostly rare ones.
     var outOfStepSigns = false
-    /// Whether U+FFFD before an ASCII character that may end a pair signs a stretch too, twice in
-    /// it: a decoder that rejected a pair wrote U+FFFD for its lead byte and read the trail byte
-    /// as ASCII (Big5's ，is A1 41, in a row Python's `gbk` lacks: �A).
+    /// Whether U+FFFD before an ASCII character that may end a pair signs a stretch too (see
+    /// `LineRepair.hasLostLeadsBeforeASCII`): a decoder that rejected a pair wrote U+FFFD for its
+    /// lead byte and read the trail byte as ASCII (Big5's ，is A1 41, in a row Python's `gbk`
+    /// lacks: �A).
     var lostLeadSigns = false
 
     /// Whether `stretch` has the signs this misreading needs; without `countingPrivateUse`,
