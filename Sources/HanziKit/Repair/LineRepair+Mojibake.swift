@@ -778,17 +778,28 @@ extension LineRepair {
 
     /// The character a two-byte sequence decodes to in `charset` (ICU, strict), or nil.
     static func decodePair(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
-        if charset == .gbk && lead >= 0x80 {
-            let value = gbkPairs[Int(lead - 0x80) << 8 | Int(trail)]
+        let pairs: [UInt32]? = switch charset {
+        case .gbk: gbkPairs
+        case .big5: big5Pairs
+        case .big5HKSCS: big5HKSCSPairs
+        default: nil
+        }
+        if let pairs, lead >= 0x80 {
+            let value = pairs[Int(lead - 0x80) << 8 | Int(trail)]
             return value == 0 ? nil : Unicode.Scalar(value)
         }
         return decodePairWithICU(lead, trail, charset)
     }
 
-    /// What ICU decodes each GBK pair with a lead byte from 0x80 to, 0 where nothing: undoing
-    /// the GBK shift decodes the same pairs again and again.
-    private static let gbkPairs: [UInt32] = (0..<0x8000).map { i in
-        decodePairWithICU(UInt8(0x80 + i >> 8), UInt8(i & 0xFF), .gbk)?.value ?? 0
+    /// What ICU decodes each pair of a double-byte charset with a lead byte from 0x80 to, 0
+    /// where nothing: undoing the GBK shift, and choosing the bytes a decoder lost, decode the
+    /// same pairs again and again. Built the first time a garbled line needs them.
+    private static let gbkPairs = pairTable(.gbk)
+    private static let big5Pairs = pairTable(.big5)
+    private static let big5HKSCSPairs = pairTable(.big5HKSCS)
+
+    private static func pairTable(_ charset: Charset) -> [UInt32] {
+        (0..<0x8000).map { i in decodePairWithICU(UInt8(0x80 + i >> 8), UInt8(i & 0xFF), charset)?.value ?? 0 }
     }
 
     private static func decodePairWithICU(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
