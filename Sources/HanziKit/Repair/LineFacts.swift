@@ -9,6 +9,9 @@ struct LineFacts {
     let traditional: Int, simplified: Int
     /// How many quotations are open before each character (“ 「 『 《 minus their closers).
     let openQuotes: [Int]
+    /// How many lone U+FFFD stand before an ASCII character that can end a double-byte pair
+    /// (0x40–0x7E): lead bytes a decoder lost, or damage of another kind.
+    let lostLeadsBeforeASCII: Int
 
     init(_ scalars: [Unicode.Scalar], model: PlausibilityScore) {
         var counts = [Int](repeating: 0, count: 32)
@@ -16,7 +19,12 @@ struct LineFacts {
         var openQuotes: [Int] = []
         openQuotes.reserveCapacity(scalars.count + 1)
         var open = 0
-        for scalar in scalars {
+        var lostLeads = 0
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == "\u{FFFD}", i + 1 < scalars.count, (0x40...0x7E).contains(scalars[i + 1].value),
+               i == 0 || scalars[i - 1] != "\u{FFFD}" {
+                lostLeads += 1
+            }
             openQuotes.append(open)
             let kind = model.table.kind(scalar)
             counts[Int(kind.rawValue)] += 1
@@ -34,6 +42,7 @@ struct LineFacts {
         self.traditional = traditional
         self.simplified = simplified
         self.openQuotes = openQuotes
+        lostLeadsBeforeASCII = lostLeads
     }
 
     /// The number of open quotations after `scalar`, `open` being the number before it.

@@ -137,6 +137,8 @@ extension LineRepair {
     /// otherwise (a U+FFFD before a letter) has no reason to hold those alphabets. (Kana, of
     /// GBK's rows A4–A5, do not count: Japanese is full of them.)
     private func hasLostLeadsBeforeASCII(_ indices: some Collection<Int>) -> Bool {
+        // (Counted over the whole line first: the detectors ask of many stretches of a long one.)
+        guard facts.lostLeadsBeforeASCII >= 2 else { return false }
         var found = 0
         var alphabet = 0
         var marks = 0
