@@ -21,10 +21,7 @@ struct LineFacts {
         var open = 0
         var lostLeads = 0
         for (i, scalar) in scalars.enumerated() {
-            if scalar == "\u{FFFD}", i + 1 < scalars.count, (0x40...0x7E).contains(scalars[i + 1].value),
-               i == 0 || scalars[i - 1] != "\u{FFFD}" {
-                lostLeads += 1
-            }
+            if Self.isLostLeadBeforeASCII(scalars, at: i) { lostLeads += 1 }
             openQuotes.append(open)
             let kind = model.table.kind(scalar)
             counts[Int(kind.rawValue)] += 1
@@ -43,6 +40,13 @@ struct LineFacts {
         self.simplified = simplified
         self.openQuotes = openQuotes
         lostLeadsBeforeASCII = lostLeads
+    }
+
+    /// Whether character `i` is a lone U+FFFD before an ASCII character that can end a
+    /// double-byte pair (0x40–0x7E).
+    static func isLostLeadBeforeASCII(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        scalars[i] == "\u{FFFD}" && i + 1 < scalars.count && (0x40...0x7E).contains(scalars[i + 1].value)
+            && (i == 0 || scalars[i - 1] != "\u{FFFD}")
     }
 
     /// The number of open quotations after `scalar`, `open` being the number before it.

@@ -148,9 +148,7 @@ extension LineRepair {
             let kind = model.table.kind(scalars[i])
             if kind == .otherAlphabet || (0x3105...0x3129).contains(scalars[i].value) { alphabet += 1 }
             if kind == .chinesePunctuation { marks += 1 }
-            guard scalars[i] == "\u{FFFD}", i + 1 < scalars.count, (0x40...0x7E).contains(scalars[i + 1].value),
-                  i == 0 || scalars[i - 1] != "\u{FFFD}" else { continue }
-            found += 1
+            if LineFacts.isLostLeadBeforeASCII(scalars, at: i) { found += 1 }
         }
         return found >= 2 && found > marks && alphabet >= 1
     }
