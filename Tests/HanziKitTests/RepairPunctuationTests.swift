@@ -224,6 +224,26 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aFullStopTypedBetweenTwoCharactersShowsTheLineFolded() throws {
+    // Chinese writes no '.' between two characters: such a line typed its marks in ASCII,
+    // its quotations of paths included.
+    try expectRepairs([
+        ("此目錄不再使用了.它應指向目錄", "此目錄不再使用了。它應指向目錄"),
+        ("大堂太让人失望了.房间也很小.下次不会再住了.", "大堂太让人失望了。房间也很小。下次不会再住了。"),
+        ("top 命令的輸出就大概明白了.我認爲\"/proc\" 是新手訓練的最佳場合", "top 命令的輸出就大概明白了。我認爲“/proc” 是新手訓練的最佳場合"),
+    ])
+    // A list's number keeps its '.', which stood for 、 or nothing; so does a line that writes
+    // 。 or another mark full-width, and a '.' with a space after it or at the line's end.
+    try expectRepairs([
+        ("一.房间外面是中央空调外机的声音.无法入睡", "一.房间外面是中央空调外机的声音。无法入睡"),
+        ("不满意的地方:第二.九江好象没有五星级酒店,感觉很不贴心.", "不满意的地方：第二.九江好象没有五星级酒店，感觉很不贴心。"),
+        ("對以上兩者相同對待.此值為預設選項。", "對以上兩者相同對待.此值為預設選項。"),
+        ("UART，以防止接收時溢位.這是非常重要的", "UART，以防止接收時溢位.這是非常重要的"),
+        ("手艺. 在Perl和", "手艺. 在Perl和"),
+        ("系统调用来访问内核套接字的网络系统控制信息.", "系统调用来访问内核套接字的网络系统控制信息."),
+    ])
+}
+
 @Test func straightQuotesBecomeCornerQuotesOnRequest() throws {
     let (text, _) = try RepairFixture.cornerQuotes.get().repair("他說:\"我們走吧。\"")
     #expect(text == "他說：「我們走吧。」")

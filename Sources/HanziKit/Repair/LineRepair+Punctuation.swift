@@ -19,18 +19,23 @@ extension LineRepair {
         // Chinese to restore: there a quotation of a Latin word, a path or code was “…” too
         // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
         // quotes are as written ("%s"，).
+        // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
+        // only a line that writes no 。 may have typed its full stops so, and they are restored
+        // only where the line shows it was folded: by its other marks or its quotation marks.
+        let fullStopsTyped = !text.contains("。") && !scalars.contains("。")
         var foldedWhole = false
         if !scalars.contains(where: { Self.foldedForms.contains($0) }) {
             var marksOnly: [Int: Unicode.Scalar] = [:]
             restoreParentheses(text, into: &marksOnly, foldedWhole: false)
             restoreMarks(text, restored: &marksOnly, foldedWhole: false, fullStops: false)
-            // The one-byte shift is a line folded after it was misread (?!蓖蹶烧f).
+            // The one-byte shift is a line folded after it was misread (?!蓖蹶烧f). So is a line
+            // with a '.' between two Han characters and no 。 (用了.它): Chinese writes no '.'
+            // there, and the sentence's other marks may all be full stops.
             foldedWhole = !marksOnly.isEmpty || edits.contains { $0.diagnosis == .gbkOneByteShift }
+                || fullStopsTyped && text.indices.contains { k in
+                    text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
+                }
         }
-        // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
-        // only a line that writes no 。 may have typed its full stops so, and they are restored
-        // only where the line shows it was folded: by its other marks or its quotation marks.
-        let fullStopsTyped = !text.contains("。") && !scalars.contains("。")
         var restored: [Int: Unicode.Scalar] = [:]
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole, fullStopsTyped: fullStopsTyped)
         restoreParentheses(text, into: &restored, foldedWhole: foldedWhole)
@@ -131,14 +136,28 @@ extension LineRepair {
     /// Whether the '.' at `k` is a full stop typed as ASCII: after a Han character, a closing
     /// mark or ％ (`previous`), and before the line's end, Chinese (a character or a mark:
     /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
-    /// a letter or another '.' (3.5, a.out, 好......) is not one.
+    /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
+    /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing.
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar) -> Bool {
-        guard isHanOrClosing(previous) || previous == "％" else { return false }
+        guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k) else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
         return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next)
             || next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true)
     }
+
+    /// Whether the text before `k` ends with a list's number written in Chinese (一, 十二, 第三)
+    /// that begins the line or follows a mark, a space or ASCII.
+    private func isListNumber(_ text: [Unicode.Scalar], before k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 && Self.chineseNumerals.contains(text[j]) { j -= 1 }
+        guard j < k - 1 else { return false }
+        if j >= 0 && text[j] == "第" { j -= 1 }
+        return j < 0 || !isHan(text[j])
+    }
+
+    /// The digits of numbers written in Chinese.
+    private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十百零〇两兩".unicodeScalars)
 
     /// The full-width marks NFKC folds to ASCII, by their ASCII form.
     static let fullwidthMarks: [Unicode.Scalar: Unicode.Scalar] = [

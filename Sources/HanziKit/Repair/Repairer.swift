@@ -106,6 +106,7 @@ public struct Repairer: Sendable {
         let restores = options.restoresPunctuation
         var previousWide = false
         var previousFoldable = false
+        var previousTypedStop = false
         // Where the last character of UTF-8-as-GBK mojibake was seen, counted in characters.
         var characters = 0
         var lastGBKSign = Int.min / 2
@@ -117,8 +118,9 @@ public struct Repairer: Sendable {
             characters += 1
             if b < 0x80 {
                 // A '.' after a Chinese character may be a typed 。: what follows it (走吧.")
-                // still counts as following Chinese.
+                // still counts as following Chinese, and Chinese after it is a sign (用了.它).
                 if b == UInt8(ascii: ".") && previousWide && restores {
+                    previousTypedStop = true
                     i += 1
                     continue
                 }
@@ -126,6 +128,7 @@ public struct Repairer: Sendable {
                 if foldable && previousWide { return true }
                 previousFoldable = foldable
                 previousWide = false
+                previousTypedStop = false
                 i += 1
                 continue
             }
@@ -133,8 +136,9 @@ public struct Repairer: Sendable {
             i += length
             guard value < 0x10000 else {
                 previousWide = value >= 0x20000 && value < 0x40000
-                if previousWide && previousFoldable { return true }
+                if previousWide && (previousFoldable || previousTypedStop) { return true }
                 previousFoldable = false
+                previousTypedStop = false
                 continue
             }
             let signs = table.signs(bmp: Int(value))
@@ -157,9 +161,10 @@ public struct Repairer: Sendable {
                 }
             }
             let wide = signs.contains(.wide)
-            if wide && previousFoldable { return true }
+            if wide && (previousFoldable || previousTypedStop) { return true }
             previousWide = wide
             previousFoldable = false
+            previousTypedStop = false
         }
         return false
     }
