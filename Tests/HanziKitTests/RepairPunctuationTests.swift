@@ -208,6 +208,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("無善人,則國從之.《詩》曰:‘人之云亡.’", "無善人，則國從之。《詩》曰：‘人之云亡。’"),
         ("同比增長41.5％,進口31億美元,增長38.0％.", "同比增長41.5％，進口31億美元，增長38.0％。"),
         ("我们等了很久(真的很久.)然后走了,好累.", "我们等了很久（真的很久。）然后走了，好累。"),
+        // A typed full stop beside a parenthesis counts as Chinese there, also where the line
+        // cut its partner off.
+        ("中圆括号需要被转义(例如,使用反斜线).也可以把\"l 字符串\"作为指定整数.", "中圆括号需要被转义（例如，使用反斜线）。也可以把“l 字符串”作为指定整数。"),
+        ("等级的路由器可能仍然使用不安全的架构,但这总比没有好.)", "等级的路由器可能仍然使用不安全的架构，但这总比没有好。）"),
         // Shown folded by its quotation marks alone; a quote after a typed full stop closes.
         ("学国文的人出洋\"深造\"听来有些滑稽.", "学国文的人出洋“深造”听来有些滑稽。"),
         ("那件花綢的旗袍還可以穿.\"", "那件花綢的旗袍還可以穿。”"),

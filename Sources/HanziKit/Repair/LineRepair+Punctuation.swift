@@ -26,7 +26,7 @@ extension LineRepair {
         var foldedWhole = false
         if !scalars.contains(where: { Self.foldedForms.contains($0) }) {
             var marksOnly: [Int: Unicode.Scalar] = [:]
-            restoreParentheses(text, into: &marksOnly, foldedWhole: false)
+            restoreParentheses(text, into: &marksOnly, foldedWhole: false, fullStops: false)
             restoreMarks(text, restored: &marksOnly, foldedWhole: false, fullStops: false)
             // The one-byte shift is a line folded after it was misread (?!蓖蹶烧f). So is a line
             // with a '.' between two Han characters and no 。 (用了.它): Chinese writes no '.'
@@ -38,7 +38,7 @@ extension LineRepair {
         }
         var restored: [Int: Unicode.Scalar] = [:]
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole, fullStopsTyped: fullStopsTyped)
-        restoreParentheses(text, into: &restored, foldedWhole: foldedWhole)
+        restoreParentheses(text, into: &restored, foldedWhole: foldedWhole, fullStops: fullStopsTyped && foldedWhole)
         let quotesRestored = restored.values.contains { "“”「」".unicodeScalars.contains($0) }
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole,
                      fullStops: fullStopsTyped && (foldedWhole || quotesRestored))
@@ -287,8 +287,12 @@ extension LineRepair {
         return isHan(text[j]) || (!forward && model.table.kind(text[j]) == .chinesePunctuation)
     }
 
-    /// `(…)` pairs with Chinese content and Chinese on both sides outside.
-    private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool) {
+    /// `(…)` pairs with Chinese content and Chinese on both sides outside. With `fullStops`, a
+    /// '.' typed for 。 counts as Chinese beside a parenthesis ((例如,使用反斜线).也可以).
+    private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStops: Bool) {
+        func isFullStop(_ j: Int, after previous: Unicode.Scalar) -> Bool {
+            fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous)
+        }
         var k = 0
         while k < text.count {
             guard text[k] == "(", let close = text[(k + 1)...].firstIndex(where: { $0 == ")" || $0 == "(" }), text[close] == ")" else {
@@ -302,7 +306,7 @@ extension LineRepair {
             func outside(_ j: Int) -> Bool {
                 guard j >= 0 && j < text.count else { return true }
                 let scalar = text[j]
-                return isChinese(scalar) || (j > k && Self.fullwidthMarks[scalar] != nil)
+                return isChinese(scalar) || (j > k && (Self.fullwidthMarks[scalar] != nil || isFullStop(j, after: "）")))
                     || foldedWhole && (scalar == " " || scalar == "\"" || scalar.properties.isAlphabetic && scalar.isASCII)
             }
             let before = outside(k - 1)
@@ -325,7 +329,7 @@ extension LineRepair {
             if scalar == "(" && !text[(k + 1)...].contains(")") && (k == 0 || isChinese(text[k - 1]))
                 && k + 1 < text.count && isHan(text[k + 1]) {
                 restored[k] = "（"
-            } else if scalar == ")" && !text[..<k].contains("(") && k > 0 && isHanOrClosing(text[k - 1])
+            } else if scalar == ")" && !text[..<k].contains("(") && k > 0 && (isHanOrClosing(text[k - 1]) || k >= 2 && isFullStop(k - 1, after: text[k - 2]))
                 && (k + 1 == text.count || isChinese(text[k + 1])) {
                 restored[k] = "）"
             }
