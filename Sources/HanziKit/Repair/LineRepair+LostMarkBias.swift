@@ -9,10 +9,11 @@ extension LineRepair {
     /// question mark: it is likely a question particle.
     ///
     /// Where known, `markBefore` is the mark that ended the clause before `clause`, and
-    /// `following` the text after the mark.
-    func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: some Collection<Unicode.Scalar>,
-                         openQuotes: Int, nextSegment: Int? = nil, markBefore: Unicode.Scalar? = nil,
-                         following: some Collection<Unicode.Scalar> = EmptyCollection()) -> Double {
+    /// `following` the text after the mark. (The context is evaluated only for the marks that
+    /// need it: the search over lost marks asks about every character of every candidate.)
+    func punctuationBias(_ scalar: Unicode.Scalar, next: Unicode.Scalar?, clause: @autoclosure () -> [Unicode.Scalar],
+                         openQuotes: Int, nextSegment: @autoclosure () -> Int? = nil, markBefore: @autoclosure () -> Unicode.Scalar? = nil,
+                         following: @autoclosure () -> [Unicode.Scalar] = []) -> Double {
         switch scalar {
         // ：“ is how a quotation is introduced (or a nested one, 曰：‘…’ inside “…”): some thirty
         // times as often as ，“ in prose (ln 30 ≈ 3.4 nats, on top of the comma's higher
@@ -22,7 +23,7 @@ extension LineRepair {
             guard let next, "“「".unicodeScalars.contains(next) && openQuotes == 0 || "‘『".unicodeScalars.contains(next) else {
                 return 0
             }
-            let words = hanCharacters(of: clause)
+            let words = hanCharacters(of: clause())
             if words.suffix(3).contains(where: Self.speechVerbs.contains) { return 5.5 }
             // So does a nested quotation, and a clause that asks: without the verb, ：‘ and
             // 怎么办：“ are likelier a quotation's end misread (乎？” as 乎：‘).
@@ -31,7 +32,7 @@ extension LineRepair {
         case "？":
             // A particle that ends the clause (过得去么？) asks more surely than a question word
             // inside it (为什么…，) or a question's form (是不是…, …罢).
-            let words = hanCharacters(of: clause)
+            let words = hanCharacters(of: clause())
             if words.last.map({ Self.finalQuestionParticles.contains($0) }) == true { return 4.5 }
             // Classical 乎 欤 耶 ask as surely, but exclaim too (天乎！).
             if words.last.map({ Self.classicalQuestionParticles.contains($0) }) == true { return 3.5 }
@@ -43,20 +44,22 @@ extension LineRepair {
             if let next, "”」』’".unicodeScalars.contains(next) { return 3.5 }
             return 2.5
         case "！":
-            let words = hanCharacters(of: clause)
+            let words = hanCharacters(of: clause())
             return Self.exclaims(words, endsUtterance: next == nil || next == "”" || next == "」") ? 3 : 0
         // Items of an enumeration are short, on both sides of 、 (虞、虢、焦; 消治龍、藥特靈、);
         // a sentence seldom is one or two characters, nor followed by one as short.
         case "、":
+            let clause = clause()
             // A list's number: 1、 2、
             if !clause.isEmpty && clause.count <= 2 && clause.allSatisfy(Self.isDigit) { return 2 }
             let words = hanCharacters(of: clause)
-            let byLength: Double = clause.count > 6 ? -2 : words.count <= 4 && (nextSegment ?? 9) <= 4 ? 1 : 0
-            return byLength + enumerationBias(words, markBefore: markBefore, following: following)
+            let byLength: Double = clause.count > 6 ? -2 : words.count <= 4 && (nextSegment() ?? 9) <= 4 ? 1 : 0
+            return byLength + enumerationBias(words, markBefore: markBefore(), following: following())
         case "。":
+            let clause = clause()
             guard !clause.contains(where: { model.table.signs($0).contains(.opening) }) else { return 0 }
             let words = hanCharacters(of: clause).count
-            return words <= 2 && (nextSegment ?? 9) <= 4 ? -1.5 : 0
+            return words <= 2 && (nextSegment() ?? 9) <= 4 ? -1.5 : 0
         // The other way round: before a question mark, a lost character that can be a
         // question particle most likely is one (很难了吗？, not 很难了受？).
         case _ where next == "？" || next == "?": return Self.finalQuestionParticles.contains(scalar) ? 2 : 0
@@ -81,7 +84,7 @@ extension LineRepair {
     }
 
     /// Conjunctions that join the last items of an enumeration (甲、乙和丙), and 等 after them.
-    static let conjunctions: Set<Unicode.Scalar> = Set("和及与與并並或暨等".unicodeScalars)
+    static let conjunctions: ScalarSet = ScalarSet("和及与與并並或暨等")
 
     /// The Han characters of `clause`, without the marks and quotation marks among them.
     private func hanCharacters(of clause: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
@@ -99,12 +102,12 @@ extension LineRepair {
     }
 
     /// Interjections, which stand alone before an exclamation mark.
-    static let interjections: Set<Unicode.Scalar> = Set("咦唉哎嚇吓哦呸哼嗳噯喂噢哈呀啊哇".unicodeScalars)
+    static let interjections: ScalarSet = ScalarSet("咦唉哎嚇吓哦呸哼嗳噯喂噢哈呀啊哇")
     /// Particles that end an exclamation.
-    static let exclamationParticles: Set<Unicode.Scalar> = Set("呀啊啦哇嘛".unicodeScalars)
+    static let exclamationParticles: ScalarSet = ScalarSet("呀啊啦哇嘛")
 
     /// Verbs of saying, which introduce a quotation with a colon (他说：“…”).
-    static let speechVerbs: Set<Unicode.Scalar> = Set("说說道问問曰嚷叫喊答笑骂罵云雲写寫称稱讲講吼叹嘆念唸告诉訴".unicodeScalars)
+    static let speechVerbs: ScalarSet = ScalarSet("说說道问問曰嚷叫喊答笑骂罵云雲写寫称稱讲講吼叹嘆念唸告诉訴")
 
     /// How many Han characters come before the next clause mark (or a mark garbled on its own)
     /// in `following`, when one comes within a few characters; nil otherwise.
@@ -121,9 +124,9 @@ extension LineRepair {
     }
 
     /// Particles that end a question.
-    static let finalQuestionParticles: Set<Unicode.Scalar> = Set("吗嗎呢么麼".unicodeScalars)
+    static let finalQuestionParticles: ScalarSet = ScalarSet("吗嗎呢么麼")
     /// Classical Chinese's particles that end a question.
-    static let classicalQuestionParticles: Set<Unicode.Scalar> = Set("乎欤歟耶".unicodeScalars)
+    static let classicalQuestionParticles: ScalarSet = ScalarSet("乎欤歟耶")
 
     /// At the end of a line, marks that end a sentence read well and marks that open or join
     /// clauses read badly.
@@ -146,7 +149,7 @@ extension LineRepair {
     }
 
     /// Closing quotation marks.
-    static let closingQuotes: Set<Unicode.Scalar> = Set(closingQuote.values)
+    static let closingQuotes = ScalarSet("”’」』》")
 
     /// Whether `scalar` is an ASCII or full-width digit.
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
@@ -154,14 +157,15 @@ extension LineRepair {
     }
 
     /// Characters that follow a number: units of time, counting and money.
-    static let numberUnits: Set<Unicode.Scalar> = Set("年月日时時点點分秒号號万萬亿億元岁歲个個次".unicodeScalars)
+    static let numberUnits: ScalarSet = ScalarSet("年月日时時点點分秒号號万萬亿億元岁歲个個次")
 
     /// A character lost right after a number is most likely a unit (2000年12月, not 2000并12),
     /// and between two numbers of a date, the unit the date needs there (12月31日: 月 before a
     /// number that 日 or 号 ends, 年 before one that 月 ends).
     func numberBias(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?,
-                    following: some Collection<Unicode.Scalar> = EmptyCollection()) -> Double {
+                    following: @autoclosure () -> [Unicode.Scalar] = []) -> Double {
         guard let previous, Self.isDigit(previous), Self.numberUnits.contains(scalar) else { return 0 }
+        let following = following()
         let digits = following.prefix(while: Self.isDigit).count
         guard digits > 0, let unit = following.dropFirst(digits).first else { return 3 }
         let needed: Unicode.Scalar? = "日号號".unicodeScalars.contains(unit) ? "月" : unit == "月" ? "年" : nil
@@ -170,13 +174,22 @@ extension LineRepair {
 
     /// The closing mark of each opening quotation mark (and book-title bracket, which pairs the
     /// same way).
-    static let closingQuote: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"]
+    static func closingQuote(of opening: Unicode.Scalar) -> Unicode.Scalar? {
+        switch opening {
+        case "“": "”"
+        case "‘": "’"
+        case "「": "」"
+        case "『": "』"
+        case "《": "》"
+        default: nil
+        }
+    }
 
     /// Keeps `unclosed`, the opening quotation marks not yet closed, up to date after `scalar`.
     static func track(_ scalar: Unicode.Scalar, unclosed: inout [Unicode.Scalar]) {
-        if closingQuote[scalar] != nil {
+        if closingQuote(of: scalar) != nil {
             unclosed.append(scalar)
-        } else if let k = unclosed.lastIndex(where: { closingQuote[$0] == scalar }) {
+        } else if closingQuotes.contains(scalar), let k = unclosed.lastIndex(where: { closingQuote(of: $0) == scalar }) {
             unclosed.removeSubrange(k...)
         }
     }
@@ -186,8 +199,8 @@ extension LineRepair {
     /// (’ 』), which the marks' frequencies alone rate 3.5 nats below ” 」. Whether a quotation
     /// closes here at all is for the other biases.
     func pairingBias(_ scalar: Unicode.Scalar, unclosed innermost: Unicode.Scalar?) -> Double {
-        guard let innermost, Self.closingQuote.values.contains(scalar) else { return 0 }
-        guard Self.closingQuote[innermost] == scalar else { return -3 }
+        guard let innermost, Self.closingQuotes.contains(scalar) else { return 0 }
+        guard Self.closingQuote(of: innermost) == scalar else { return -3 }
         return scalar == "’" || scalar == "』" ? 2 : 0
     }
 

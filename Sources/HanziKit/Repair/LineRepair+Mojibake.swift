@@ -13,7 +13,7 @@ extension LineRepair {
     /// The kinds of character that carry words, which ``punctuationChoiceMargin`` never picks.
     static let wordKinds: Set<CharacterTable.Kind> = [.han, .kana, .hangul, .latinLetter, .otherAlphabet]
     /// The marks that end a clause, for telling whether a clause asks a question.
-    static let clauseMarks = Set("，。！？；：、".unicodeScalars)
+    static let clauseMarks = ScalarSet("，。！？；：、")
     /// How many levels of mojibake-of-mojibake are undone.
     static let maximumDepth = 2
     /// The most bytes one stretch decodes before it is cut (it continues as the next stretch).
@@ -926,10 +926,11 @@ extension LineRepair {
                     let previous = n > 0 ? middle[n - 1] : before.last
                     score += quoteBias(scalar, after: previous, openQuotes: quotes, innermost: unclosed.last)
                         + scriptBias(scalar, lean: lean)
-                        + punctuationBias(scalar, next: next, clause: clause(endingAt: clauseBefore + middle[..<n]),
+                        + punctuationBias(scalar, next: next, clause: Array(clause(endingAt: clauseBefore + middle[..<n])),
                                           openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
-                                          markBefore: mark(before: textBefore + middle[..<n]), following: middle[(n + 1)...] + following)
-                        + pairingBias(scalar, unclosed: unclosed.last) + numberBias(scalar, after: previous, following: middle[(n + 1)...] + following)
+                                          markBefore: mark(before: textBefore + middle[..<n]), following: Array(middle[(n + 1)...] + following))
+                        + pairingBias(scalar, unclosed: unclosed.last)
+                        + numberBias(scalar, after: previous, following: Array(middle[(n + 1)...] + following))
                         + bracketBias(scalar, openParentheses: parentheses)
                     quotes = quoteBalance([scalar], from: quotes)
                     parentheses = Self.parenthesisBalance([scalar], from: parentheses)

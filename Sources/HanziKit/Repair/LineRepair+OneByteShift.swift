@@ -166,7 +166,7 @@ extension LineRepair {
                     // The mark that ends the line is chosen as the lost bytes of a mojibake run are.
                     let quotes = quoteBalance(reading.text.dropLast(), from: openQuotes)
                     gain += lineEndBias(mark) + quoteBias(mark, after: nil, openQuotes: quotes)
-                        + punctuationBias(mark, next: nil, clause: scalars[max(0, q - 20)..<q] + reading.text.dropLast(), openQuotes: quotes)
+                        + punctuationBias(mark, next: nil, clause: Array(scalars[max(0, q - 20)..<q] + reading.text.dropLast()), openQuotes: quotes)
                     // A closing mark after 。 is likelier, but it is no evidence of a shift: it
                     // would lift "真的?!?" over the gain a shift needs.
                     let previous = reading.text.dropLast().last ?? (q > 0 ? scalars[q - 1] : nil)

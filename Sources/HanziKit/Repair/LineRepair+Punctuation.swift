@@ -63,7 +63,7 @@ extension LineRepair {
     }
 
     /// The full-width marks NFKC folds to ASCII, and the curly double quotes folding makes straight.
-    static let foldedForms: Set<Unicode.Scalar> = Set("，；：？！（）“”".unicodeScalars)
+    static let foldedForms: ScalarSet = ScalarSet("，；：？！（）“”")
 
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
@@ -157,7 +157,7 @@ extension LineRepair {
     }
 
     /// The digits of numbers written in Chinese.
-    private static let chineseNumerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十百零〇两兩".unicodeScalars)
+    private static let chineseNumerals: ScalarSet = ScalarSet("一二三四五六七八九十百零〇两兩")
 
     /// The full-width marks NFKC folds to ASCII, by their ASCII form.
     static let fullwidthMarks: [Unicode.Scalar: Unicode.Scalar] = [
@@ -165,21 +165,21 @@ extension LineRepair {
     ]
 
     /// Question words and particles: a clause with one of them asks something.
-    static let questionWords: Set<Unicode.Scalar> = Set("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何孰曷焉".unicodeScalars)
+    static let questionWords: ScalarSet = ScalarSet("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何孰曷焉")
     /// Particles that make a question wherever they stand.
-    private static let questionParticles: Set<Unicode.Scalar> = Set("吗嗎呢".unicodeScalars)
+    private static let questionParticles: ScalarSet = ScalarSet("吗嗎呢")
     /// What makes 么 part of a word that asks nothing (这么, 那么, 多么, 要么); 什么 and 怎么
     /// are weighed at 什 and 怎.
-    private static let nonQuestionBeforeMe: Set<Unicode.Scalar> = Set("这這那多要什怎".unicodeScalars)
+    private static let nonQuestionBeforeMe: ScalarSet = ScalarSet("这這那多要什怎")
     /// Words before a question word that make the clause an indirect question, which ends
     /// with a comma or a full stop (不知他是谁，…; 无论怎样，…).
     private static let indirectQuestionLeads: [[Unicode.Scalar]] = ["不知", "不晓", "不曉", "不管", "无论", "無論", "不论", "不論"]
         .map { Array($0.unicodeScalars) }
     /// What follows a question word used as "any" (什么都, 谁也, 怎么也): no question. Only
     /// right after the word: 也 further on ends a classical question (是何祥也).
-    private static let indefiniteMarks: Set<Unicode.Scalar> = Set("都也".unicodeScalars)
+    private static let indefiniteMarks: ScalarSet = ScalarSet("都也")
     /// Second characters of two-character question words.
-    private static let wordEndings: Set<Unicode.Scalar> = Set("么麼儿兒里裏样樣".unicodeScalars)
+    private static let wordEndings: ScalarSet = ScalarSet("么麼儿兒里裏样樣")
 
     /// Whether `clause` asks a question: it has a question particle, or a question word that
     /// is not part of an indirect question (不知怎样), not used as "any" (什么都不管), not 焉
@@ -218,7 +218,7 @@ extension LineRepair {
 
     /// Question words that begin a word (什么, 怎么, 哪里 …) and so are not followed by a
     /// question mark.
-    static let wordInitialQuestionWords: Set<Unicode.Scalar> = Set("什怎哪几幾岂豈难難".unicodeScalars)
+    static let wordInitialQuestionWords: ScalarSet = ScalarSet("什怎哪几幾岂豈难難")
 
     /// Whether the clause before `k` asks a question, by its words or by its form.
     private func clauseAsks(_ text: [Unicode.Scalar], before k: Int) -> Bool {

@@ -191,11 +191,19 @@ final class PlausibilityScore: Sendable {
 
     /// Rough log-frequencies of the marks in Chinese prose: the comma is the commonest
     /// character of all; paired marks and the doubled ones (…… ——) are rarer.
-    private static let punctuationCosts: [Unicode.Scalar: Double] = [
-        "，": -3.0, "。": -3.5, "、": -5.0, "“": -4.5, "”": -4.5, "：": -5.5, "？": -6.0, "！": -6.0,
-        "；": -6.5, "（": -6.5, "）": -6.5, "《": -6.5, "》": -6.5, "「": -6.0, "」": -6.0, "『": -8.0,
-        "』": -8.0, "‘": -8.0, "’": -8.0, "·": -8.0, "【": -8.0, "】": -8.0,
-    ]
+    private static func frequencyCost(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar {
+        case "，": -3.0
+        case "。": -3.5
+        case "“", "”": -4.5
+        case "、": -5.0
+        case "：": -5.5
+        case "？", "！", "「", "」": -6.0
+        case "；", "（", "）", "《", "》": -6.5
+        case "『", "』", "‘", "’", "·", "【", "】": -8.0
+        default: Cost.rarePunctuation
+        }
+    }
 
     /// The cost of a Chinese punctuation mark. … and — come in pairs (…… ——): the second of
     /// a pair is nearly free, a lone one is rare.
@@ -204,7 +212,7 @@ final class PlausibilityScore: Sendable {
             if previous == scalar { return -1.0 }
             return next == scalar ? -6.5 : -10.0
         }
-        var cost = Self.punctuationCosts[scalar] ?? Cost.rarePunctuation
+        var cost = Self.frequencyCost(scalar)
         if scalar == "·" && (Self.marks.contains(previous) || Self.marks.contains(next)) {
             cost += Cost.strayMiddleDot
         }
@@ -227,7 +235,7 @@ final class PlausibilityScore: Sendable {
         if previous == scalar && Self.quotes.contains(scalar) { return cost + Cost.doubledClauseMark }
         // Two clause marks in a row (。， ，、 ？？) hardly occur in prose; ？！ and ！？ do. (A mark
         // folded to ASCII counts as the mark it was: 真虧他!。 reads as badly as ！。)
-        let previous = LineRepair.fullwidthMarks[previous] ?? previous
+        let previous = previous.isASCII ? LineRepair.fullwidthMarks[previous] ?? previous : previous
         if Self.clauseMarks.contains(previous) && Self.clauseMarks.contains(scalar)
             && !(Self.sentenceMarks.contains(previous) && Self.sentenceMarks.contains(scalar) && previous != "。" && scalar != "。"
                 && previous != scalar) {
@@ -237,22 +245,22 @@ final class PlausibilityScore: Sendable {
     }
 
     /// Quotation marks.
-    private static let quotes: Set<Unicode.Scalar> = Set("“”‘’「」『』".unicodeScalars)
+    private static let quotes: ScalarSet = ScalarSet("“”‘’「」『』")
     /// Opening quotation marks.
-    private static let openingQuotes: Set<Unicode.Scalar> = Set("“‘「『".unicodeScalars)
+    private static let openingQuotes: ScalarSet = ScalarSet("“‘「『")
     /// Closing quotation marks.
-    private static let closingQuotes: Set<Unicode.Scalar> = Set("”’」』".unicodeScalars)
+    private static let closingQuotes: ScalarSet = ScalarSet("”’」』")
     /// Opening quotation marks and brackets.
-    private static let openings: Set<Unicode.Scalar> = Set("“‘「『《（【〈〔".unicodeScalars)
+    private static let openings: ScalarSet = ScalarSet("“‘「『《（【〈〔")
     /// The marks a middle dot never touches: clause marks, quotation marks and brackets.
-    private static let marks: Set<Unicode.Scalar> = Set("，。、；：？！“”‘’「」『』《》（）【】〈〉〔〕".unicodeScalars)
+    private static let marks: ScalarSet = ScalarSet("，。、；：？！“”‘’「」『』《》（）【】〈〉〔〕")
     /// ASCII that no quotation begins with: spaces (and the end of the text, scored as one),
     /// clause marks and closing brackets.
-    private static let endsQuotation: Set<Unicode.Scalar> = Set(" \t,;:!?)]}>\"'".unicodeScalars)
+    private static let endsQuotation = ScalarSet(" \t,;:!?)]}>\"'")
     /// Marks that end a clause or sentence.
-    private static let clauseMarks: Set<Unicode.Scalar> = Set("，。、；：？！".unicodeScalars)
+    private static let clauseMarks: ScalarSet = ScalarSet("，。、；：？！")
     /// Marks that end a sentence.
-    private static let sentenceMarks: Set<Unicode.Scalar> = Set("。？！".unicodeScalars)
+    private static let sentenceMarks: ScalarSet = ScalarSet("。？！")
 
     /// The cost of one character that is not Han, given the kind of the character before it.
     private func cost(of scalar: Unicode.Scalar, kind: CharacterTable.Kind, after previous: CharacterTable.Kind?) -> Double {
@@ -286,34 +294,42 @@ final class PlausibilityScore: Sendable {
     /// The log-likelihood of a run of Han characters: the best segmentation into dictionary
     /// words, unknown characters scoring ``Cost/unknownHan``.
     private func scoreHan(_ run: [Unicode.Scalar]) -> Double {
-        // UTF-8 of the run with Traditional characters mapped to Simplified, and where each
-        // character starts in it.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(run.count * 3)
-        var starts: [Int] = []
-        starts.reserveCapacity(run.count + 1)
-        for scalar in run {
-            starts.append(bytes.count)
-            let mapped = scalar.value < 0x10000 ? simplified[Int(scalar.value)] : 0
-            let target = mapped != 0 ? Unicode.Scalar(mapped) ?? scalar : scalar
-            bytes.append(contentsOf: UTF8.encode(target)!)
-        }
-        starts.append(bytes.count)
         let n = run.count
-        var best = [Double](repeating: 0, count: n + 1)
-        return bytes.withUnsafeBufferPointer { text in
-            var charIndex = [Int](repeating: -1, count: text.count + 1)
-            for (i, start) in starts.enumerated() { charIndex[start] = i }
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                var value = singleCost(run[i], in: text, from: starts[i], to: starts[i + 1]) + best[i + 1]
-                lexicon.forEachWord(in: text, from: starts[i]) { end, entry in
-                    let j = charIndex[end]
-                    guard j > i + 1 else { return }
-                    value = max(value, lexicon.logFrequency(of: entry) - logTotal + best[j])
+        // Scratch space on the stack: this runs for every candidate of every choice.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 4) { bytes in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1 + n * 4 + 1) { indices in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: n + 1) { best in
+                    // UTF-8 of the run with Traditional characters mapped to Simplified, where each
+                    // character starts in it, and which character starts at each byte (-1 inside one).
+                    var count = 0
+                    let starts = UnsafeMutableBufferPointer(rebasing: indices[0...n])
+                    for (i, scalar) in run.enumerated() {
+                        starts[i] = count
+                        let mapped = scalar.value < 0x10000 ? simplified[Int(scalar.value)] : 0
+                        let target = mapped != 0 ? Unicode.Scalar(mapped) ?? scalar : scalar
+                        for byte in UTF8.encode(target)! {
+                            bytes[count] = byte
+                            count += 1
+                        }
+                    }
+                    starts[n] = count
+                    let charIndex = UnsafeMutableBufferPointer(rebasing: indices[(n + 1)...(n + 1 + count)])
+                    charIndex.update(repeating: -1)
+                    for i in 0...n { charIndex[starts[i]] = i }
+                    let text = UnsafeBufferPointer(rebasing: bytes[0..<count])
+                    best[n] = 0
+                    for i in stride(from: n - 1, through: 0, by: -1) {
+                        var value = singleCost(run[i], in: text, from: starts[i], to: starts[i + 1]) + best[i + 1]
+                        lexicon.forEachWord(in: text, from: starts[i]) { end, entry in
+                            let j = charIndex[end]
+                            guard j > i + 1 else { return }
+                            value = max(value, lexicon.logFrequency(of: entry) - logTotal + best[j])
+                        }
+                        best[i] = value
+                    }
+                    return best[0]
                 }
-                best[i] = value
             }
-            return best[0]
         }
     }
 
