@@ -34,6 +34,7 @@ extension LineRepair {
             foldedWhole = !marksOnly.isEmpty || edits.contains { $0.diagnosis == .gbkOneByteShift }
                 || fullStopsTyped && text.indices.contains { k in
                     text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
+                        && !isAddressDot(text, at: k)
                 }
         }
         var restored: [Int: Unicode.Scalar] = [:]
@@ -137,9 +138,11 @@ extension LineRepair {
     /// mark or ％ (`previous`), and before the line's end, Chinese (a character or a mark:
     /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
     /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
-    /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing.
+    /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing; nor one
+    /// in an address.
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar) -> Bool {
-        guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k) else { return false }
+        guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k),
+              !isAddressDot(text, at: k) else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
         return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next)
@@ -154,6 +157,17 @@ extension LineRepair {
         guard j < k - 1 else { return false }
         if j >= 0 && text[j] == "第" { j -= 1 }
         return j < 0 || !isHan(text[j])
+    }
+
+    /// Whether the '.' at `k` sits in an address (http://百度.中国): "://" comes before it, with no
+    /// space between (within an address's length).
+    private func isAddressDot(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        var j = k - 1
+        while j >= max(2, k - 100) && text[j] != " " {
+            if text[j] == "/" && text[j - 1] == "/" && text[j - 2] == ":" { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// The digits of numbers written in Chinese.
