@@ -132,8 +132,10 @@ struct CleanCommandTests {
     }
 
     @Test func lineLongerThanTheCutLimitCleansAsAWhole() throws {
+        // Garbled throughout, so that every piece is repaired: five times the 64 KB at which
+        // `clean` cuts a line (LongLineCut.repairLimit). A debug build repairs slowly.
         let unit = "后来他说:\(garbledQuote)这个软件的头发问题，干预不了。"
-        let count = 5_000_000 / unit.utf8.count
+        let count = 5 * (64 << 10) / unit.utf8.count
         let result = try hanzi(["clean", "-c", "s2t"], input: String(repeating: unit, count: count))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.text == String(repeating: "後來他說：“你好”這個軟件的頭髮問題，干預不了。", count: count))
