@@ -212,6 +212,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // cut its partner off.
         ("中圆括号需要被转义(例如,使用反斜线).也可以把\"l 字符串\"作为指定整数.", "中圆括号需要被转义（例如，使用反斜线）。也可以把“l 字符串”作为指定整数。"),
         ("等级的路由器可能仍然使用不安全的架构,但这总比没有好.)", "等级的路由器可能仍然使用不安全的架构，但这总比没有好。）"),
+        // In a line folded whole, a sentence may end before a Latin word or an option.
+        ("在 SQL 标准里,模式的所有者总是拥有其中的所有对象. PostgreSQL 允许.", "在 SQL 标准里，模式的所有者总是拥有其中的所有对象。 PostgreSQL 允许。"),
         // Shown folded by its quotation marks alone; a quote after a typed full stop closes.
         ("学国文的人出洋\"深造\"听来有些滑稽.", "学国文的人出洋“深造”听来有些滑稽。"),
         ("那件花綢的旗袍還可以穿.\"", "那件花綢的旗袍還可以穿。”"),

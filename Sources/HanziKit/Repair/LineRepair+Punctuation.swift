@@ -94,7 +94,9 @@ extension LineRepair {
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         for k in text.indices.reversed() {
             if text[k] == "." {
-                if fullStops, let previous = at(k - 1), isTypedFullStop(text, at: k, after: previous) { restored[k] = "。" }
+                if fullStops, let previous = at(k - 1), isTypedFullStop(text, at: k, after: previous, foldedWhole: foldedWhole) {
+                    restored[k] = "。"
+                }
                 continue
             }
             guard let fullwidth = Self.fullwidthMarks[text[k]] else { continue }
@@ -139,14 +141,17 @@ extension LineRepair {
     /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
     /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
     /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing; nor one
-    /// in an address.
-    private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar) -> Bool {
+    /// in an address. In a line `foldedWhole`, a sentence may also end before spaces and a
+    /// Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
+    private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
         guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k),
               !isAddressDot(text, at: k) else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
-        return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next)
-            || next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true)
+        guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
+        if isChineseBeyondSpace(text, from: k + 1, forward: true) { return true }
+        guard foldedWhole, let word = text[(k + 1)...].first(where: { $0 != " " }) else { return false }
+        return word == "-" || word.isASCII && word.properties.isAlphabetic
     }
 
     /// Whether the text before `k` ends with a list's number written in Chinese (一, 十二, 第三)
@@ -305,7 +310,7 @@ extension LineRepair {
     /// '.' typed for 。 counts as Chinese beside a parenthesis ((例如,使用反斜线).也可以).
     private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStops: Bool) {
         func isFullStop(_ j: Int, after previous: Unicode.Scalar) -> Bool {
-            fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous)
+            fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous, foldedWhole: foldedWhole)
         }
         var k = 0
         while k < text.count {
@@ -420,7 +425,7 @@ extension LineRepair {
                 // A '.' before or after a quote may be a typed 。 (走吧." and "走吧".), which tells
                 // as 。 does.
                 func typedFullStop(_ j: Int, after previous: Unicode.Scalar?) -> Bool {
-                    fullStopsTyped && j >= 0 && j < text.count && text[j] == "." && previous.map { isTypedFullStop(text, at: j, after: $0) } == true
+                    fullStopsTyped && j >= 0 && j < text.count && text[j] == "." && previous.map { isTypedFullStop(text, at: j, after: $0, foldedWhole: foldedWhole) } == true
                 }
                 let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
                 let afterNext = k + 2 < text.count ? text[k + 2] : nil
