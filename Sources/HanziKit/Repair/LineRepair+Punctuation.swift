@@ -141,11 +141,11 @@ extension LineRepair {
     /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
     /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
     /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing; nor one
-    /// in an address. In a line `foldedWhole`, a sentence may also end before spaces and a
+    /// in an address or a notation. In a line `foldedWhole`, a sentence may also end before spaces and a
     /// Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
         guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k),
-              !isAddressDot(text, at: k) else { return false }
+              !isAddressDot(text, at: k), !isNotationDot(text, at: k) else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
         guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
@@ -173,6 +173,17 @@ extension LineRepair {
             j -= 1
         }
         return false
+    }
+
+    /// Whether the '.' at `k` joins a notation set off by spaces or Latin text (OWNED BY 表.列,
+    /// 文件名.扩展名 文件): a Chinese word of at most three characters on each side, with neither
+    /// a mark nor the line's edge beyond them.
+    private func isNotationDot(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        func setOff(_ j: Int) -> Bool { j >= 0 && j < text.count && (text[j] == " " || text[j].isASCII && text[j].properties.isAlphabetic) }
+        var start = k, end = k + 1
+        while start > 0 && isHan(text[start - 1]) { start -= 1 }
+        while end < text.count && isHan(text[end]) { end += 1 }
+        return (1...3).contains(k - start) && (1...3).contains(end - k - 1) && setOff(start - 1) && setOff(end)
     }
 
     /// The digits of numbers written in Chinese.
