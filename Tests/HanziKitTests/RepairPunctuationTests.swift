@@ -239,12 +239,14 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("top 命令的輸出就大概明白了.我認爲\"/proc\" 是新手訓練的最佳場合", "top 命令的輸出就大概明白了。我認爲“/proc” 是新手訓練的最佳場合"),
     ])
     // A list's number keeps its '.', which stood for 、 or nothing; so do an address, a
-    // notation (table.column), a line that writes 。 or another mark full-width, and a '.'
-    // with a space after it or at the line's end.
+    // notation (table.column), a foreign name (for ·), a line that writes 。 or another mark
+    // full-width, and a '.' with a space after it or at the line's end.
     try expectRepairs([
         ("访问 http://百度.中国/新闻 获取详情", "访问 http://百度.中国/新闻 获取详情"),
         ("指定OWNED BY 表.列 or OWNED BY NONE.", "指定OWNED BY 表.列 or OWNED BY NONE."),
         ("请用 文件名.扩展名 的格式", "请用 文件名.扩展名 的格式"),
+        ("马丁.路德.金的演讲很有名", "马丁.路德.金的演讲很有名"),
+        ("比爾.蓋茨說,他很好.", "比爾.蓋茨說，他很好。"),
         ("不热心发一些试读的.就帮忙推荐http://book.qq.com/5/work.shtml", "不热心发一些试读的。就帮忙推荐http://book.qq.com/5/work.shtml"),
         ("一.房间外面是中央空调外机的声音.无法入睡", "一.房间外面是中央空调外机的声音。无法入睡"),
         ("不满意的地方:第二.九江好象没有五星级酒店,感觉很不贴心.", "不满意的地方：第二.九江好象没有五星级酒店，感觉很不贴心。"),

@@ -141,11 +141,11 @@ extension LineRepair {
     /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
     /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
     /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing; nor one
-    /// in an address or a notation. In a line `foldedWhole`, a sentence may also end before spaces and a
+    /// in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may also end before spaces and a
     /// Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
         guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k),
-              !isAddressDot(text, at: k), !isNotationDot(text, at: k) else { return false }
+              !isAddressDot(text, at: k), !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
         guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
@@ -185,6 +185,21 @@ extension LineRepair {
         while end < text.count && isHan(text[end]) { end += 1 }
         return (1...3).contains(k - start) && (1...3).contains(end - k - 1) && setOff(start - 1) && setOff(end)
     }
+
+    /// Whether the '.' at `k` joins the parts of a foreign name, as writers type for ·
+    /// (马丁.路德.金, 比尔.盖茨): the two characters before it and the one after are all
+    /// characters names are transliterated with. Sentences seldom end or begin so (了. 的.
+    /// .我 .但 are none of them).
+    private func isNameDot(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        k >= 2 && k + 1 < text.count && [text[k - 2], text[k - 1], text[k + 1]].allSatisfy(Self.transliterationCharacters.contains)
+    }
+
+    /// Characters of foreign names as Chinese transliterates them (Xinhua's tables, both scripts).
+    private static let transliterationCharacters = ScalarSet(
+        "阿埃艾爱愛安昂奥奧巴拜班邦贝貝本比彼宾賓波伯布查達达戴丹道德迪蒂丁东東杜多厄恩法菲费費芬弗福盖蓋甘戈格贡貢古哈海汉漢豪赫亨胡华華"
+            + "霍基吉加贾賈杰傑金卡凯凱坎康柯科克肯库庫奎拉莱萊兰蘭朗劳勞勒雷里利莉林琳卢盧鲁魯路伦倫罗羅洛马馬迈邁麦麥曼梅蒙米明莫姆默穆纳納娜"
+            + "奈南内尼涅宁寧纽紐诺諾欧歐帕潘佩皮珀普齐齊奇恰乔喬切琴丘萨薩塞桑瑟森沙莎尚舍施什史斯松苏蘇索塔泰坦汤湯唐特提汀托瓦万萬威韦韋维維"
+            + "温溫沃乌烏西希谢謝辛休雅亚亞扬揚耶伊因英尤约約泽澤扎詹鲍鮑茨茲兹琼瓊尔爾顿頓丽麗娅婭瑞赛賽夫")
 
     /// The digits of numbers written in Chinese.
     private static let chineseNumerals: ScalarSet = ScalarSet("一二三四五六七八九十百零〇两兩")
