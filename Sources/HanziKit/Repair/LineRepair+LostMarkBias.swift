@@ -84,7 +84,7 @@ extension LineRepair {
     }
 
     /// Conjunctions that join the last items of an enumeration (甲、乙和丙), and 等 after them.
-    static let conjunctions: ScalarSet = ScalarSet("和及与與并並或暨等")
+    static let conjunctions = ScalarSet("和及与與并並或暨等")
 
     /// The Han characters of `clause`, without the marks and quotation marks among them.
     private func hanCharacters(of clause: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
@@ -102,12 +102,12 @@ extension LineRepair {
     }
 
     /// Interjections, which stand alone before an exclamation mark.
-    static let interjections: ScalarSet = ScalarSet("咦唉哎嚇吓哦呸哼嗳噯喂噢哈呀啊哇")
+    static let interjections = ScalarSet("咦唉哎嚇吓哦呸哼嗳噯喂噢哈呀啊哇")
     /// Particles that end an exclamation.
-    static let exclamationParticles: ScalarSet = ScalarSet("呀啊啦哇嘛")
+    static let exclamationParticles = ScalarSet("呀啊啦哇嘛")
 
     /// Verbs of saying, which introduce a quotation with a colon (他说：“…”).
-    static let speechVerbs: ScalarSet = ScalarSet("说說道问問曰嚷叫喊答笑骂罵云雲写寫称稱讲講吼叹嘆念唸告诉訴")
+    static let speechVerbs = ScalarSet("说說道问問曰嚷叫喊答笑骂罵云雲写寫称稱讲講吼叹嘆念唸告诉訴")
 
     /// How many Han characters come before the next clause mark (or a mark garbled on its own)
     /// in `following`, when one comes within a few characters; nil otherwise.
@@ -124,9 +124,9 @@ extension LineRepair {
     }
 
     /// Particles that end a question.
-    static let finalQuestionParticles: ScalarSet = ScalarSet("吗嗎呢么麼")
+    static let finalQuestionParticles = ScalarSet("吗嗎呢么麼")
     /// Classical Chinese's particles that end a question.
-    static let classicalQuestionParticles: ScalarSet = ScalarSet("乎欤歟耶")
+    static let classicalQuestionParticles = ScalarSet("乎欤歟耶")
 
     /// At the end of a line, marks that end a sentence read well and marks that open or join
     /// clauses read badly.
@@ -157,7 +157,7 @@ extension LineRepair {
     }
 
     /// Characters that follow a number: units of time, counting and money.
-    static let numberUnits: ScalarSet = ScalarSet("年月日时時点點分秒号號万萬亿億元岁歲个個次")
+    static let numberUnits = ScalarSet("年月日时時点點分秒号號万萬亿億元岁歲个個次")
 
     /// A character lost right after a number is most likely a unit (2000年12月, not 2000并12),
     /// and between two numbers of a date, the unit the date needs there (12月31日: 月 before a

@@ -15,14 +15,14 @@ extension LineRepair {
         let table = model.table
         guard text.count(where: { table.kind($0) == .han }) >= 2,
               !text.contains(where: { table.kind($0) == .kana || table.kind($0) == .hangul }) else { return }
-        // A line folded whole has no full-width form of a mark NFKC folds, and marks between
-        // Chinese to restore: there a quotation of a Latin word, a path or code was “…” too
-        // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
-        // quotes are as written ("%s"，).
         // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
         // only a line that writes no 。 may have typed its full stops so, and they are restored
         // only where the line shows it was folded: by its other marks or its quotation marks.
         let fullStopsTyped = !text.contains("。") && !scalars.contains("。")
+        // A line folded whole has no full-width form of a mark NFKC folds, and marks between
+        // Chinese to restore: there a quotation of a Latin word, a path or code was “…” too
+        // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
+        // quotes are as written ("%s"，).
         var foldedWhole = false
         if !scalars.contains(where: { Self.foldedForms.contains($0) }) {
             var marksOnly: [Int: Unicode.Scalar] = [:]
@@ -64,7 +64,7 @@ extension LineRepair {
     }
 
     /// The full-width marks NFKC folds to ASCII, and the curly double quotes folding makes straight.
-    static let foldedForms: ScalarSet = ScalarSet("，；：？！（）“”")
+    static let foldedForms = ScalarSet("，；：？！（）“”")
 
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
@@ -141,8 +141,8 @@ extension LineRepair {
     /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
     /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
     /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing; nor one
-    /// in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may also end before spaces and a
-    /// Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
+    /// in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
+    /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
         guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k),
               !isAddressDot(text, at: k), !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
@@ -181,8 +181,8 @@ extension LineRepair {
     private func isNotationDot(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         func setOff(_ j: Int) -> Bool { j >= 0 && j < text.count && (text[j] == " " || text[j].isASCII && text[j].properties.isAlphabetic) }
         var start = k, end = k + 1
-        while start > 0 && isHan(text[start - 1]) { start -= 1 }
-        while end < text.count && isHan(text[end]) { end += 1 }
+        while start > max(0, k - 4) && isHan(text[start - 1]) { start -= 1 }
+        while end < min(text.count, k + 5) && isHan(text[end]) { end += 1 }
         return (1...3).contains(k - start) && (1...3).contains(end - k - 1) && setOff(start - 1) && setOff(end)
     }
 
@@ -202,7 +202,7 @@ extension LineRepair {
             + "温溫沃乌烏西希谢謝辛休雅亚亞扬揚耶伊因英尤约約泽澤扎詹鲍鮑茨茲兹琼瓊尔爾顿頓丽麗娅婭瑞赛賽夫")
 
     /// The digits of numbers written in Chinese.
-    private static let chineseNumerals: ScalarSet = ScalarSet("一二三四五六七八九十百零〇两兩")
+    private static let chineseNumerals = ScalarSet("一二三四五六七八九十百零〇两兩")
 
     /// The full-width marks NFKC folds to ASCII, by their ASCII form.
     static let fullwidthMarks: [Unicode.Scalar: Unicode.Scalar] = [
@@ -210,21 +210,21 @@ extension LineRepair {
     ]
 
     /// Question words and particles: a clause with one of them asks something.
-    static let questionWords: ScalarSet = ScalarSet("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何孰曷焉")
+    static let questionWords = ScalarSet("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何孰曷焉")
     /// Particles that make a question wherever they stand.
-    private static let questionParticles: ScalarSet = ScalarSet("吗嗎呢")
+    private static let questionParticles = ScalarSet("吗嗎呢")
     /// What makes 么 part of a word that asks nothing (这么, 那么, 多么, 要么); 什么 and 怎么
     /// are weighed at 什 and 怎.
-    private static let nonQuestionBeforeMe: ScalarSet = ScalarSet("这這那多要什怎")
+    private static let nonQuestionBeforeMe = ScalarSet("这這那多要什怎")
     /// Words before a question word that make the clause an indirect question, which ends
     /// with a comma or a full stop (不知他是谁，…; 无论怎样，…).
     private static let indirectQuestionLeads: [[Unicode.Scalar]] = ["不知", "不晓", "不曉", "不管", "无论", "無論", "不论", "不論"]
         .map { Array($0.unicodeScalars) }
     /// What follows a question word used as "any" (什么都, 谁也, 怎么也): no question. Only
     /// right after the word: 也 further on ends a classical question (是何祥也).
-    private static let indefiniteMarks: ScalarSet = ScalarSet("都也")
+    private static let indefiniteMarks = ScalarSet("都也")
     /// Second characters of two-character question words.
-    private static let wordEndings: ScalarSet = ScalarSet("么麼儿兒里裏样樣")
+    private static let wordEndings = ScalarSet("么麼儿兒里裏样樣")
 
     /// Whether `clause` asks a question: it has a question particle, or a question word that
     /// is not part of an indirect question (不知怎样), not used as "any" (什么都不管), not 焉
@@ -263,7 +263,7 @@ extension LineRepair {
 
     /// Question words that begin a word (什么, 怎么, 哪里 …) and so are not followed by a
     /// question mark.
-    static let wordInitialQuestionWords: ScalarSet = ScalarSet("什怎哪几幾岂豈难難")
+    static let wordInitialQuestionWords = ScalarSet("什怎哪几幾岂豈难難")
 
     /// Whether the clause before `k` asks a question, by its words or by its form.
     private func clauseAsks(_ text: [Unicode.Scalar], before k: Int) -> Bool {

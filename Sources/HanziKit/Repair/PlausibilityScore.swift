@@ -245,22 +245,22 @@ final class PlausibilityScore: Sendable {
     }
 
     /// Quotation marks.
-    private static let quotes: ScalarSet = ScalarSet("“”‘’「」『』")
+    private static let quotes = ScalarSet("“”‘’「」『』")
     /// Opening quotation marks.
-    private static let openingQuotes: ScalarSet = ScalarSet("“‘「『")
+    private static let openingQuotes = ScalarSet("“‘「『")
     /// Closing quotation marks.
-    private static let closingQuotes: ScalarSet = ScalarSet("”’」』")
+    private static let closingQuotes = ScalarSet("”’」』")
     /// Opening quotation marks and brackets.
-    private static let openings: ScalarSet = ScalarSet("“‘「『《（【〈〔")
+    private static let openings = ScalarSet("“‘「『《（【〈〔")
     /// The marks a middle dot never touches: clause marks, quotation marks and brackets.
-    private static let marks: ScalarSet = ScalarSet("，。、；：？！“”‘’「」『』《》（）【】〈〉〔〕")
+    private static let marks = ScalarSet("，。、；：？！“”‘’「」『』《》（）【】〈〉〔〕")
     /// ASCII that no quotation begins with: spaces (and the end of the text, scored as one),
     /// clause marks and closing brackets.
     private static let endsQuotation = ScalarSet(" \t,;:!?)]}>\"'")
     /// Marks that end a clause or sentence.
-    private static let clauseMarks: ScalarSet = ScalarSet("，。、；：？！")
+    private static let clauseMarks = ScalarSet("，。、；：？！")
     /// Marks that end a sentence.
-    private static let sentenceMarks: ScalarSet = ScalarSet("。？！")
+    private static let sentenceMarks = ScalarSet("。？！")
 
     /// The cost of one character that is not Han, given the kind of the character before it.
     private func cost(of scalar: Unicode.Scalar, kind: CharacterTable.Kind, after previous: CharacterTable.Kind?) -> Double {
