@@ -16,8 +16,8 @@ struct RepairCommand: ParsableCommand {
             mojibake applied twice, garbled punctuation inside clean text, and full-width punctuation \
             folded to ASCII inside Chinese sentences (and 。 typed as '.' in a line typed so). A span \
             is repaired only when the result is clearly more plausible Chinese than the input; clean \
-            text comes out byte-identical. Irrecoverable \
-            damage (锟斤拷, U+FFFD, '?' for lost characters) is reported by --explain and left alone.
+            text comes out byte-identical. Irrecoverable damage (锟斤拷, U+FFFD, '?' for lost \
+            characters) is reported by --explain and left alone.
 
             Reads standard input or the FILEs and writes one output line per input line (lines end at \
             \\n only; U+0085 and U+2028 are ordinary characters). --explain lists every change and every \

@@ -8,19 +8,14 @@ struct ScalarSet: Sendable {
     private let words: [UInt64]
 
     /// The set of the scalars of `members`.
-    init(_ members: some Sequence<Unicode.Scalar>) {
+    init(_ members: String) {
         var words: [UInt64] = []
-        for scalar in members {
+        for scalar in members.unicodeScalars {
             let word = Int(scalar.value >> 6)
             if word >= words.count { words += repeatElement(0, count: word + 1 - words.count) }
             words[word] |= 1 << UInt64(scalar.value & 63)
         }
         self.words = words
-    }
-
-    /// The set of the scalars of `members`.
-    init(_ members: String) {
-        self.init(members.unicodeScalars)
     }
 
     /// Whether `scalar` is a member.
