@@ -64,6 +64,45 @@ import Testing
     ])
 }
 
+@Test func aParenthesisWhosePartnerTheLineCutsOffIsRestoredBetweenHanCharacters() throws {
+    try expectRepairs([
+        ("當 aptitude 命令啓動後遇到了一些問題(例如軟件包衝", "當 aptitude 命令啓動後遇到了一些問題（例如軟件包衝"),
+        ("只有二十四层是非吸烟楼层)其余都可以", "只有二十四层是非吸烟楼层）其余都可以"),
+    ])
+    // Set off by a space or after a Latin word, it keeps the technical ASCII style.
+    try expectRepairs(["遇到了一些問題 (例如軟件包衝", "調用函數f(例如參數"].map { ($0, $0) })
+}
+
+@Test func inALineFoldedWholeAMarkBesideLatinTextIsTheSentences() throws {
+    try expectRepairs([
+        ("如果轉換標記為 AS ASSIGNMENT,那麼在賦值的時候,可以隱含呼叫它。",
+         "如果轉換標記為 AS ASSIGNMENT，那麼在賦值的時候，可以隱含呼叫它。"),
+        ("最好是 \"@im=fcitx\" (也可以是其他值),LC_CTYPE 也要設定,否則無效",
+         "最好是 “@im=fcitx” （也可以是其他值），LC_CTYPE 也要設定，否則無效"),
+    ])
+    // Where nothing else shows the line folded, a phrase of Latin words keeps its ASCII comma.
+    try expectRepairs(["如果轉換標記為 AS ASSIGNMENT,那麼呼叫它。"].map { ($0, $0) })
+}
+
+@Test func aQuoteSetOffBySpaceAtTheEndOfALineFoldedWholeOpens() throws {
+    try expectRepairs([
+        ("行它,因爲環境變量 \"PATH\" 中包含了它。運行 \"export\" 可以看到 \"",
+         "行它，因爲環境變量 “PATH” 中包含了它。運行 “export” 可以看到 “"),
+    ])
+    // A line that shows no folding keeps its quotes straight.
+    try expectRepairs(["運行 \"export\" 可以看到 \""].map { ($0, $0) })
+}
+
+@Test func aListOfWordsBetweenSemicolonsKeepsItsSemicolons() throws {
+    // A desktop file's keywords, read by a program.
+    try expectRepairs([
+        "app;application;programme;tool;应用;应用程序;工具;",
+        "羅馬尼亞語;莫爾達維亞語;摩爾多瓦語",
+    ].map { ($0, $0) })
+    // Clauses between semicolons are a sentence's.
+    try expectRepairs([("他来了;她也来了,我们一起走了;你呢", "他来了；她也来了，我们一起走了；你呢")])
+}
+
 @Test func inALineFoldedWholeALatinGlossKeepsItsFullWidthParentheses() throws {
     try expectRepairs([
         ("也算是一種創造,好比小孩子游戲裏的自騙自(Pseudoluege)。", "也算是一種創造，好比小孩子游戲裏的自騙自（Pseudoluege）。"),

@@ -8,7 +8,9 @@ extension LineRepair {
     /// only in a clause with a question word or of a question's form, or in a line folded
     /// whole, and never in a line that writes ？ full-width (elsewhere it is more often a lost
     /// character, reported by pass 3); parentheses and straight double quotes are restored in
-    /// pairs whose content is Chinese and which touch Chinese outside. Lines with kana or
+    /// pairs whose content is Chinese and which touch Chinese outside (a parenthesis whose
+    /// partner the line cuts off, between Han characters). A list of words between semicolons
+    /// keeps its ';'. Lines with kana or
     /// hangul keep their punctuation: Japanese and Korean have conventions of their own.
     mutating func restorePunctuation() {
         let (text, origins) = repairedText()
@@ -91,6 +93,7 @@ extension LineRepair {
         let lostCharacters = questionMarksInWords >= 2 || scalars.contains("？") || text.indices.contains { k in
             k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?"
         }
+        let semicolonList = isSemicolonList(text)
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         for k in text.indices.reversed() {
             if text[k] == "." {
@@ -99,7 +102,7 @@ extension LineRepair {
                 }
                 continue
             }
-            guard let fullwidth = Self.fullwidthMarks[text[k]] else { continue }
+            guard let fullwidth = Self.fullwidthMarks[text[k]], !(text[k] == ";" && semicolonList) else { continue }
             let previous = at(k - 1), next = at(k + 1)
             // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
             // line was cut after the word before it.)
@@ -113,9 +116,13 @@ extension LineRepair {
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
             // left, since "Note:" keeps its ASCII as often as not.
+            // In a line folded whole, any Latin text may stand on the other side, and a closing
+            // mark for the Han character (AS ASSIGNMENT,那麼; 其他值）,LC).
+            func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let besideWord = text[k] != ":" && (
                 (isHan(previous) && isWordInChinese(text, from: k + 1, forward: true))
-                    || (next.map(isHan) == true && isWordInChinese(text, from: k - 1, forward: false)))
+                    || (next.map(isHan) == true && isWordInChinese(text, from: k - 1, forward: false))
+                    || foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && next.map(isHan) == true))
             guard betweenChinese || besideWord else { continue }
             if text[k] == "?" {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
@@ -133,6 +140,18 @@ extension LineRepair {
                 }
             }
             restored[k] = fullwidth
+        }
+    }
+
+    /// Whether `text` is a list a program reads, of short words between semicolons (a desktop
+    /// file's keywords: app;tool;应用;应用程序;工具;), not clauses: its ';' stay.
+    private func isSemicolonList(_ text: [Unicode.Scalar]) -> Bool {
+        guard text.count(where: { $0 == ";" }) >= 2 else { return false }
+        let words = text.split(separator: ";", omittingEmptySubsequences: false).map { field in
+            field.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " })
+        }
+        return words.dropLast().allSatisfy { !$0.isEmpty } && words.allSatisfy { word in
+            word.count <= 12 && !word.contains { $0 == " " || $0.isASCII && $0.properties.isPatternSyntax || model.table.kind($0) == .chinesePunctuation }
         }
     }
 
@@ -332,7 +351,8 @@ extension LineRepair {
         return isHan(text[j]) || (!forward && model.table.kind(text[j]) == .chinesePunctuation)
     }
 
-    /// `(…)` pairs with Chinese content and Chinese on both sides outside. With `fullStops`, a
+    /// `(…)` pairs with Chinese content and Chinese on both sides outside, and a lone `(` or `)`
+    /// between Han characters. With `fullStops`, a
     /// '.' typed for 。 counts as Chinese beside a parenthesis ((例如,使用反斜线).也可以).
     private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStops: Bool) {
         func isFullStop(_ j: Int, after previous: Unicode.Scalar) -> Bool {
@@ -367,15 +387,17 @@ extension LineRepair {
             }
             k = close + 1
         }
-        // In a line folded whole, a parenthesis whose partner the line cuts off (問題(例如…,
-        // 軟件包。)所支持) is the sentence's too, where Chinese stands on both sides.
-        guard foldedWhole else { return }
+        // A parenthesis whose partner the line cuts off (問題(例如…; 軟件包。)所支持) is the
+        // sentence's too, between Han characters; in a line folded whole, between any Chinese,
+        // a typed full stop or the line's edge.
+        func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
         for (k, scalar) in text.enumerated() {
-            if scalar == "(" && !text[(k + 1)...].contains(")") && (k == 0 || isChinese(text[k - 1]))
-                && k + 1 < text.count && isHan(text[k + 1]) {
+            if scalar == "(" && !text[(k + 1)...].contains(")") && hanAt(k + 1)
+                && (hanAt(k - 1) || foldedWhole && (k == 0 || isChinese(text[k - 1]))) {
                 restored[k] = "（"
-            } else if scalar == ")" && !text[..<k].contains("(") && k > 0 && (isHanOrClosing(text[k - 1]) || k >= 2 && isFullStop(k - 1, after: text[k - 2]))
-                && (k + 1 == text.count || isChinese(text[k + 1])) {
+            } else if scalar == ")" && !text[..<k].contains("(") && (hanAt(k - 1) && hanAt(k + 1) || foldedWhole && k > 0
+                && (isHanOrClosing(text[k - 1]) || k >= 2 && isFullStop(k - 1, after: text[k - 2]))
+                && (k + 1 == text.count || isChinese(text[k + 1]))) {
                 restored[k] = "）"
             }
         }
@@ -456,8 +478,11 @@ extension LineRepair {
                 let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
                 let afterNext = k + 2 < text.count ? text[k + 2] : nil
                 var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, afterNext: afterNext, open: open, first: isFirst)
-                // After a colon a quote opens, also at the end of a line cut inside the quotation.
-                let opensAtLineEnd = next == nil && previous.map { "：:".unicodeScalars.contains($0) } == true
+                // After a colon a quote opens, also at the end of a line cut inside the quotation;
+                // so does one set off by a space once the quotations before it have closed, in
+                // a line folded whole (運行 "export" 可以看到 ").
+                let opensAtLineEnd = next == nil && (previous.map { "：:".unicodeScalars.contains($0) } == true
+                    || foldedWhole && !open && previous == " ")
                 if opensAtLineEnd { opens = true }
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in
