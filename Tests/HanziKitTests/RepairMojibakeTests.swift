@@ -181,6 +181,33 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.gbkAsBig5])
 }
 
+@Test func aLineMisreadBetweenBig5AndGBKWithoutAnyMarkIsUndoneByItsRareCharacters() throws {
+    // Short messages and titles have no punctuation to show the misreading: what shows it is
+    // that common words became rare characters (打印版本信息并退出 as 湖荂唳掛陓洘甜豖堤).
+    for original in ["打印版本信息并退出", "这个激活的动作将激活并接收更新", "文档在一个左尖括号“<”后意外结束",
+                     "对一个已解锁的文件调用 unlock_db_file 方法"] {
+        let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)
+        let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+        #expect(text == original, "\(garbled)")
+        #expect(fixes.allSatisfy { $0.diagnosis == .gbkAsBig5 })
+    }
+    for original in ["無法設定區域設置", "列印版本資訊並退出"] {
+        let garbled = try misread(original, writtenAs: .big5, readAs: .gbk)
+        #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
+    }
+}
+
+@Test func classicalTextDenseInRareCharactersIsLeftAlone() throws {
+    // The Book of Songs: clauses of rare characters whose Big5 bytes read as GBK give common
+    // ones (黍稷薿薿 as 读絕甬甬), but too few to prove anything, or junk.
+    for line in ["今適南畝，或耘或耔。黍稷薿薿。攸介攸止，烝我髦士。", "鳳皇鳴矣，于彼高岡。梧桐生矣，于彼朝陽。菶菶萋萋，雝雝喈喈。",
+                 "葭菼揭揭，庶姜孽孽，庶士有朅。", "氤氲叆叇，缱绻旖旎，踟蹰彳亍", "魑魅魍魉饕餮梼杌"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+}
+
 @Test func aSimplifiedLineReadAsBig5ChoosesSimplifiedCharactersForItsLostBytes() throws {
     // GBK read as Big5 looks Traditional (ㄛ 涴 岆), which must not make the lost characters of
     // a Simplified line Traditional: the characters decoded around them tell its script. The

@@ -12,6 +12,9 @@ struct LineFacts {
     /// How many lone U+FFFD stand before an ASCII character that can end a double-byte pair
     /// (0x40–0x7E): lead bytes a decoder lost, or damage of another kind.
     let lostLeadsBeforeASCII: Int
+    /// Whether a '?' touches a character beyond ASCII: what a decoder writes for a pair it
+    /// cannot read (??攴蛂), losing both bytes.
+    let hasQuestionMarkBesideWide: Bool
 
     init(_ scalars: [Unicode.Scalar], model: PlausibilityScore) {
         var counts = [Int](repeating: 0, count: 32)
@@ -40,6 +43,9 @@ struct LineFacts {
         self.simplified = simplified
         self.openQuotes = openQuotes
         lostLeadsBeforeASCII = lostLeads
+        hasQuestionMarkBesideWide = scalars.indices.contains { i in
+            scalars[i] == "?" && (i > 0 && !scalars[i - 1].isASCII || i + 1 < scalars.count && !scalars[i + 1].isASCII)
+        }
     }
 
     /// Whether character `i` is a lone U+FFFD before an ASCII character that can end a

@@ -113,7 +113,7 @@ extension LineRepair {
     private func isCommonOrPrivateUse(_ scalar: Unicode.Scalar) -> Bool {
         let kind = model.table.kind(scalar)
         if kind == .privateUse || kind == .replacement || kind == .chinesePunctuation || ("0"..."9").contains(scalar) { return true }
-        return kind == .han && model.characterScore(scalar) >= Self.rareCharacterScore
+        return kind == .han && !model.isRareHan(scalar)
     }
 
     /// Whether `scalar` belongs in Chinese prose: Chinese, digits, or U+FFFD for a character
@@ -126,6 +126,7 @@ extension LineRepair {
     private func isSigned(_ indices: some Collection<Int>, for misreading: Misreading) -> Bool {
         misreading.isSigned(indices.lazy.map { scalars[$0] }, table: model.table)
             || misreading.outOfStepSigns && isOutOfStepAfterLostByte(indices)
+            || misreading.rareTextSigns && !facts.hasQuestionMarkBesideWide && isRareText(indices)
             || misreading.lostLeadSigns && hasLostLeadsBeforeASCII(indices)
     }
 
@@ -153,9 +154,35 @@ extension LineRepair {
         return found >= 2 && found > marks && alphabet >= 1
     }
 
-    /// A character with a lower log-frequency than this is rare (fewer than about 1,000 in
-    /// jieba's 60 million).
-    static let rareCharacterScore = -11.0
+    /// Whether the characters at `indices` are Han text mostly of rare characters: what a whole
+    /// line of Big5 read as GBK or GBK read as Big5 looks like without a mark in it (打印版本信息并
+    /// 退出 as 湖荂唳掛陓洘甜豖堤). See ``PlausibilityScore/rareTextScore``. (Not in a line whose
+    /// decoder wrote '?' for pairs it lost: what is left between them reads no better.)
+    private func isRareText(_ indices: some Collection<Int>) -> Bool {
+        isRareText(indices.lazy.map { scalars[$0] }, score: PlausibilityScore.rareTextScore)
+    }
+
+    /// Whether `text` has ``rareTextMinimum`` Han characters or more, whose mean
+    /// ``PlausibilityScore/characterScore(_:)`` is `score` or lower.
+    private func isRareText(_ text: some Collection<Unicode.Scalar>, score: Double) -> Bool {
+        var han = 0
+        var cost = 0
+        for scalar in text {
+            let c = model.hanCost(scalar)
+            if c != 0 {
+                han += 1
+                cost += Int(c)
+            }
+        }
+        return han >= Self.rareTextMinimum && Double(cost) >= -score * Double(han)
+    }
+
+    /// The fewest Han characters ``isRareText(_:)`` judges: fewer prove nothing.
+    static let rareTextMinimum = 6
+
+    /// The mean character score a repair found by its input's rare characters alone must stay
+    /// above: clean prose averages about −7.5.
+    static let proseScore = -10.0
 
     /// Whether, among the characters at `indices` (in order), a lone U+FFFD is followed by
     /// what a double-byte decoder that lost a lead byte writes, reading on one byte out of
@@ -165,18 +192,15 @@ extension LineRepair {
     /// ordinary text.
     private func isOutOfStepAfterLostByte(_ indices: some Collection<Int>) -> Bool {
         let all = Array(indices)
-        func isRareHan(_ scalar: Unicode.Scalar) -> Bool {
-            model.table.kind(scalar) == .han && model.characterScore(scalar) < Self.rareCharacterScore
-        }
         for (n, i) in all.enumerated() where scalars[i] == "\u{FFFD}" {
             guard n == 0 || scalars[all[n - 1]] != "\u{FFFD}" else { continue }
             let next = all[(n + 1)...].prefix(6).map { scalars[$0] }
             let four = next.prefix(4)
-            if four.count == 4, four.allSatisfy({ model.table.kind($0) == .han }), four.count(where: isRareHan) >= 3 { return true }
+            if four.count == 4, four.allSatisfy({ model.table.kind($0) == .han }), four.count(where: model.isRareHan) >= 3 { return true }
             guard next.count == 6, next.allSatisfy({ !$0.isASCII && $0 != "\u{FFFD}" }) else { continue }
             let odd = next.count { scalar in
                 let kind = model.table.kind(scalar)
-                return kind == .han ? isRareHan(scalar) : kind != .chinesePunctuation
+                return kind == .han ? model.isRareHan(scalar) : kind != .chinesePunctuation
             }
             if odd >= 4 { return true }
         }
@@ -495,11 +519,15 @@ extension LineRepair {
             // Mojibake of mojibake: the first undoing gives mojibake again (with the C1
             // controls of Latin-1 mojibake, which only the final text must be free of).
             var gain = isAcceptableText(replacement) ? self.gain(replacing: range, with: replacement) : -.infinity
-            // A stretch signed only as out of step after a lost byte may be clean text beside a
-            // U+FFFD, whose re-pairing gives junk that still beats the U+FFFD: its repair must be
-            // Chinese prose, with no letters or symbols.
+            // A stretch signed only as out of step after a lost byte, or by its rare characters,
+            // may be clean text (beside a U+FFFD, or classical), whose re-reading gives junk that
+            // still beats it: its repair must be Chinese prose, with no letters or symbols but
+            // ASCII the input had (a trail byte read alone is junk too), and not rare text
+            // itself.
             if !misreading.isSigned(scalars[range], table: model.table),
-               !replacement.allSatisfy({ isChineseProse($0) }) {
+               !replacement.allSatisfy({ isChineseProse($0) || $0.isASCII })
+                || !Self.isSubsequence(replacement.filter(\.isASCII), of: scalars[range].filter(\.isASCII))
+                || isRareText(replacement, score: Self.proseScore) {
                 gain = -.infinity
             }
             // So may a stretch whose only odd characters are private-use ones: clean text from a
@@ -530,6 +558,17 @@ extension LineRepair {
                                    end: end.byte, estimate: diagnosis == .doubleMojibake ? replacement : estimate, keepsInput: false))
         }
         return (found, reach)
+    }
+
+    /// Whether `part` is `whole` with some elements left out (a lead byte's loss ends a pair
+    /// with an ASCII byte: �A reads as ，).
+    private static func isSubsequence(_ part: [Unicode.Scalar], of whole: [Unicode.Scalar]) -> Bool {
+        var rest = whole[...]
+        for scalar in part {
+            guard let k = rest.firstIndex(of: scalar) else { return false }
+            rest = rest[(k + 1)...]
+        }
+        return true
     }
 
     /// The more precise name of a repair: Latin-1 when the input has C1 controls but none of

@@ -64,6 +64,10 @@ struct Misreading: Sendable {
     /// lead byte and read the trail byte as ASCII (Big5's ，is A1 41, in a row Python's `gbk`
     /// lacks: �A).
     var lostLeadSigns = false
+    /// Whether Han text of which half is rare signs a stretch too (see
+    /// `LineRepair.isRareText`): the one double-byte charset read as the other turns common
+    /// characters into rare ones, and a line without marks has no other sign.
+    var rareTextSigns = false
 
     /// Whether `stretch` has the signs this misreading needs; without `countingPrivateUse`,
     /// whether it has them besides private-use characters.
@@ -88,12 +92,12 @@ struct Misreading: Sendable {
         Misreading(diagnosis: .utf8AsWindows1252, wrong: .latin, original: .utf8,
                    lostBytes: [0x81, 0x8D, 0x8F, 0x90, 0x9D], signs: [.latinLead], privateUseCounts: false),
         Misreading(diagnosis: .big5AsGBK, wrong: .charset(.gbk, fallback: .charset(.gb18030)), original: .charset(.big5),
-                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, lostLeadSigns: true),
+                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, lostLeadSigns: true, rareTextSigns: true),
         Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .charset(.big5HKSCS)), original: .charset(.gbk),
-                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true),
+                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true, rareTextSigns: true),
         // The same, read by Python: GBK's 其 (C6 E4) reads as む, which Big5-HKSCS puts at C7 67.
         Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .table(.pythonBig5)), original: .charset(.gbk),
-                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true),
+                   lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true, rareTextSigns: true),
     ]
 
     /// The decoder that garbled the text, where it is one that writes U+FFFD for a byte it

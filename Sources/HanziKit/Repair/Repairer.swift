@@ -111,6 +111,10 @@ public struct Repairer: Sendable {
         var characters = 0
         var lastGBKSign = Int.min / 2
         var lastStraddle = Int.min / 2
+        // Han characters, and their costs added up: a line of Big5 read as GBK (or the
+        // reverse) with no mark in it is mostly rare characters.
+        var han = 0
+        var hanCost = 0
         var i = 0
         let n = text.count
         while i < n {
@@ -160,13 +164,18 @@ public struct Repairer: Sendable {
                     if next < 0x10000 && table.signs(bmp: Int(next)).contains(.latinContinuation) { return true }
                 }
             }
+            let cost = model.hanCost(bmp: Int(value))
+            if cost != 0 {
+                han += 1
+                hanCost += Int(cost)
+            }
             let wide = signs.contains(.wide)
             if wide && (previousFoldable || previousTypedStop) { return true }
             previousWide = wide
             previousFoldable = false
             previousTypedStop = false
         }
-        return false
+        return han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han)
     }
 
     /// `, ; : ? ! ( ) "`: the ASCII punctuation that may stand for folded full-width marks.
