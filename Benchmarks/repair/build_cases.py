@@ -499,6 +499,26 @@ def make_holdout(root, per_category, seed):
     return cases, clean
 
 
+def make_messages(per_category, seed):
+    """Cases of the messages split: the same corruptions on the translated messages of this
+    machine's gettext catalogs, Simplified (zh_CN) and Traditional as written in Taiwan and Hong
+    Kong (zh_TW, zh_HK, with 「」): short lines, many of them without a mark, unlike the prose of
+    the other splits. Messages with formats, escapes, folded punctuation or '?' are left out."""
+    rng = random.Random(f'{seed}-messages')
+
+    def usable(line, codec):
+        if len(HAN.findall(line)) < 8 or len(line) > 220 or re.search(r'[%\\?\ufffd]', line) or has_folded_punctuation(line):
+            return False
+        try:
+            line.encode(codec)
+        except UnicodeEncodeError:
+            return False
+        return True
+    simplified = sorted({m for m in catalog_messages('zh_CN') if usable(m, 'gbk')})
+    traditional = sorted({m for language in ('zh_TW', 'zh_HK') for m in catalog_messages(language) if usable(m, 'big5')})
+    return make_cases('messages', simplified, traditional, per_category, rng, seed)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -509,7 +529,17 @@ def main():
     parser.add_argument('--holdout', metavar='ROOT',
                         help='build only the held-out split, from manpages-zh and fortunes-zh unpacked under ROOT '
                              '(holdout.sh does this), into ROOT/cases.jsonl and ROOT/clean.jsonl')
+    parser.add_argument('--messages', metavar='DIR',
+                        help="build only the messages split, from this machine's gettext catalogs, into DIR/cases.jsonl")
     args = parser.parse_args()
+    if args.messages:
+        cases = make_messages(args.per_category, args.seed)
+        os.makedirs(args.messages, exist_ok=True)
+        with open(os.path.join(args.messages, 'cases.jsonl'), 'w', encoding='utf-8') as f:
+            for row in cases:
+                f.write(json.dumps(row, ensure_ascii=False) + '\n')
+        print(f'messages: {len(cases)} garbled cases in {args.messages}')
+        return 0
     if args.holdout:
         cases, clean = make_holdout(args.holdout, args.per_category, args.seed)
         for name, rows in (('cases.jsonl', cases), ('clean.jsonl', clean)):
