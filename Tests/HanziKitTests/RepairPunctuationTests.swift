@@ -93,6 +93,19 @@ import Testing
     try expectRepairs(["運行 \"export\" 可以看到 \""].map { ($0, $0) })
 }
 
+@Test func aQuotedTokenWithHanOutsideItIsRestored() throws {
+    // An option, a value or a name quoted inside a Chinese sentence, as translated messages
+    // quote them (“--yes”, “gnome”).
+    try expectRepairs([
+        ("无法于批处理模式中在没有\"--yes\"的情况下完成此操作", "无法于批处理模式中在没有“--yes”的情况下完成此操作"),
+        ("会话使用的名称。已知值为\"gnome\"。", "会话使用的名称。已知值为“gnome”。"),
+        ("\"u\"只在使用\"r\"选项的时候才有意义。", "“u”只在使用“r”选项的时候才有意义。"),
+    ])
+    // Formats, code and quotations set off by spaces keep their straight quotes.
+    try expectRepairs(["无法打开文件\"%s\"请检查权限", "文件\"{0}\"不存在", "调用 f(\"name\") 时出错", "使用 \"name\" 参数。",
+                       "{\"name\":\"张三\"}"].map { ($0, $0) })
+}
+
 @Test func aListOfWordsBetweenSemicolonsKeepsItsSemicolons() throws {
     // A desktop file's keywords, read by a program.
     try expectRepairs([

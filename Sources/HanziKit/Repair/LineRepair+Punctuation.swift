@@ -9,7 +9,8 @@ extension LineRepair {
     /// whole, and never in a line that writes ？ full-width (elsewhere it is more often a lost
     /// character, reported by pass 3); parentheses and straight double quotes are restored in
     /// pairs whose content is Chinese and which touch Chinese outside (a parenthesis whose
-    /// partner the line cuts off, between Han characters). A list of words between semicolons
+    /// partner the line cuts off, between Han characters; quotes around one ASCII token with
+    /// Han outside them). A list of words between semicolons
     /// keeps its ';'. Lines with kana or
     /// hangul keep their punctuation: Japanese and Korean have conventions of their own.
     mutating func restorePunctuation() {
@@ -524,6 +525,12 @@ extension LineRepair {
                         && !quotation(in: text, at: k, opens: opens).contains("%")
                 }
                 if !opens && curlyOpener { chinese = true }
+                // A quotation of one token (an option, a value, a name) with Han outside it is
+                // the sentence's too (没有"--yes"的情况下; 已知值为"gnome"。).
+                if opens ? isTokenQuotation(text, openingAt: k)
+                    : straightOpener.map { restored[$0] != nil && isTokenQuotation(text, openingAt: $0) } == true {
+                    chinese = true
+                }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
                 if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
@@ -548,6 +555,19 @@ extension LineRepair {
                 break
             }
         }
+    }
+
+    /// Whether the straight quote at `k` opens a quotation of one ASCII token (no space, no
+    /// format: not "%s", "{0}" or "\n") with a Han character outside it on one side, and
+    /// Chinese or the line's edge on the other.
+    private func isTokenQuotation(_ text: [Unicode.Scalar], openingAt k: Int) -> Bool {
+        guard let close = text[(k + 1)...].firstIndex(of: "\"") else { return false }
+        let content = text[(k + 1)..<close]
+        guard (1...40).contains(content.count),
+              content.allSatisfy({ $0.isASCII && !" %\\{}".unicodeScalars.contains($0) }) else { return false }
+        func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
+        func chineseOrEdge(_ j: Int) -> Bool { j < 0 || j >= text.count || isChinese(text[j]) }
+        return hanAt(k - 1) && chineseOrEdge(close + 1) || hanAt(close + 1) && chineseOrEdge(k - 1)
     }
 
     /// The text a straight quote at `k` opens (up to the next straight quote) or closes (back
