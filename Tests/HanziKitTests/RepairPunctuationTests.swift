@@ -73,6 +73,16 @@ import Testing
     try expectRepairs(["遇到了一些問題 (例如軟件包衝", "調用函數f(例如參數"].map { ($0, $0) })
 }
 
+@Test func parenthesesAroundAChineseQuotationAreRestored() throws {
+    // A quotation is Chinese content, whatever it quotes.
+    try expectRepairs([
+        ("默认情况下,可以分别映射到左、右和中键(\"lrm\")。", "默认情况下，可以分别映射到左、右和中键（“lrm”）。"),
+        ("使用固定(「hard」)資源限制", "使用固定（「hard」）資源限制"),
+    ])
+    // Not after a Latin name: a call keeps its ASCII.
+    try expectRepairs(["调用f(「hard」)資源限制"].map { ($0, $0) })
+}
+
 @Test func inALineFoldedWholeAMarkBesideLatinTextIsTheSentences() throws {
     try expectRepairs([
         ("如果轉換標記為 AS ASSIGNMENT,那麼在賦值的時候,可以隱含呼叫它。",

@@ -381,7 +381,10 @@ extension LineRepair {
             // was in full-width parentheses too (自騙自(Pseudoluege)。); one spaced off keeps
             // the technical ASCII style ("代理 (MUA)").
             let gloss = foldedWhole && k > 0 && isHan(text[k - 1]) && isLatinPhrase(content)
-            if content.contains(where: { model.table.kind($0) == .han }) || gloss, before, after,
+            // A Chinese quotation is Chinese content, whatever it quotes (中键(“lrm”); 固定(「hard」)).
+            let quotation = content.count >= 3 && "“「".unicodeScalars.contains(restored[k + 1] ?? text[k + 1])
+                && "”」".unicodeScalars.contains(restored[close - 1] ?? text[close - 1])
+            if content.contains(where: { model.table.kind($0) == .han }) || gloss || quotation, before, after,
                !content.contains(where: { "=<>{}[]\\/_".unicodeScalars.contains($0) }) {
                 restored[k] = "（"
                 restored[close] = "）"
