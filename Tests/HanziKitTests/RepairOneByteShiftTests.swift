@@ -215,3 +215,11 @@ private func shifted(_ text: String) throws -> String {
     #expect(repairer.repair(line).text == "反正孩子就是根本都不愿意翻！不知道其它的宝宝对这本书的反映如何??")
     #expect(repairer.repair("好,我不信??").text == "好，我不信??")
 }
+
+@Test func aParenthesisPairedWithOneTheShiftRepairedTakesItsWidth() throws {
+    // The shift at 」 garbled the ）after it (「soft」） was 「soft?梗): the '(' before them
+    // was folded with it. A writer's own mismatched pair stays as written.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair("-S\t使用彈性(「soft?梗┵Y源限制").text == "-S\t使用彈性（「soft」）資源限制")
+    #expect(repairer.repair("他说（见下文)然后走了").text == "他说（见下文)然后走了")
+}

@@ -43,6 +43,7 @@ extension LineRepair {
         var restored: [Int: Unicode.Scalar] = [:]
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole, fullStopsTyped: fullStopsTyped)
         restoreParentheses(text, into: &restored, foldedWhole: foldedWhole, fullStops: fullStopsTyped && foldedWhole)
+        matchRepairedParentheses(text, origins: origins, into: &restored)
         let quotesRestored = restored.values.contains { "“”「」".unicodeScalars.contains($0) }
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole,
                      fullStops: fullStopsTyped && (foldedWhole || quotesRestored))
@@ -396,14 +397,29 @@ extension LineRepair {
         // a typed full stop or the line's edge.
         func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
         for (k, scalar) in text.enumerated() {
-            if scalar == "(" && !text[(k + 1)...].contains(")") && hanAt(k + 1)
+            if scalar == "(" && !text[(k + 1)...].contains(where: { $0 == ")" || $0 == "）" }) && hanAt(k + 1)
                 && (hanAt(k - 1) || foldedWhole && (k == 0 || isChinese(text[k - 1]))) {
                 restored[k] = "（"
-            } else if scalar == ")" && !text[..<k].contains("(") && (hanAt(k - 1) && hanAt(k + 1) || foldedWhole && k > 0
+            } else if scalar == ")" && !text[..<k].contains(where: { $0 == "(" || $0 == "（" }) && (hanAt(k - 1) && hanAt(k + 1) || foldedWhole && k > 0
                 && (isHanOrClosing(text[k - 1]) || k >= 2 && isFullStop(k - 1, after: text[k - 2]))
                 && (k + 1 == text.count || isChinese(text[k + 1]))) {
                 restored[k] = "）"
             }
+        }
+    }
+
+    /// A parenthesis whose partner the one-byte shift's repair made full-width ((「soft」）)
+    /// takes the partner's width. (Not one whose partner the writer wrote so: （comment) stays
+    /// as written, also where the whole line was mojibake.)
+    private func matchRepairedParentheses(_ text: [Unicode.Scalar], origins: [Origin], into restored: inout [Int: Unicode.Scalar]) {
+        let parentheses = "()（）".unicodeScalars
+        for (k, scalar) in text.enumerated() where scalar == "(" || scalar == ")" {
+            let opens = scalar == "("
+            guard let partner = opens ? text[(k + 1)...].firstIndex(where: parentheses.contains)
+                                      : text[..<k].lastIndex(where: parentheses.contains),
+                  text[partner] == (opens ? "）" : "（"), case .edit(let e, _) = origins[partner],
+                  edits[e].diagnosis == .gbkOneByteShift else { continue }
+            restored[k] = opens ? "（" : "）"
         }
     }
 
