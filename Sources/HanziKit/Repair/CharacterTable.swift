@@ -64,7 +64,8 @@ struct CharacterTable: Sendable {
     }
 
     /// Kind and signs of every BMP scalar: kind in the low byte, signs above.
-    private let entries: [UInt32]
+    /// (Bits 24–31 are free: ``PlausibilityScore/scanEntries`` puts character costs there.)
+    let entries: [UInt32]
 
     static let shared = CharacterTable()
 

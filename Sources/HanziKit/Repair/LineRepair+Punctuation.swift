@@ -547,7 +547,7 @@ extension LineRepair {
                 // A quotation of one token (an option, a value, a name) with Han outside it is
                 // the sentence's too (没有"--yes"的情况下; 已知值为"gnome"。).
                 if opens ? isTokenQuotation(text, openingAt: k)
-                    : straightOpener.map { restored[$0] != nil && isTokenQuotation(text, openingAt: $0) } == true {
+                    : straightOpener.map({ restored[$0] != nil && isTokenQuotation(text, openingAt: $0) }) == true {
                     chinese = true
                 }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")

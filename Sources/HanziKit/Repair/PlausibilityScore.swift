@@ -22,6 +22,9 @@ final class PlausibilityScore: Sendable {
     /// Per BMP character: 0 if it is not Han, else its ``characterScore(_:)`` negated and rounded
     /// (1 … 19), so the scan that finds lines garbled throughout can add them up.
     private let hanCosts: [UInt8]
+    /// The character table's entries with ``hanCost(_:)`` in their top byte: the scan for
+    /// suspicious lines reads a character's signs and cost with one load.
+    let scanEntries: [UInt32]
     let table: CharacterTable
 
     /// The log-frequency below which a Han character is rare: fewer than about 1,000 in
@@ -30,9 +33,9 @@ final class PlausibilityScore: Sendable {
 
     /// The mean ``characterScore(_:)`` at or below which Han text reads as a double-byte
     /// charset misread as the other: such mojibake is made of rare characters (打印版本信息 as
-    /// 湖荂唳掛陓洘, −12 or lower), which about one clean line in a hundred, of classical
-    /// poetry mostly, comes near.
-    static let rareTextScore = -10.5
+    /// 湖荂唳掛陓洘, −12 or lower); about one clean line in 230, of classical poetry mostly,
+    /// comes as low.
+    static let rareTextScore = -11.0
 
     /// Which of the two Chinese scripts a character belongs to, if only one uses it.
     enum ChineseScript {
@@ -115,11 +118,13 @@ final class PlausibilityScore: Sendable {
         self.simplified = simplified
         self.scripts = scripts
         let logTotal = self.logTotal
-        self.hanCosts = (0..<0x10000).map { value in
+        let hanCosts: [UInt8] = (0..<0x10000).map { value in
             guard let scalar = Unicode.Scalar(UInt32(value)), table.kind(scalar) == .han else { return 0 }
             let score = Self.hanScore(scalar, simplified: simplified, lexicon: lexicon, logTotal: logTotal, table: table)
             return UInt8(min(max(-score.rounded(), 1), -Cost.unknownHan))
         }
+        self.hanCosts = hanCosts
+        self.scanEntries = zip(table.entries, hanCosts).map { $0 | UInt32($1) << 24 }
     }
 
     /// Whether `scalar` is a rare Han character: its score is below ``rareCharacterScore``.
@@ -133,10 +138,6 @@ final class PlausibilityScore: Sendable {
     func hanCost(_ scalar: Unicode.Scalar) -> UInt8 {
         scalar.value < 0x10000 ? hanCosts[Int(scalar.value)] : table.kind(scalar) == .han ? UInt8(-Cost.unknownHan) : 0
     }
-
-    /// ``hanCost(_:)`` of the BMP scalar `value`, for the byte scan.
-    @inline(__always)
-    func hanCost(bmp value: Int) -> UInt8 { hanCosts[value] }
 
     /// Loads jieba's dictionary and OpenCC's `TSCharacters` and `STCharacters` from `store`.
     convenience init(store: DictionaryStore) throws {

@@ -103,6 +103,7 @@ public struct Repairer: Sendable {
     /// ``repair(utf8:baseOffset:appendingTo:)`` returns the text unchanged without further work.
     public func isSuspicious(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let table = model.table
+        let entries = model.scanEntries
         let restores = options.restoresPunctuation
         var previousWide = false
         var previousFoldable = false
@@ -145,7 +146,8 @@ public struct Repairer: Sendable {
                 previousTypedStop = false
                 continue
             }
-            let signs = table.signs(bmp: Int(value))
+            let entry = entries[Int(value)]
+            let signs = CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8))
             // Two characters garbled alone leave one rare character only, then the two that
             // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too.
             if signs.contains(.gbkStraddle) && characters == lastGBKSign + 1 { lastStraddle = characters }
@@ -164,11 +166,9 @@ public struct Repairer: Sendable {
                     if next < 0x10000 && table.signs(bmp: Int(next)).contains(.latinContinuation) { return true }
                 }
             }
-            let cost = model.hanCost(bmp: Int(value))
-            if cost != 0 {
-                han += 1
-                hanCost += Int(cost)
-            }
+            let cost = Int(entry >> 24)
+            han &+= cost == 0 ? 0 : 1
+            hanCost &+= cost
             let wide = signs.contains(.wide)
             if wide && (previousFoldable || previousTypedStop) { return true }
             previousWide = wide
