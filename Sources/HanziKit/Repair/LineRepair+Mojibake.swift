@@ -163,18 +163,23 @@ extension LineRepair {
     }
 
     /// Whether `text` has ``rareTextMinimum`` Han characters or more, whose mean
-    /// ``PlausibilityScore/characterScore(_:)`` is `score` or lower.
+    /// ``PlausibilityScore/characterScore(_:)`` is `score` or lower, and kana or hangul for fewer
+    /// than a quarter of them.
     private func isRareText(_ text: some Collection<Unicode.Scalar>, score: Double) -> Bool {
         var han = 0
         var cost = 0
+        var foreign = 0
         for scalar in text {
             let c = model.hanCost(scalar)
             if c != 0 {
                 han += 1
                 cost += Int(c)
+            } else if LineFacts.isKanaOrHangul(scalar, table: model.table) {
+                foreign += 1
             }
         }
-        return han >= Self.rareTextMinimum && Double(cost) >= -score * Double(han)
+        // (Japanese and Korean write characters Chinese seldom uses, among kana or hangul.)
+        return han >= Self.rareTextMinimum && Double(cost) >= -score * Double(han) && foreign * 4 < han
     }
 
     /// The fewest Han characters ``isRareText(_:)`` judges: fewer prove nothing.

@@ -175,7 +175,19 @@ public struct Repairer: Sendable {
             previousFoldable = false
             previousTypedStop = false
         }
-        return han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han)
+        guard han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han) else {
+            return false
+        }
+        // Japanese and Korean write characters Chinese seldom uses, among kana or hangul; the
+        // mojibake has a kana at most here and there.
+        var foreign = 0
+        i = 0
+        while i < n {
+            let (value, length) = Self.decodeScalar(text, at: i)
+            i += length
+            if let scalar = Unicode.Scalar(value), LineFacts.isKanaOrHangul(scalar, table: table) { foreign += 1 }
+        }
+        return foreign * 4 < han
     }
 
     /// `, ; : ? ! ( ) "`: the ASCII punctuation that may stand for folded full-width marks.
