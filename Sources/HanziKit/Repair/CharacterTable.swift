@@ -107,6 +107,12 @@ struct CharacterTable: Sendable {
             : (Self.classifySupplementary(scalar.value) == .han ? .wide : [])
     }
 
+    /// Whether `scalar` is kana or hangul.
+    func isKanaOrHangul(_ scalar: Unicode.Scalar) -> Bool {
+        let kind = kind(scalar)
+        return kind == .kana || kind == .hangul
+    }
+
     /// Signs of a BMP scalar value, for the byte scan (no Unicode.Scalar construction).
     @inline(__always)
     func signs(bmp value: Int) -> Signs {

@@ -48,12 +48,6 @@ struct LineFacts {
         }
     }
 
-    /// Whether `scalar` is kana or hangul.
-    static func isKanaOrHangul(_ scalar: Unicode.Scalar, table: CharacterTable) -> Bool {
-        let kind = table.kind(scalar)
-        return kind == .kana || kind == .hangul
-    }
-
     /// Whether character `i` is a lone U+FFFD before an ASCII character that can end a
     /// double-byte pair (0x40–0x7E).
     static func isLostLeadBeforeASCII(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {

@@ -174,7 +174,7 @@ extension LineRepair {
             if c != 0 {
                 han += 1
                 cost += Int(c)
-            } else if LineFacts.isKanaOrHangul(scalar, table: model.table) {
+            } else if model.table.isKanaOrHangul(scalar) {
                 foreign += 1
             }
         }

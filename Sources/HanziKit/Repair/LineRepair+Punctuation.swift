@@ -10,8 +10,7 @@ extension LineRepair {
     /// character, reported by pass 3); parentheses and straight double quotes are restored in
     /// pairs whose content is Chinese and which touch Chinese outside (a parenthesis whose
     /// partner the line cuts off, between Han characters; quotes around one ASCII token with
-    /// Han outside them). A list of words between semicolons
-    /// keeps its ';'. Lines with kana or
+    /// Han outside them). A list of words between semicolons keeps its ';'. Lines with kana or
     /// hangul keep their punctuation: Japanese and Korean have conventions of their own.
     mutating func restorePunctuation() {
         let (text, origins) = repairedText()

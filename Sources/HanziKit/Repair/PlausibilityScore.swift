@@ -127,7 +127,8 @@ final class PlausibilityScore: Sendable {
         self.scanEntries = zip(table.entries, hanCosts).map { $0 | UInt32($1) << 24 }
     }
 
-    /// Whether `scalar` is a rare Han character: its score is below ``rareCharacterScore``.
+    /// Whether `scalar` is a rare Han character: its score, rounded, is below
+    /// ``rareCharacterScore``.
     @inline(__always)
     func isRareHan(_ scalar: Unicode.Scalar) -> Bool {
         Double(hanCost(scalar)) > -Self.rareCharacterScore

@@ -185,7 +185,7 @@ public struct Repairer: Sendable {
         while i < n {
             let (value, length) = Self.decodeScalar(text, at: i)
             i += length
-            if let scalar = Unicode.Scalar(value), LineFacts.isKanaOrHangul(scalar, table: table) { foreign += 1 }
+            if let scalar = Unicode.Scalar(value), table.isKanaOrHangul(scalar) { foreign += 1 }
         }
         return foreign * 4 < han
     }
