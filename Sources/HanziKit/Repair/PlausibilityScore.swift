@@ -19,11 +19,9 @@ final class PlausibilityScore: Sendable {
     /// Per BMP character: whether it is a Traditional variant that converting Simplified text
     /// never writes (説 beside 說): it scores as its Simplified form, like the standard one.
     private let variants: [Bool]
-    /// Per BMP character: 0 if it is not Han, else its ``characterScore(_:)`` negated and rounded
-    /// (1 … 19), so the scan that finds lines garbled throughout can add them up.
-    private let hanCosts: [UInt8]
-    /// The character table's entries with ``hanCost(_:)`` in their top byte: the scan for
-    /// suspicious lines reads a character's signs and cost with one load.
+    /// The character table's entries with ``hanCost(_:)`` in their top byte (0 if the
+    /// character is not Han, else its score negated and rounded): the scan for suspicious lines
+    /// reads a character's signs and cost with one load.
     let scanEntries: [UInt32]
     let table: CharacterTable
 
@@ -123,7 +121,6 @@ final class PlausibilityScore: Sendable {
             let score = Self.hanScore(scalar, simplified: simplified, lexicon: lexicon, logTotal: logTotal, table: table)
             return UInt8(min(max(-score.rounded(), 1), -Cost.unknownHan))
         }
-        self.hanCosts = hanCosts
         self.scanEntries = zip(table.entries, hanCosts).map { $0 | UInt32($1) << 24 }
     }
 
@@ -137,7 +134,8 @@ final class PlausibilityScore: Sendable {
     /// 0 if `scalar` is not Han, else its ``characterScore(_:)`` negated and rounded (1 … 19).
     @inline(__always)
     func hanCost(_ scalar: Unicode.Scalar) -> UInt8 {
-        scalar.value < 0x10000 ? hanCosts[Int(scalar.value)] : table.kind(scalar) == .han ? UInt8(-Cost.unknownHan) : 0
+        scalar.value < 0x10000 ? UInt8(truncatingIfNeeded: scanEntries[Int(scalar.value)] >> 24)
+            : table.kind(scalar) == .han ? UInt8(-Cost.unknownHan) : 0
     }
 
     /// Loads jieba's dictionary and OpenCC's `TSCharacters` and `STCharacters` from `store`.
