@@ -125,6 +125,8 @@ struct CharacterTable: Sendable {
     static let chinesePunctuation = "，。、；：？！“”‘’「」『』《》〈〉（）【】〔〕…—–·．～"
     static let openingPunctuation = "“‘「『（《【〈〔"
     static let closingPunctuation = "”’」』）》】〉〕。，、；：？！…"
+    /// ``chinesePunctuation`` for lookups: the table's build asks about every BMP scalar.
+    private static let chinesePunctuationSet = ScalarSet(chinesePunctuation)
 
     private static func add(_ sign: Signs, to scalar: Unicode.Scalar, in entries: inout [UInt32]) {
         entries[Int(scalar.value)] |= UInt32(sign.rawValue) << 8
@@ -141,9 +143,12 @@ struct CharacterTable: Sendable {
         case 0xFFFD: return .replacement
         default: break
         }
-        if chinesePunctuation.unicodeScalars.contains(scalar) || v == 0x3000 { return .chinesePunctuation }
+        if chinesePunctuationSet.contains(scalar) || v == 0x3000 { return .chinesePunctuation }
         let properties = scalar.properties
-        if properties.isUnifiedIdeograph || (0xF900...0xFAFF).contains(v) || (0x2E80...0x2FDF).contains(v) || v == 0x3007 {
+        // Unicode's property lookup is slow: ask it only in 3400–9FFF, where the BMP's unified
+        // ideographs lie outside the compatibility block F900–FAFF (all Han here).
+        if (0x3400...0x9FFF).contains(v) && properties.isUnifiedIdeograph || (0xF900...0xFAFF).contains(v)
+            || (0x2E80...0x2FDF).contains(v) || v == 0x3007 {
             return .han
         }
         switch v {
@@ -225,7 +230,7 @@ struct CharacterTable: Sendable {
             for (from, to) in [(Charset.big5, Charset.gbk), (Charset.gbk, Charset.big5)] {
                 guard let bytes = try? from.encode(String(mark)), let text = try? to.decode(bytes),
                       let scalar = text.unicodeScalars.first, scalar.value < 0x10000,
-                      !chinesePunctuation.unicodeScalars.contains(scalar), classify(scalar) != .han,
+                      !chinesePunctuationSet.contains(scalar), classify(scalar) != .han,
                       !isCommonSymbol(scalar) else { continue }
                 add(.crossMojibake, to: scalar, in: &entries)
             }

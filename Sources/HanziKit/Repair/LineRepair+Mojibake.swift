@@ -273,7 +273,9 @@ extension LineRepair {
     /// which lost characters are chosen beside.
     private func edits(in run: Reencoding, from start: Int, upTo limit: Int, misreading: Misreading, quoteShift initialShift: Int,
                        splitting: Bool, prior: [[Edit]]) -> (edits: [Edit], end: Int, quoteShift: Int) {
-        var proposals: [Edit] = []
+        // The repairs before each stretch: `prior`, then those found here (built once, not at
+        // every byte tried).
+        var context = prior + [[]]
         var quoteShift = initialShift
         func nextStart(after i: Int) -> Int {
             var j = i + 1
@@ -286,7 +288,7 @@ extension LineRepair {
                 i += 1
                 continue
             }
-            let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift, prior: prior + [proposals])
+            let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift, prior: context)
             let found = all.filter { !$0.keepsInput }
             guard var best = found.max(by: { $0.edit.gain < $1.edit.gain }) else {
                 // A long decoding that reads no better needs no second look from inside it. Nor
@@ -308,7 +310,7 @@ extension LineRepair {
                     s = nextStart(after: s)
                     guard s < best.end else { break }
                     alternatives += candidates(in: run, from: s, misreading: misreading, quoteShift: quoteShift,
-                                               prior: prior + [proposals]).found
+                                               prior: context).found
                 }
             }
             if alternatives.count > 1 {
@@ -322,16 +324,16 @@ extension LineRepair {
             }
             var chosen = (edits: [best.edit], end: best.end)
             if splitting, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift,
-                                                   prior: prior + [proposals]) {
+                                                   prior: context) {
                 chosen = split
             }
             for edit in chosen.edits {
-                proposals.append(edit)
+                context[context.count - 1].append(edit)
                 quoteShift = shifted(quoteShift, by: edit)
             }
             i = chosen.end
         }
-        return (proposals, i, quoteShift)
+        return (context.removeLast(), i, quoteShift)
     }
 
     /// The quotations a repair opens beyond those the input shows, after `edit`.

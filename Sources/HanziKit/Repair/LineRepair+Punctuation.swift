@@ -49,7 +49,7 @@ extension LineRepair {
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
         // restored too: in {"name": "张三", …} neither is.
         // (With its partner: “雾都宾馆",8月 is worse than either reading.)
-        let quoteMarks = text.indices.filter { "\"“”「」".unicodeScalars.contains(text[$0]) }
+        let quoteMarks = text.indices.filter { Self.doubleQuoteMarks.contains(text[$0]) }
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
             guard let scalar = restored[k], [k - 1, k + 1].contains(where: { side in
                 side >= 0 && side < text.count && Self.fullwidthMarks[text[side]] != nil && restored[side] == nil
@@ -68,6 +68,8 @@ extension LineRepair {
 
     /// The full-width marks NFKC folds to ASCII, and the curly double quotes folding makes straight.
     static let foldedForms = ScalarSet("，；：？！（）“”")
+    /// Straight double quotes and the marks they are restored as (asked of every character).
+    private static let doubleQuoteMarks = ScalarSet("\"“”「」")
 
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
@@ -456,7 +458,7 @@ extension LineRepair {
                 continue
             }
             let isFirst = !quoteSeen
-            if "\"“”「」".unicodeScalars.contains(scalar) { quoteSeen = true }
+            if Self.doubleQuoteMarks.contains(scalar) { quoteSeen = true }
             switch scalar {
             // Only the marks straight quotes become count: in 「…"艺术"…」 the quote opens. A
             // straight quote may pair with a curly one, as where a repair restored one mark of

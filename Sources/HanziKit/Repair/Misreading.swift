@@ -58,16 +58,49 @@ struct Misreading: Sendable {
     /// Whether a lone U+FFFD before rare Han characters signs a stretch too: a double-byte
     /// decoder that lost a lead byte read the rest one byte out of step, where the marks that
     /// sign it read as Han characters, mostly rare ones.
-    var outOfStepSigns = false
+    let outOfStepSigns: Bool
     /// Whether U+FFFD before an ASCII character that may end a pair signs a stretch too (see
     /// `LineRepair.hasLostLeadsBeforeASCII`): a decoder that rejected a pair wrote U+FFFD for its
     /// lead byte and read the trail byte as ASCII (Big5's ，is A1 41, in a row Python's `gbk`
     /// lacks: �A).
-    var lostLeadSigns = false
+    let lostLeadSigns: Bool
     /// Whether Han text of which half is rare signs a stretch too (see
     /// `LineRepair.isRareText`): the one double-byte charset read as the other turns common
     /// characters into rare ones, and a line without marks has no other sign.
-    var rareTextSigns = false
+    let rareTextSigns: Bool
+
+    /// The decoder that garbled the text, where it is one that writes U+FFFD for a byte it
+    /// cannot read with the byte after it and goes on from that next byte (Python's and the
+    /// WHATWG decoders do). A lost byte then made a pair this decoder rejects, which leaves few
+    /// candidates: GBK's 人 is C8 CB, a hole in Big5-HKSCS; UTF-8's 说 is E8 AF B4, and AF B4 is
+    /// in a user-defined row of GBK, which Python's `gbk` rejects. (Stored: the repair asks at
+    /// every byte it decodes.)
+    let wrongDecoder: LosingDecoder?
+
+    init(diagnosis: Diagnosis, wrong: Wrong, original: Original, lostBytes: [UInt8], signs: CharacterTable.Signs,
+         privateUseCounts: Bool, outOfStepSigns: Bool = false, lostLeadSigns: Bool = false, rareTextSigns: Bool = false) {
+        self.diagnosis = diagnosis
+        self.wrong = wrong
+        self.original = original
+        self.lostBytes = lostBytes
+        self.signs = signs
+        self.privateUseCounts = privateUseCounts
+        self.outOfStepSigns = outOfStepSigns
+        self.lostLeadSigns = lostLeadSigns
+        self.rareTextSigns = rareTextSigns
+        wrongDecoder = Self.losingDecoder(for: wrong)
+    }
+
+    private static func losingDecoder(for wrong: Wrong) -> LosingDecoder? {
+        guard case .charset(let charset, let fallback) = wrong else { return nil }
+        switch (charset, fallback) {
+        case (.big5, .charset(let superset)?): return LosingDecoder(charset: superset, privateUseIsLost: false)
+        // Python's big5 lacks the user-defined rows ICU maps to private use, but reads its own.
+        case (.big5, .table(let table)?): return LosingDecoder(charset: .big5, privateUseIsLost: true, table: table)
+        case (.gbk, _): return LosingDecoder(charset: .gbk, privateUseIsLost: true)
+        default: return nil
+        }
+    }
 
     /// Whether `stretch` has the signs this misreading needs; without `countingPrivateUse`,
     /// whether it has them besides private-use characters.
@@ -99,22 +132,6 @@ struct Misreading: Sendable {
         Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .table(.pythonBig5)), original: .charset(.gbk),
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true, rareTextSigns: true),
     ]
-
-    /// The decoder that garbled the text, where it is one that writes U+FFFD for a byte it
-    /// cannot read with the byte after it and goes on from that next byte (Python's and the
-    /// WHATWG decoders do). A lost byte then made a pair this decoder rejects, which leaves few
-    /// candidates: GBK's 人 is C8 CB, a hole in Big5-HKSCS; UTF-8's 说 is E8 AF B4, and AF B4 is
-    /// in a user-defined row of GBK, which Python's `gbk` rejects.
-    var wrongDecoder: LosingDecoder? {
-        guard case .charset(let charset, let fallback) = wrong else { return nil }
-        switch (charset, fallback) {
-        case (.big5, .charset(let superset)?): return LosingDecoder(charset: superset, privateUseIsLost: false)
-        // Python's big5 lacks the user-defined rows ICU maps to private use, but reads its own.
-        case (.big5, .table(let table)?): return LosingDecoder(charset: .big5, privateUseIsLost: true, table: table)
-        case (.gbk, _): return LosingDecoder(charset: .gbk, privateUseIsLost: true)
-        default: return nil
-        }
-    }
 
     /// What a character the wrong charset cannot encode may stand for inside a garbled run:
     /// for Big5 read by a browser, the pairs of Big5-HKSCS's rows that ICU decodes only to a
