@@ -25,6 +25,25 @@ import Testing
     #expect(!suspicious)
 }
 
+@Test func cleanChineseWithRareCharactersSideBySideIsNotLookedAtClosely() throws {
+    // Characters GBK holds at a UTF-8 lead byte and a continuation byte come every third
+    // character in UTF-8 read as GBK, never side by side, and every second only with a pair
+    // ending in ASCII between them.
+    let repairer = try RepairFixture.repairer.get()
+    for var line in ["夜裡她睡在妯娌家裡", "他喃喃地说", "二十年春，公至自於陳。"] {
+        #expect(!line.withUTF8 { repairer.isSuspicious($0) }, "\(line)")
+    }
+}
+
+@Test func mojibakeWithASCIIBetweenCharactersIsLookedAtClosely() throws {
+    // 点x到y as UTF-8 read as GBK: 点's last byte pairs with x (箈), then 到's lead byte with
+    // its first continuation byte.
+    let repairer = try RepairFixture.repairer.get()
+    var line = "鐐箈鍒皔"
+    #expect(line.withUTF8 { repairer.isSuspicious($0) })
+    #expect(repairer.repair(line).text == "点x到y")
+}
+
 @Test func emptyInputAndEmptyLinesArePreserved() throws {
     let repairer = try RepairFixture.repairer.get()
     #expect(repairer.repair("").text == "")

@@ -57,6 +57,9 @@ struct CharacterTable: Sendable {
         static let gbkStraddle = Signs(rawValue: 1 << 10)
         /// A character GBK decodes from two UTF-8 continuation bytes (80–BF, 80–BF).
         static let gbkContinuations = Signs(rawValue: 1 << 11)
+        /// A character GBK decodes from a UTF-8 continuation byte and an ASCII byte (80–BF,
+        /// 40–7E): where UTF-8 read as GBK, a character's last byte and the ASCII after it.
+        static let gbkASCIITrail = Signs(rawValue: 1 << 12)
 
         /// The signs of mojibake and damage (``gbkTextMojibake`` sends a line to the slow path
         /// only when two come close together).
@@ -211,7 +214,8 @@ struct CharacterTable: Sendable {
         // The other two characters of two three-byte UTF-8 characters read as GBK (曰： is
         // E6 9B B0 EF BC 9A, read as 鏇 帮 細).
         for lead in UInt8(0x80)...0xBF {
-            for (trails, sign) in [(UInt8(0xE0)...0xEF, Signs.gbkStraddle), (UInt8(0x80)...0xBF, Signs.gbkContinuations)] {
+            for (trails, sign) in [(UInt8(0xE0)...0xEF, Signs.gbkStraddle), (UInt8(0x80)...0xBF, Signs.gbkContinuations),
+                                   (UInt8(0x40)...0x7E, Signs.gbkASCIITrail)] {
                 for trail in trails {
                     pair[0] = lead
                     pair[1] = trail

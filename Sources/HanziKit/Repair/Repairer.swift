@@ -102,7 +102,6 @@ public struct Repairer: Sendable {
     /// typical of mojibake, damage, or ASCII punctuation touching Chinese. False means
     /// ``repair(utf8:baseOffset:appendingTo:)`` returns the text unchanged without further work.
     public func isSuspicious(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let table = model.table
         let entries = model.scanEntries
         let restores = options.restoresPunctuation
         var previousWide = false
@@ -112,6 +111,7 @@ public struct Repairer: Sendable {
         var characters = 0
         var lastGBKSign = Int.min / 2
         var lastStraddle = Int.min / 2
+        var lastASCIITrail = Int.min / 2
         // Han characters, and their costs added up: a line of Big5 read as GBK (or the
         // reverse) with no mark in it is mostly rare characters.
         var han = 0
@@ -129,7 +129,7 @@ public struct Repairer: Sendable {
                     i += 1
                     continue
                 }
-                let foldable = Self.foldableASCII[Int(b)] && (restores || b == UInt8(ascii: "?"))
+                let foldable = Self.isFoldable(b) && (restores || b == UInt8(ascii: "?"))
                 if foldable && previousWide { return true }
                 previousFoldable = foldable
                 previousWide = false
@@ -152,18 +152,25 @@ public struct Repairer: Sendable {
             // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too.
             if signs.contains(.gbkStraddle) && characters == lastGBKSign + 1 { lastStraddle = characters }
             if signs.contains(.gbkContinuations) && characters == lastStraddle + 1 { return true }
+            if signs.contains(.gbkASCIITrail) { lastASCIITrail = characters }
             if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
                 if !signs.isDisjoint(with: [.gbkPunctuationMojibake, .crossMojibake, .privateUse, .damage]) { return true }
                 // Rare characters come one at a time in clean text; in mojibake every third
-                // character is one (a UTF-8 lead byte paired with a continuation byte).
+                // character is one (a UTF-8 lead byte paired with a continuation byte), or every
+                // second where the one between paired the other continuation byte with ASCII
+                // (字a字). Never two side by side: the pair after a lead's holds its other
+                // continuation byte. Clean text has such pairs (於陳, 喃喃).
                 if signs.contains(.gbkTextMojibake) {
-                    if characters - lastGBKSign <= 3 { return true }
+                    let distance = characters - lastGBKSign
+                    if distance == 3 || distance == 2 && lastASCIITrail == characters - 1 { return true }
                     lastGBKSign = characters
                 }
                 // A Latin-1 letter is mojibake only when a continuation-like character follows.
                 if signs.contains(.latinLead), i < n, text[i] >= 0x80 {
                     let (next, _) = Self.decodeScalar(text, at: i)
-                    if next < 0x10000 && table.signs(bmp: Int(next)).contains(.latinContinuation) { return true }
+                    if next < 0x10000 && CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entries[Int(next)] >> 8)).contains(.latinContinuation) {
+                        return true
+                    }
                 }
             }
             let cost = Int(entry >> 24)
@@ -185,13 +192,21 @@ public struct Repairer: Sendable {
         while i < n {
             let (value, length) = Self.decodeScalar(text, at: i)
             i += length
-            if let scalar = Unicode.Scalar(value), table.isKanaOrHangul(scalar) { foreign += 1 }
+            if let scalar = Unicode.Scalar(value), model.table.isKanaOrHangul(scalar) { foreign += 1 }
         }
         return foreign * 4 < han
     }
 
     /// `, ; : ? ! ( ) "`: the ASCII punctuation that may stand for folded full-width marks.
-    static let foldableASCII: [Bool] = (0..<128).map { ",;:?!()\"".utf8.contains(UInt8($0)) }
+    /// (A switch, not a table: the scan asks for every ASCII byte.)
+    @inline(__always)
+    static func isFoldable(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "!"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): true
+        default: false
+        }
+    }
 
     /// Decodes the scalar starting at `i` of well-formed UTF-8 (ill-formed bytes read as
     /// U+FFFD, one byte at a time).
