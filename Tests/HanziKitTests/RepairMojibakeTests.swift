@@ -557,3 +557,52 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
         #expect(repairer.repair(try garblePunctuation(original)).text == original)
     }
 }
+
+@Test func aParagraphOnOneLineIsRepairedWhereItIsGarbled() throws {
+    // A chapter held on one line is repaired a stretch of sentences at a time: the garbled
+    // mark near its end is found, with its offset in the line.
+    let sentence = "他走到窗前，看了看外面的雨，又回到桌边坐下。"
+    let clean = String(repeating: sentence, count: 60)
+    let line = clean + "她说：鈥滀綘濂解€�"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == clean + "她说：“你好”")
+    #expect(fixes.count == 1)
+    #expect(fixes.first?.range.lowerBound == (clean + "她说：").utf8.count)
+}
+
+@Test func aLongQuotationInALongLineIsRestoredAsOnePair() throws {
+    // The stretches a long line is read in never part a straight quotation: its closing quote
+    // is read with its opening one, as in a short line.
+    let sentence = "他走到窗前，看了看外面的雨，又回到桌边坐下。"
+    let speech = "这场雨下了三天，" + String(repeating: "路上没有行人，", count: 80) + "真是少见。"
+    let before = String(repeating: sentence, count: 40) + "他说：", after = String(repeating: sentence, count: 40)
+    let (text, _) = try RepairFixture.repairer.get().repair(before + "\"" + speech + "\"" + after)
+    #expect(text == before + "“" + speech + "”" + after)
+}
+
+@Test func theStretchesOfALongLineEndAfterAClauseMarkOutsideStraightQuotes() throws {
+    let sentence = "他走到窗前，看了看外面的雨，又回到桌边坐下。"
+    let before = String(repeating: sentence, count: 40) + "他说：\"这场雨下了三天，"
+    let line = before + String(repeating: "路上没有行人，", count: 80) + "真是少见。\"他走了，" + String(repeating: sentence, count: 80)
+    let utf8 = Array(line.utf8)
+    let table = try RepairFixture.repairer.get().model.table
+    let cuts = utf8.withUnsafeBufferPointer { line in
+        var cuts: [Int] = []
+        var start = 0
+        while start < line.count {
+            start = Repairer.stretchEnd(in: line, from: start, table: table)
+            cuts.append(start)
+        }
+        return cuts
+    }
+    let quotation = before.utf8.count..<utf8.count - (String(repeating: sentence, count: 80).utf8.count + "他走了，".utf8.count)
+    #expect(cuts.count > 2)
+    #expect(cuts.last == utf8.count)
+    var previous = 0
+    for cut in cuts.dropLast() {
+        #expect(!quotation.contains(cut), "cut at \(cut) inside the quotation \(quotation)")
+        #expect(Array(utf8[cut - 3..<cut]) == Array("，".utf8))
+        #expect(cut - previous >= Repairer.stretchLength)
+        previous = cut
+    }
+}

@@ -29,6 +29,9 @@ struct LineRepair {
     let depth: Int
     /// Facts about the whole line, computed once so that no detector rescans it.
     let facts: LineFacts
+    /// Whether the line has signs of mojibake or damage (``Repairer/hasMojibakeSigns(_:model:)``):
+    /// the search for garbled stretches weighs every character and is skipped without them.
+    private let searchesMojibake: Bool
     /// Accepted edits of the input, sorted and disjoint.
     private(set) var edits: [Edit] = []
     /// Single-character punctuation restorations of characters outside ``edits``.
@@ -54,7 +57,8 @@ struct LineRepair {
             }
         }
         offsets.append(line.count)
-        self.init(scalars: scalars, utf8: Array(line), offsets: offsets, model: model, options: options, depth: 0)
+        self.init(scalars: scalars, utf8: Array(line), offsets: offsets, model: model, options: options, depth: 0,
+                  searchesMojibake: Repairer.hasMojibakeSigns(line, model: model))
     }
 
     init(scalars: [Unicode.Scalar], model: PlausibilityScore, options: Repairer.Options, depth: Int) {
@@ -65,24 +69,26 @@ struct LineRepair {
             UTF8.encode(scalar) { utf8.append($0) }
             offsets.append(utf8.count)
         }
-        self.init(scalars: scalars, utf8: utf8, offsets: offsets, model: model, options: options, depth: depth)
+        self.init(scalars: scalars, utf8: utf8, offsets: offsets, model: model, options: options, depth: depth,
+                  searchesMojibake: true)
     }
 
     private init(scalars: [Unicode.Scalar], utf8: [UInt8], offsets: [Int], model: PlausibilityScore,
-                 options: Repairer.Options, depth: Int) {
+                 options: Repairer.Options, depth: Int, searchesMojibake: Bool) {
         self.scalars = scalars
         self.utf8 = utf8
         self.offsets = offsets
         self.model = model
         self.options = options
         self.depth = depth
+        self.searchesMojibake = searchesMojibake
         facts = LineFacts(scalars, model: model)
     }
 
     /// Runs the three passes.
     mutating func run() {
         let protected = damageSpans()
-        accept(mojibakeEdits(protecting: protected) + oneByteShiftEdits(protecting: protected))
+        accept((searchesMojibake ? mojibakeEdits(protecting: protected) : []) + oneByteShiftEdits(protecting: protected))
         if edits.contains(where: { $0.diagnosis == .gbkOneByteShift }) {
             accept(oneByteShiftEdits(protecting: protected, inShiftedLine: true))
         }

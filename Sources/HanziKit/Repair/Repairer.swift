@@ -81,14 +81,24 @@ public struct Repairer: Sendable {
             let bodyEnd = end > start && text[end - 1] == 0x0D ? end - 1 : end
             let line = UnsafeBufferPointer(rebasing: text[start..<bodyEnd])
             if isSuspicious(line) {
-                let repair = RepeatedRepair(line, model: model, options: options)
-                output.append(contentsOf: repair.output)
-                if bodyEnd < end { output.append(0x0D) }
-                let offset = baseOffset + start
-                fixes += repair.fixes.map { fix in
-                    Fix(range: (fix.range.lowerBound + offset)..<(fix.range.upperBound + offset), before: fix.before,
-                        after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
+                var stretchStart = 0
+                while stretchStart < line.count {
+                    let stretchEnd = Self.stretchEnd(in: line, from: stretchStart, table: model.table)
+                    let stretch = UnsafeBufferPointer(rebasing: line[stretchStart..<stretchEnd])
+                    if stretchEnd - stretchStart == line.count || isSuspicious(stretch) {
+                        let repair = RepeatedRepair(stretch, model: model, options: options)
+                        output.append(contentsOf: repair.output)
+                        let offset = baseOffset + start + stretchStart
+                        fixes += repair.fixes.map { fix in
+                            Fix(range: (fix.range.lowerBound + offset)..<(fix.range.upperBound + offset), before: fix.before,
+                                after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
+                        }
+                    } else {
+                        output.append(contentsOf: stretch)
+                    }
+                    stretchStart = stretchEnd
                 }
+                if bodyEnd < end { output.append(0x0D) }
             } else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
             }
@@ -98,12 +108,50 @@ public struct Repairer: Sendable {
         return fixes
     }
 
+    /// A line longer than this many bytes is repaired a stretch of sentences at a time, and
+    /// only where a stretch holds something suspicious: a paragraph held on one line (a whole
+    /// chapter of a novel) with one folded mark would otherwise be weighed whole.
+    static let stretchLength = 1536
+
+    /// Where the stretch of `line` that begins at byte `start` ends: after the first full-width
+    /// ， ； ！ or ？ followed by a Han character, at least ``stretchLength`` bytes on, with no
+    /// straight quotation open; or the line's end. Every stretch but the last then holds a mark
+    /// folding would have folded, so none reads as a line folded whole where the line does not,
+    /// and straight quotes pair as they do in the line.
+    static func stretchEnd(in line: UnsafeBufferPointer<UInt8>, from start: Int, table: CharacterTable) -> Int {
+        guard line.count - start > 2 * stretchLength else { return line.count }
+        var quoteOpen = false
+        var i = start
+        while i + 6 <= line.count {
+            if line[i] == UInt8(ascii: "\"") { quoteOpen.toggle() }
+            // ， ； ！ ？ are EF BC 8C, 9B, 81, 9F.
+            if i >= start + stretchLength, !quoteOpen, line[i] == 0xEF, line[i + 1] == 0xBC, [0x8C, 0x9B, 0x81, 0x9F].contains(line[i + 2]) {
+                let (next, _) = decodeScalar(line, at: i + 3)
+                if let scalar = Unicode.Scalar(next), table.kind(scalar) == .han { return i + 3 }
+            }
+            i += 1
+        }
+        return line.count
+    }
+
     /// Whether `text` contains anything the repairer would look at more closely: characters
     /// typical of mojibake, damage, or ASCII punctuation touching Chinese. False means
     /// ``repair(utf8:baseOffset:appendingTo:)`` returns the text unchanged without further work.
     public func isSuspicious(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        Self.scan(text, model: model, foldedMarks: options.restoresPunctuation, questionMarks: true)
+    }
+
+    /// Whether `text` has signs of mojibake or damage, leaving its punctuation aside: a line
+    /// without them is looked at for folded marks only (and the one-byte shift, which '?' signs).
+    static func hasMojibakeSigns(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore) -> Bool {
+        scan(text, model: model, foldedMarks: false, questionMarks: false)
+    }
+
+    /// The byte scan behind ``isSuspicious(_:)``: ASCII marks beside Chinese count with
+    /// `foldedMarks` (and '?' alone with `questionMarks`), signs of mojibake and damage always.
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, foldedMarks: Bool,
+                             questionMarks: Bool) -> Bool {
         let entries = model.scanEntries
-        let restores = options.restoresPunctuation
         var previousWide = false
         var previousFoldable = false
         var previousTypedStop = false
@@ -124,12 +172,12 @@ public struct Repairer: Sendable {
             if b < 0x80 {
                 // A '.' after a Chinese character may be a typed 。: what follows it (走吧.")
                 // still counts as following Chinese, and Chinese after it is a sign (用了.它).
-                if b == UInt8(ascii: ".") && previousWide && restores {
+                if b == UInt8(ascii: ".") && previousWide && foldedMarks {
                     previousTypedStop = true
                     i += 1
                     continue
                 }
-                let foldable = Self.isFoldable(b) && (restores || b == UInt8(ascii: "?"))
+                let foldable = isFoldable(b) && (foldedMarks || questionMarks && b == UInt8(ascii: "?"))
                 if foldable && previousWide { return true }
                 previousFoldable = foldable
                 previousWide = false
@@ -156,13 +204,13 @@ public struct Repairer: Sendable {
             if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
                 if !signs.isDisjoint(with: [.gbkPunctuationMojibake, .crossMojibake, .privateUse, .damage]) { return true }
                 // Rare characters come one at a time in clean text; in mojibake every third
-                // character is one (a UTF-8 lead byte paired with a continuation byte), or every
-                // second where the one between paired the other continuation byte with ASCII
-                // (字a字). Never two side by side: the pair after a lead's holds its other
-                // continuation byte. Clean text has such pairs (於陳, 喃喃).
+                // character is one (a UTF-8 lead byte paired with a continuation byte), and the
+                // two between hold the rest (see above). With ASCII after a character, its other
+                // continuation byte pairs with the first ASCII byte, and the next one comes a
+                // character or two later (字a字, 字ab字). Clean text has such characters side by
+                // side or close (於陳, 喃喃), but not after a pair that ends in ASCII.
                 if signs.contains(.gbkTextMojibake) {
-                    let distance = characters - lastGBKSign
-                    if distance == 3 || distance == 2 && lastASCIITrail == characters - 1 { return true }
+                    if characters - lastGBKSign <= 3 && lastASCIITrail == lastGBKSign + 1 { return true }
                     lastGBKSign = characters
                 }
                 // A Latin-1 letter is mojibake only when a continuation-like character follows.
