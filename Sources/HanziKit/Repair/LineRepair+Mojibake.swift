@@ -845,7 +845,25 @@ extension LineRepair {
     private static let big5HKSCSPairs = pairTable(.big5HKSCS)
 
     private static func pairTable(_ charset: Charset) -> [UInt32] {
-        (0..<0x8000).map { i in decodePairWithICU(UInt8(0x80 + i >> 8), UInt8(i & 0xFF), charset)?.value ?? 0 }
+        var table = [UInt32](repeating: 0, count: 0x8000)
+        // A row at a time, each pair followed by a line feed (one ICU call, not 192): what the
+        // decoder makes of a pair is what stands between two line feeds, since no double-byte
+        // charset takes one as a trail byte. Trail bytes below 0x40 make no pair (GBK's and
+        // Big5's trails start there), nor does a pair read as anything but one scalar.
+        let trails = UInt8(0x40)...0xFF
+        var row: [UInt8] = []
+        row.reserveCapacity(trails.count * 3)
+        for lead in UInt8(0x80)...0xFF {
+            row.removeAll(keepingCapacity: true)
+            for trail in trails { row += [lead, trail, 0x0A] }
+            guard let decoded = try? charset.decode(row, mode: .substitute) else { continue }
+            for (trail, piece) in zip(trails, decoded.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)) {
+                let scalars = String(decoding: piece, as: UTF8.self).unicodeScalars
+                guard scalars.count == 1, let scalar = scalars.first, scalar != "\u{FFFD}" else { continue }
+                table[Int(lead - 0x80) << 8 | Int(trail)] = scalar.value
+            }
+        }
+        return table
     }
 
     private static func decodePairWithICU(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
