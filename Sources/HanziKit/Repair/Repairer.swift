@@ -13,7 +13,8 @@
 /// finds it clearly more plausible than the input. Irrecoverable damage (锟斤拷, U+FFFD, '?' for
 /// lost characters) is reported, never guessed at. See ``Diagnosis`` for what it repairs.
 ///
-/// Lines (split on `\n` only) are repaired independently. A line with nothing suspicious costs
+/// Lines (split on `\n` only) are repaired independently; a line over 3 KB (a paragraph or a
+/// chapter) is weighed a stretch of sentences at a time. A line with nothing suspicious costs
 /// one byte scan. A repairer is immutable and can be shared across threads.
 public struct Repairer: Sendable {
     /// What the repairer does beyond undoing mojibake.
