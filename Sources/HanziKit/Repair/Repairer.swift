@@ -82,24 +82,14 @@ public struct Repairer: Sendable {
             let bodyEnd = end > start && text[end - 1] == 0x0D ? end - 1 : end
             let line = UnsafeBufferPointer(rebasing: text[start..<bodyEnd])
             if isSuspicious(line) {
-                var stretchStart = 0
-                while stretchStart < line.count {
-                    let stretchEnd = Self.stretchEnd(in: line, from: stretchStart, table: model.table)
-                    let stretch = UnsafeBufferPointer(rebasing: line[stretchStart..<stretchEnd])
-                    if stretchEnd - stretchStart == line.count || isSuspicious(stretch) {
-                        let repair = RepeatedRepair(stretch, model: model, options: options)
-                        output.append(contentsOf: repair.output)
-                        let offset = baseOffset + start + stretchStart
-                        fixes += repair.fixes.map { fix in
-                            Fix(range: (fix.range.lowerBound + offset)..<(fix.range.upperBound + offset), before: fix.before,
-                                after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
-                        }
-                    } else {
-                        output.append(contentsOf: stretch)
-                    }
-                    stretchStart = stretchEnd
-                }
+                let repair = RepeatedRepair(line, model: model, options: options)
+                output.append(contentsOf: repair.output)
                 if bodyEnd < end { output.append(0x0D) }
+                let offset = baseOffset + start
+                fixes += repair.fixes.map { fix in
+                    Fix(range: (fix.range.lowerBound + offset)..<(fix.range.upperBound + offset), before: fix.before,
+                        after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
+                }
             } else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
             }
@@ -139,7 +129,12 @@ public struct Repairer: Sendable {
     /// typical of mojibake, damage, or ASCII punctuation touching Chinese. False means
     /// ``repair(utf8:baseOffset:appendingTo:)`` returns the text unchanged without further work.
     public func isSuspicious(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        Self.scan(text, model: model, foldedMarks: options.restoresPunctuation, questionMarks: true)
+        Self.isSuspicious(text, model: model, options: options)
+    }
+
+    /// ``isSuspicious(_:)`` for a repairer of `model` and `options`.
+    static func isSuspicious(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Options) -> Bool {
+        scan(text, model: model, foldedMarks: options.restoresPunctuation, questionMarks: true)
     }
 
     /// Whether `text` has signs of mojibake or damage, leaving its punctuation aside: a line

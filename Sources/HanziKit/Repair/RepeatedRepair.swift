@@ -16,28 +16,62 @@ struct RepeatedRepair {
     private(set) var fixes: [Fix]
 
     init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options) {
-        var first = LineRepair(line, model: model, options: options)
-        first.run()
-        output = first.outputUTF8
-        fixes = first.fixes(baseOffset: 0)
+        // The repairs of a long line's stretches, by their bytes: a later pass reads most of them
+        // again unchanged.
+        var known: [[UInt8]: (output: [UInt8], fixes: [Fix])] = [:]
+        (output, fixes) = Self.pass(over: line, model: model, options: options, known: &known)
         guard fixes.contains(where: \.changesText) else { return }
         let input = Array(line)
         var changes = fixes.filter(\.changesText)
         var damage: [Fix] = []
         for _ in 1..<Self.maximumPasses {
-            var next = output.withUnsafeBufferPointer { LineRepair($0, model: model, options: options) }
-            next.run()
-            let found = next.fixes(baseOffset: 0)
+            let (repaired, found) = output.withUnsafeBufferPointer { Self.pass(over: $0, model: model, options: options, known: &known) }
             damage = found.filter { !$0.changesText }
             let more = found.filter(\.changesText)
             guard !more.isEmpty else { break }
-            let repaired = next.outputUTF8
             changes = Self.compose(input: input, first: changes, intermediate: output, second: more, final: repaired)
             output = repaired
         }
         // Damage is reported as the last pass found it, where no change covers it.
         fixes = (changes + Self.mapDamage(damage, through: changes))
             .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    /// One pass over `line`: each stretch of it (``Repairer/stretchEnd(in:from:table:)``) that is
+    /// suspicious, or the whole line when it is one stretch, repaired by a ``LineRepair``.
+    /// (Passes repeat over the whole line, so its stretches settle together.)
+    private static func pass(over line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options,
+                             known: inout [[UInt8]: (output: [UInt8], fixes: [Fix])]) -> (output: [UInt8], fixes: [Fix]) {
+        var output: [UInt8] = []
+        var fixes: [Fix] = []
+        output.reserveCapacity(line.count)
+        var start = 0
+        repeat {
+            let end = Repairer.stretchEnd(in: line, from: start, table: model.table)
+            let stretch = UnsafeBufferPointer(rebasing: line[start..<end])
+            if end - start == line.count {
+                var repair = LineRepair(stretch, model: model, options: options)
+                repair.run()
+                return (repair.outputUTF8, repair.fixes(baseOffset: 0))
+            } else if Repairer.isSuspicious(stretch, model: model, options: options) {
+                let bytes = Array(stretch)
+                let repaired = known[bytes] ?? {
+                    var repair = LineRepair(stretch, model: model, options: options)
+                    repair.run()
+                    return (repair.outputUTF8, repair.fixes(baseOffset: 0))
+                }()
+                known[bytes] = repaired
+                output += repaired.output
+                fixes += repaired.fixes.map { fix in
+                    Fix(range: (fix.range.lowerBound + start)..<(fix.range.upperBound + start), before: fix.before,
+                        after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
+                }
+            } else {
+                output += stretch
+            }
+            start = end
+        } while start < line.count
+        return (output, fixes)
     }
 
     /// The changes of two passes as changes of the original: `first` turned `input` into
