@@ -32,6 +32,12 @@ public struct Fix: Sendable, Hashable, CustomStringConvertible {
     /// Whether the fix changes the text (damage reports do not).
     public var changesText: Bool { before != after }
 
+    /// The same fix with its range `offset` bytes further on: a line's fix as a file's.
+    func shifted(by offset: Int) -> Fix {
+        Fix(range: (range.lowerBound + offset)..<(range.upperBound + offset), before: before, after: after,
+            diagnosis: diagnosis, gain: gain, unrecovered: unrecovered)
+    }
+
     /// `bytes 12..<21: "鈥滀綘濂解€�" → "“你好”" (utf8AsGBK)`.
     public var description: String {
         "bytes \(range.lowerBound)..<\(range.upperBound): \"\(before)\" → \"\(after)\" (\(diagnosis))"

@@ -86,10 +86,7 @@ public struct Repairer: Sendable {
                 output.append(contentsOf: repair.output)
                 if bodyEnd < end { output.append(0x0D) }
                 let offset = baseOffset + start
-                fixes += repair.fixes.map { fix in
-                    Fix(range: (fix.range.lowerBound + offset)..<(fix.range.upperBound + offset), before: fix.before,
-                        after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
-                }
+                fixes += repair.fixes.map { $0.shifted(by: offset) }
             } else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
             }

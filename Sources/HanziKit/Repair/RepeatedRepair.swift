@@ -42,6 +42,11 @@ struct RepeatedRepair {
     /// (Passes repeat over the whole line, so its stretches settle together.)
     private static func pass(over line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options,
                              known: inout [[UInt8]: (output: [UInt8], fixes: [Fix])]) -> (output: [UInt8], fixes: [Fix]) {
+        func repaired(_ stretch: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], fixes: [Fix]) {
+            var repair = LineRepair(stretch, model: model, options: options)
+            repair.run()
+            return (repair.outputUTF8, repair.fixes(baseOffset: 0))
+        }
         var output: [UInt8] = []
         var fixes: [Fix] = []
         output.reserveCapacity(line.count)
@@ -49,23 +54,13 @@ struct RepeatedRepair {
         repeat {
             let end = Repairer.stretchEnd(in: line, from: start, table: model.table)
             let stretch = UnsafeBufferPointer(rebasing: line[start..<end])
-            if end - start == line.count {
-                var repair = LineRepair(stretch, model: model, options: options)
-                repair.run()
-                return (repair.outputUTF8, repair.fixes(baseOffset: 0))
-            } else if Repairer.isSuspicious(stretch, model: model, options: options) {
+            if end - start == line.count { return repaired(stretch) }
+            if Repairer.isSuspicious(stretch, model: model, options: options) {
                 let bytes = Array(stretch)
-                let repaired = known[bytes] ?? {
-                    var repair = LineRepair(stretch, model: model, options: options)
-                    repair.run()
-                    return (repair.outputUTF8, repair.fixes(baseOffset: 0))
-                }()
-                known[bytes] = repaired
-                output += repaired.output
-                fixes += repaired.fixes.map { fix in
-                    Fix(range: (fix.range.lowerBound + start)..<(fix.range.upperBound + start), before: fix.before,
-                        after: fix.after, diagnosis: fix.diagnosis, gain: fix.gain, unrecovered: fix.unrecovered)
-                }
+                let result = known[bytes] ?? repaired(stretch)
+                known[bytes] = result
+                output += result.output
+                fixes += result.fixes.map { $0.shifted(by: start) }
             } else {
                 output += stretch
             }
