@@ -113,7 +113,8 @@ public struct Repairer: Sendable {
         while i + 6 <= line.count {
             if line[i] == UInt8(ascii: "\"") { quoteOpen.toggle() }
             // ， ； ！ ？ are EF BC 8C, 9B, 81, 9F.
-            if i >= start + stretchLength, !quoteOpen, line[i] == 0xEF, line[i + 1] == 0xBC, [0x8C, 0x9B, 0x81, 0x9F].contains(line[i + 2]) {
+            if i >= start + stretchLength, !quoteOpen, line[i] == 0xEF, line[i + 1] == 0xBC,
+               [0x8C, 0x9B, 0x81, 0x9F].contains(line[i + 2]) {
                 let (next, _) = decodeScalar(line, at: i + 3)
                 if let scalar = Unicode.Scalar(next), table.kind(scalar) == .han { return i + 3 }
             }
@@ -145,6 +146,8 @@ public struct Repairer: Sendable {
     private static func scan(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, foldedMarks: Bool,
                              questionMarks: Bool) -> Bool {
         let entries = model.scanEntries
+        // (The signs sit above the kind's byte of a scan entry.)
+        func entrySigns(_ entry: UInt32) -> CharacterTable.Signs { CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8)) }
         var previousWide = false
         var previousFoldable = false
         var previousTypedStop = false
@@ -188,7 +191,7 @@ public struct Repairer: Sendable {
                 continue
             }
             let entry = entries[Int(value)]
-            let signs = CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8))
+            let signs = entrySigns(entry)
             // Two characters garbled alone leave one rare character only, then the two that
             // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too.
             if signs.contains(.gbkStraddle) && characters == lastGBKSign + 1 { lastStraddle = characters }
@@ -209,9 +212,7 @@ public struct Repairer: Sendable {
                 // A Latin-1 letter is mojibake only when a continuation-like character follows.
                 if signs.contains(.latinLead), i < n, text[i] >= 0x80 {
                     let (next, _) = Self.decodeScalar(text, at: i)
-                    if next < 0x10000 && CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entries[Int(next)] >> 8)).contains(.latinContinuation) {
-                        return true
-                    }
+                    if next < 0x10000 && entrySigns(entries[Int(next)]).contains(.latinContinuation) { return true }
                 }
             }
             let cost = Int(entry >> 24)

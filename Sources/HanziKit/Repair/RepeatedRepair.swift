@@ -25,7 +25,9 @@ struct RepeatedRepair {
         var changes = fixes.filter(\.changesText)
         var damage: [Fix] = []
         for _ in 1..<Self.maximumPasses {
-            let (repaired, found) = output.withUnsafeBufferPointer { Self.pass(over: $0, model: model, options: options, known: &known) }
+            let (repaired, found) = output.withUnsafeBufferPointer {
+                Self.pass(over: $0, model: model, options: options, known: &known)
+            }
             damage = found.filter { !$0.changesText }
             let more = found.filter(\.changesText)
             guard !more.isEmpty else { break }
