@@ -64,9 +64,20 @@ let hanziExecutable: URL = {
     return directory.appendingPathComponent("hanzi")
 }()
 
+/// The directory that holds every test's temporary directory, removed when the test process
+/// exits so that test runs leave nothing behind.
+private let temporaryRoot: URL = {
+    atexit { try? FileManager.default.removeItem(at: testProcessDirectory()) }
+    return testProcessDirectory()
+}()
+
+private func testProcessDirectory() -> URL {
+    URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("hanzikit-cli-tests-\(getpid())")
+}
+
 /// A fresh temporary directory for one test.
 func temporaryDirectory() throws -> URL {
-    let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("hanzikit-\(UUID().uuidString)")
+    let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -291,11 +291,13 @@ struct ConversionTextTests {
 
 /// A temporary directory of dictionary files and OpenCC configs for one conversion test.
 struct ConversionFixture {
-    let directory: String
+    private let scratch: TestDirectory
+
+    /// Where the fixture's files are.
+    var directory: String { scratch.path }
 
     init() throws {
-        directory = "/tmp/hanzikit-conversion-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileBytes.makeDirectories(directory)
+        scratch = try TestDirectory("conversion")
     }
 
     /// Writes `text` to `name` in the directory and returns its path.

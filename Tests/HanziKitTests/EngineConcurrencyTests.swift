@@ -346,8 +346,7 @@ struct EngineConcurrencyTests {
         // Many threads creating engines at once over fresh stores sharing one empty cache
         // directory: each compiles the dictionaries and writes the same cache files at the
         // same time. Every engine must still give the same results.
-        let cache = "/tmp/hanzikit-concurrent-cache-\(UInt64.random(in: 0...UInt64.max))"
-        defer { removeTree(cache) }
+        let cache = try TestDirectory("concurrent-cache")
         let lines = Array(Self.lines.prefix(60))
         let reference = try Segmenter(), converter = try Converter(.s2t)
         let expected = lines.map { reference.words(in: $0) + [converter.convert($0)] }
@@ -355,7 +354,7 @@ struct EngineConcurrencyTests {
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 6) { worker in
             do {
-                let store = DictionaryStore(directory: nil, cacheDirectory: cache)
+                let store = DictionaryStore(directory: nil, cacheDirectory: cache.path)
                 let segmenter = try Segmenter(store: store)
                 let converter = try Converter(.s2t, store: store)
                 let mine = lines.map { segmenter.words(in: $0) + [converter.convert($0)] }
@@ -369,18 +368,4 @@ struct EngineConcurrencyTests {
         #expect(all.count == 6)
         for (worker, result) in all { #expect(result == expected, "worker \(worker)") }
     }
-}
-
-/// Removes a directory tree made by a test (plain files one level deep).
-private func removeTree(_ path: String) {
-    #if canImport(Glibc)
-    if let dir = opendir(path) {
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { unlink(path + "/" + name) }
-        }
-        closedir(dir)
-    }
-    rmdir(path)
-    #endif
 }

@@ -4,11 +4,11 @@ import Testing
 
 @Suite("Compiled lexicon files")
 struct LexiconFileTests {
-    let directory: String
+    private let scratch: TestDirectory
+    var directory: String { scratch.path }
 
     init() throws {
-        directory = "/tmp/hanzikit-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileBytes.makeDirectories(directory)
+        scratch = try TestDirectory("lexicon")
     }
 
     func sampleBytes() throws -> [UInt8] {
