@@ -35,6 +35,16 @@ import Testing
     }
 }
 
+@Test func cleanChineseWhoseGBKBytesSpellHangulIsNotLookedAtClosely() throws {
+    // 陳侯、 in GBK is EA 90 BA EE A1 A2: laid out as UTF-8 read as GBK, it would be a Yi
+    // letter and a private-use character, no Chinese. Clean Traditional text has such runs
+    // in every paragraph.
+    let repairer = try RepairFixture.repairer.get()
+    for var line in ["秋，翬帥師會宋公、陳侯、蔡人、衛人伐鄭。", "邾人滅須句，須句子來奔，因成風也。", "臧孫許及晉侯盟於赤棘。"] {
+        #expect(!line.withUTF8 { repairer.isSuspicious($0) }, "\(line)")
+    }
+}
+
 @Test func mojibakeWithASCIIBetweenCharactersIsLookedAtClosely() throws {
     // 点x到y as UTF-8 read as GBK: 点's last byte pairs with x (箈), then 到's lead byte with
     // its first continuation byte.

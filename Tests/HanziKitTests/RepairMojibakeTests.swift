@@ -27,6 +27,16 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes[0].gain > 8)
 }
 
+@Test func koreanReadAsGBKIsUndoneToo() throws {
+    // Hangul's UTF-8 lead bytes (EA–ED) are no sign of garbled Chinese, but a line of them is
+    // still found by its rare characters.
+    let garbled = try misread("안녕 친구", readAs: .gbk)
+    #expect(garbled == "鞎堧厱 旃滉惮")
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "안녕 친구")
+    #expect(fixes.map(\.diagnosis) == [.utf8AsGBK])
+}
+
 @Test func utf8ReadAsGBKWithTheLastByteLostRestoresTheClosingQuote() throws {
     // “你好” is E2 80 9C … E2 80 9D: the final 9D has no partner and decodes to U+FFFD.
     let garbled = try misread("“你好”", readAs: .gbk)

@@ -60,6 +60,11 @@ struct CharacterTable: Sendable {
         /// A character GBK decodes from a UTF-8 continuation byte and an ASCII byte (80–BF,
         /// 40–7E): where UTF-8 read as GBK, a character's last byte and the ASCII after it.
         static let gbkASCIITrail = Signs(rawValue: 1 << 12)
+        /// Beside ``gbkTextMojibake`` or ``gbkStraddle``: the UTF-8 lead byte in the character's
+        /// GBK bytes starts a character Chinese text does not use (E0–E1: U+0800–1FFF, Indic to
+        /// Greek; EA–EE: Yi, hangul, private use; EF 80–A3: private use). Such a character is no
+        /// sign of garbled Chinese: clean Chinese has 陳 (EA 90) and 於 (EC B6) all the time.
+        static let gbkForeignLead = Signs(rawValue: 1 << 13)
 
         /// The signs of mojibake and damage (``gbkTextMojibake`` sends a line to the slow path
         /// only when two come close together).
@@ -195,6 +200,16 @@ struct CharacterTable: Sendable {
         (0xA0...0xFF).contains(scalar.value) || (0x2190...0x27BF).contains(scalar.value) || scalar == "※"
     }
 
+    /// Whether a UTF-8 character beginning with `lead` (and `continuation`, when known) lies
+    /// where Chinese text has no characters: U+0800–1FFF or U+A000–F8FF.
+    private static func isForeignLead(_ lead: UInt8, _ continuation: UInt8?) -> Bool {
+        switch lead {
+        case 0xE0, 0xE1, 0xEA...0xEE: true
+        case 0xEF: continuation.map { $0 < 0xA4 } ?? false
+        default: false
+        }
+    }
+
     /// Asks ICU what UTF-8 and Chinese punctuation turn into under each misreading.
     private static func addConverterSigns(to entries: inout [UInt32]) {
         var pair: [UInt8] = [0, 0]
@@ -208,6 +223,7 @@ struct CharacterTable: Sendable {
                 let punctuation = (lead == 0xE2 && trail <= 0x81) || (lead == 0xE3 && trail == 0x80)
                     || (lead == 0xEF && (trail == 0xBC || trail == 0xBD || trail == 0xBF))
                 add(punctuation ? .gbkPunctuationMojibake : .gbkTextMojibake, to: scalar, in: &entries)
+                if isForeignLead(lead, trail) { add(.gbkForeignLead, to: scalar, in: &entries) }
             }
         }
         add(.gbkPunctuationMojibake, to: "€", in: &entries)
@@ -222,6 +238,7 @@ struct CharacterTable: Sendable {
                     guard let text = try? Charset.gbk.decode(pair), let scalar = text.unicodeScalars.first,
                           text.unicodeScalars.count == 1, scalar.value < 0x10000 else { continue }
                     add(sign, to: scalar, in: &entries)
+                    if sign == .gbkStraddle && isForeignLead(trail, nil) { add(.gbkForeignLead, to: scalar, in: &entries) }
                 }
             }
         }

@@ -194,7 +194,9 @@ public struct Repairer: Sendable {
             let signs = entrySigns(entry)
             // Two characters garbled alone leave one rare character only, then the two that
             // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too.
-            if signs.contains(.gbkStraddle) && characters == lastGBKSign + 1 { lastStraddle = characters }
+            if signs.contains(.gbkStraddle) && !signs.contains(.gbkForeignLead) && characters == lastGBKSign + 1 {
+                lastStraddle = characters
+            }
             if signs.contains(.gbkContinuations) && characters == lastStraddle + 1 { return true }
             if signs.contains(.gbkASCIITrail) { lastASCIITrail = characters }
             if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
@@ -205,7 +207,7 @@ public struct Repairer: Sendable {
                 // continuation byte pairs with the first ASCII byte, and the next one comes a
                 // character or two later (字a字, 字ab字). Clean text has such characters side by
                 // side or close (於陳, 喃喃), but not after a pair that ends in ASCII.
-                if signs.contains(.gbkTextMojibake) {
+                if signs.contains(.gbkTextMojibake) && !signs.contains(.gbkForeignLead) {
                     if characters - lastGBKSign <= 3 && lastASCIITrail == lastGBKSign + 1 { return true }
                     lastGBKSign = characters
                 }
