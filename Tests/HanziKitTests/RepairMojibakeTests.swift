@@ -580,6 +580,19 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(fixes.first?.range.lowerBound == (clean + "她说：").utf8.count)
 }
 
+@Test func damageFarFromARepairInALongLineIsReportedOnceWhereItIs() throws {
+    // The repair near the start makes a second pass over the line; the stretches it leaves
+    // as they were keep their damage report, at its place in the original line.
+    let sentence = "他走到窗前，看了看外面的雨，又回到桌边坐下。"
+    let middle = String(repeating: sentence, count: 80)
+    let line = "她说：鈥滀綘濂解€�" + middle + "文件里全是锟斤拷，" + middle
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == "她说：“你好”" + middle + "文件里全是锟斤拷，" + middle)
+    #expect(fixes.map(\.diagnosis) == [.utf8AsGBK, .kunJinKao])
+    let damageStart = ("她说：鈥滀綘濂解€�" + middle + "文件里全是").utf8.count
+    #expect(fixes.last?.range == damageStart..<damageStart + "锟斤拷".utf8.count)
+}
+
 @Test func aLongQuotationInALongLineIsRestoredAsOnePair() throws {
     // The stretches a long line is read in never part a straight quotation: its closing quote
     // is read with its opening one, as in a short line.

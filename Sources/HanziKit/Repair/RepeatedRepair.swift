@@ -16,59 +16,70 @@ struct RepeatedRepair {
     private(set) var fixes: [Fix]
 
     init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options) {
-        // The repairs of a long line's stretches, by their bytes: a later pass reads most of them
-        // again unchanged.
-        var known: [[UInt8]: (output: [UInt8], fixes: [Fix])] = [:]
-        (output, fixes) = Self.pass(over: line, model: model, options: options, known: &known)
+        var pass = Self.pass(over: line, model: model, options: options, settled: [])
+        (output, fixes) = (pass.output, pass.fixes)
         guard fixes.contains(where: \.changesText) else { return }
         let input = Array(line)
         var changes = fixes.filter(\.changesText)
         var damage: [Fix] = []
         for _ in 1..<Self.maximumPasses {
-            let (repaired, found) = output.withUnsafeBufferPointer {
-                Self.pass(over: $0, model: model, options: options, known: &known)
-            }
-            damage = found.filter { !$0.changesText }
-            let more = found.filter(\.changesText)
+            let settled = pass.settled
+            pass = output.withUnsafeBufferPointer { Self.pass(over: $0, model: model, options: options, settled: settled) }
+            damage = pass.fixes.filter { !$0.changesText }
+            let more = pass.fixes.filter(\.changesText)
             guard !more.isEmpty else { break }
-            changes = Self.compose(input: input, first: changes, intermediate: output, second: more, final: repaired)
-            output = repaired
+            changes = Self.compose(input: input, first: changes, intermediate: output, second: more, final: pass.output)
+            output = pass.output
         }
         // Damage is reported as the last pass found it, where no change covers it.
         fixes = (changes + Self.mapDamage(damage, through: changes))
             .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
+    /// A stretch a pass left as it was, with the damage it found there (ranges from the
+    /// stretch's start). The next pass reads the same bytes at `range` and need not look again.
+    private struct SettledStretch {
+        var range: Range<Int>
+        var damage: [Fix]
+    }
+
     /// One pass over `line`: each stretch of it (``Repairer/stretchEnd(in:from:table:)``) that is
     /// suspicious, or the whole line when it is one stretch, repaired by a ``LineRepair``.
-    /// (Passes repeat over the whole line, so its stretches settle together.)
+    /// Stretches `settled` by the pass before are taken as they are. (Passes repeat over the
+    /// whole line, so its stretches settle together.)
     private static func pass(over line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options,
-                             known: inout [[UInt8]: (output: [UInt8], fixes: [Fix])]) -> (output: [UInt8], fixes: [Fix]) {
-        func repaired(_ stretch: UnsafeBufferPointer<UInt8>) -> (output: [UInt8], fixes: [Fix]) {
-            var repair = LineRepair(stretch, model: model, options: options)
-            repair.run()
-            return (repair.outputUTF8, repair.fixes(baseOffset: 0))
-        }
+                             settled: [SettledStretch]) -> (output: [UInt8], fixes: [Fix], settled: [SettledStretch]) {
         var output: [UInt8] = []
         var fixes: [Fix] = []
+        var nowSettled: [SettledStretch] = []
         output.reserveCapacity(line.count)
+        var next = settled.makeIterator()
+        var candidate = next.next()
         var start = 0
         repeat {
             let end = Repairer.stretchEnd(in: line, from: start, table: model.table)
             let stretch = UnsafeBufferPointer(rebasing: line[start..<end])
-            if end - start == line.count { return repaired(stretch) }
-            if Repairer.isSuspicious(stretch, model: model, options: options) {
-                let bytes = Array(stretch)
-                let result = known[bytes] ?? repaired(stretch)
-                known[bytes] = result
-                output += result.output
-                fixes += result.fixes.map { $0.shifted(by: start) }
+            while let known = candidate, known.range.lowerBound < start { candidate = next.next() }
+            var found: [Fix] = []
+            var repaired: [UInt8]?
+            if let known = candidate, known.range == start..<end {
+                found = known.damage
+            } else if end - start == line.count || Repairer.isSuspicious(stretch, model: model, options: options) {
+                var repair = LineRepair(stretch, model: model, options: options)
+                repair.run()
+                found = repair.fixes(baseOffset: 0)
+                if found.contains(where: \.changesText) { repaired = repair.outputUTF8 }
+            }
+            fixes += found.map { $0.shifted(by: start) }
+            if let repaired {
+                output += repaired
             } else {
                 output += stretch
+                nowSettled.append(SettledStretch(range: output.count - stretch.count..<output.count, damage: found))
             }
             start = end
         } while start < line.count
-        return (output, fixes)
+        return (output, fixes, nowSettled)
     }
 
     /// The changes of two passes as changes of the original: `first` turned `input` into
