@@ -857,10 +857,18 @@ extension LineRepair {
             row.removeAll(keepingCapacity: true)
             for trail in trails { row += [lead, trail, 0x0A] }
             guard let decoded = try? charset.decode(row, mode: .substitute) else { continue }
-            for (trail, piece) in zip(trails, decoded.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)) {
-                let scalars = String(decoding: piece, as: UTF8.self).unicodeScalars
-                guard scalars.count == 1, let scalar = scalars.first, scalar != "\u{FFFD}" else { continue }
-                table[Int(lead - 0x80) << 8 | Int(trail)] = scalar.value
+            Array(decoded.utf8).withUnsafeBufferPointer { pieces in
+                var i = 0
+                for trail in trails where i < pieces.count {
+                    if pieces[i] != 0x0A {
+                        let (value, width) = Repairer.decodeScalar(pieces, at: i)
+                        if value != 0xFFFD, i + width < pieces.count, pieces[i + width] == 0x0A {
+                            table[Int(lead - 0x80) << 8 | Int(trail)] = value
+                        }
+                    }
+                    while i < pieces.count && pieces[i] != 0x0A { i += 1 }
+                    i += 1
+                }
             }
         }
         return table

@@ -27,23 +27,23 @@ extension LineRepair {
         // quotes are as written ("%s"，).
         var foldedWhole = false
         if !scalars.contains(where: { Self.foldedForms.contains($0) }) {
-            var marksOnly: [Int: Unicode.Scalar] = [:]
+            var marksOnly = [Unicode.Scalar?](repeating: nil, count: text.count)
             restoreParentheses(text, into: &marksOnly, foldedWhole: false, fullStops: false)
             restoreMarks(text, restored: &marksOnly, foldedWhole: false, fullStops: false)
             // The one-byte shift is a line folded after it was misread (?!蓖蹶烧f). So is a line
             // with a '.' between two Han characters and no 。 (用了.它): Chinese writes no '.'
             // there, and the sentence's other marks may all be full stops.
-            foldedWhole = !marksOnly.isEmpty || edits.contains { $0.diagnosis == .gbkOneByteShift }
+            foldedWhole = marksOnly.contains { $0 != nil } || edits.contains { $0.diagnosis == .gbkOneByteShift }
                 || fullStopsTyped && text.indices.contains { k in
                     text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
                         && !isAddressDot(text, at: k)
                 }
         }
-        var restored: [Int: Unicode.Scalar] = [:]
+        var restored = [Unicode.Scalar?](repeating: nil, count: text.count)
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole, fullStopsTyped: fullStopsTyped)
         restoreParentheses(text, into: &restored, foldedWhole: foldedWhole, fullStops: fullStopsTyped && foldedWhole)
         matchRepairedParentheses(text, origins: origins, into: &restored)
-        let quotesRestored = restored.values.contains { "“”「」".unicodeScalars.contains($0) }
+        let quotesRestored = restored.contains { $0.map { "“”「」".unicodeScalars.contains($0) } == true }
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole,
                      fullStops: fullStopsTyped && (foldedWhole || quotesRestored))
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
@@ -52,7 +52,7 @@ extension LineRepair {
         let quoteMarks = text.indices.filter { Self.doubleQuoteMarks.contains(text[$0]) }
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
             guard let scalar = restored[k], [k - 1, k + 1].contains(where: { side in
-                side >= 0 && side < text.count && Self.fullwidthMarks[text[side]] != nil && restored[side] == nil
+                side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
             }) else { continue }
             restored[k] = nil
             let opens = scalar == "“" || scalar == "「"
@@ -61,8 +61,8 @@ extension LineRepair {
                 restored[partner] = nil
             }
         }
-        for (k, scalar) in restored where text[k] != scalar {
-            replaceRepaired(at: k, with: scalar, origins: origins)
+        for (k, scalar) in restored.enumerated() {
+            if let scalar, text[k] != scalar { replaceRepaired(at: k, with: scalar, origins: origins) }
         }
     }
 
@@ -82,7 +82,7 @@ extension LineRepair {
 
     /// `, ; : ! ?` between Chinese characters, and with `fullStops` '.' that ends a Chinese
     /// sentence (今天下雨.明天). In a line `foldedWhole`, a space may follow the mark (轉換, 你必須).
-    private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStops: Bool) {
+    private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Unicode.Scalar?], foldedWhole: Bool, fullStops: Bool) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
         // A line with several '?' inside words of clauses that ask nothing, or with "??" after a
         // character, lost characters to an encoder; so did one that writes its question marks
@@ -105,7 +105,7 @@ extension LineRepair {
                 }
                 continue
             }
-            guard let fullwidth = Self.fullwidthMarks[text[k]], !(text[k] == ";" && semicolonList) else { continue }
+            guard let fullwidth = Self.fullwidthMark(for: text[k]), !(text[k] == ";" && semicolonList) else { continue }
             let previous = at(k - 1), next = at(k + 1)
             // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
             // line was cut after the word before it.)
@@ -226,10 +226,18 @@ extension LineRepair {
     /// The digits of numbers written in Chinese.
     private static let chineseNumerals = ScalarSet("一二三四五六七八九十百零〇两兩")
 
-    /// The full-width marks NFKC folds to ASCII, by their ASCII form.
-    static let fullwidthMarks: [Unicode.Scalar: Unicode.Scalar] = [
-        ",": "，", ";": "；", ":": "：", "!": "！", "?": "？",
-    ]
+    /// The full-width mark NFKC folds to `ascii` (, ; : ! ?), or nil. (A switch: the punctuation
+    /// rules ask it of every character.)
+    static func fullwidthMark(for ascii: Unicode.Scalar) -> Unicode.Scalar? {
+        switch ascii {
+        case ",": "，"
+        case ";": "；"
+        case ":": "："
+        case "!": "！"
+        case "?": "？"
+        default: nil
+        }
+    }
 
     /// Question words and particles: a clause with one of them asks something.
     static let questionWords = ScalarSet("吗呢么嗎麼什怎谁誰哪几幾啥否岂豈难難何孰曷焉")
@@ -357,7 +365,7 @@ extension LineRepair {
     /// `(…)` pairs with Chinese content and Chinese on both sides outside, and a lone `(` or `)`
     /// between Han characters. With `fullStops`, a
     /// '.' typed for 。 counts as Chinese beside a parenthesis ((例如,使用反斜线).也可以).
-    private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStops: Bool) {
+    private func restoreParentheses(_ text: [Unicode.Scalar], into restored: inout [Unicode.Scalar?], foldedWhole: Bool, fullStops: Bool) {
         func isFullStop(_ j: Int, after previous: Unicode.Scalar) -> Bool {
             fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous, foldedWhole: foldedWhole)
         }
@@ -374,7 +382,7 @@ extension LineRepair {
             func outside(_ j: Int) -> Bool {
                 guard j >= 0 && j < text.count else { return true }
                 let scalar = text[j]
-                return isChinese(scalar) || (j > k && (Self.fullwidthMarks[scalar] != nil || isFullStop(j, after: "）")))
+                return isChinese(scalar) || (j > k && (Self.fullwidthMark(for: scalar) != nil || isFullStop(j, after: "）")))
                     || foldedWhole && (scalar == " " || scalar == "\"" || scalar.properties.isAlphabetic && scalar.isASCII)
             }
             let before = outside(k - 1)
@@ -412,7 +420,7 @@ extension LineRepair {
     /// A parenthesis whose partner the one-byte shift's repair made full-width ((「soft」）)
     /// takes the partner's width. (Not one whose partner the writer wrote so: （comment) stays
     /// as written, also where the whole line was mojibake.)
-    private func matchRepairedParentheses(_ text: [Unicode.Scalar], origins: [Origin], into restored: inout [Int: Unicode.Scalar]) {
+    private func matchRepairedParentheses(_ text: [Unicode.Scalar], origins: [Origin], into restored: inout [Unicode.Scalar?]) {
         let parentheses = "()（）".unicodeScalars
         for (k, scalar) in text.enumerated() where scalar == "(" || scalar == ")" {
             let opens = scalar == "("
@@ -441,7 +449,7 @@ extension LineRepair {
     /// In a line `foldedWhole`, a quotation may hold any text (a Latin word, a path, code), and
     /// a space may stand between it and the Chinese outside.
     /// With `fullStopsTyped`, a '.' typed for 。 counts as a Chinese mark beside a quote (“走吧.”).
-    private func restoreQuotes(_ text: [Unicode.Scalar], into restored: inout [Int: Unicode.Scalar], foldedWhole: Bool, fullStopsTyped: Bool) {
+    private func restoreQuotes(_ text: [Unicode.Scalar], into restored: inout [Unicode.Scalar?], foldedWhole: Bool, fullStopsTyped: Bool) {
         let (opening, closing): (Unicode.Scalar, Unicode.Scalar) = options.quotes == .curly ? ("“", "”") : ("「", "」")
         var open = false
         // The straight quote that opened the current quotation, if one did: a pair is restored
@@ -485,7 +493,7 @@ extension LineRepair {
                 // closes at once, where Chinese stands on both sides of it; after a sentence mark
                 // it is one quotation closing and the next opening (？”“).
                 if next == "\"", let previous, isHan(previous), !open,
-                   (k + 2 < text.count ? text[k + 2] : nil).map({ isChinese($0) || Self.fullwidthMarks[$0] != nil }) ?? true {
+                   (k + 2 < text.count ? text[k + 2] : nil).map({ isChinese($0) || Self.fullwidthMark(for: $0) != nil }) ?? true {
                     restored[k] = opening
                     restored[k + 1] = closing
                     closesEmptyPair = true
@@ -535,7 +543,7 @@ extension LineRepair {
                 // in "B："） the second quote closes.)
                 var chinese = opensAtLineEnd || inner.map { !"“”「」".unicodeScalars.contains($0)
                     && !model.table.signs($0).contains(opens ? .closing : .opening)
-                    && (isChinese($0) || (!opens && Self.fullwidthMarks[$0] != nil)) } ?? false
+                    && (isChinese($0) || (!opens && Self.fullwidthMark(for: $0) != nil)) } ?? false
                 if !opens && fullStopBefore { chinese = true }
                 // A quotation may begin or end with a number or Latin word set in Chinese ("1號").
                 if !chinese { chinese = isWordInChinese(text, from: opens ? k + 1 : k - 1, forward: opens) }
@@ -552,7 +560,7 @@ extension LineRepair {
                     chinese = true
                 }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
-                if let outer, !isChinese(outer) && Self.fullwidthMarks[outer] == nil && outer != "\"" && !outerFullStop
+                if let outer, !isChinese(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
                     && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens)) {
                     chinese = false
@@ -604,7 +612,7 @@ extension LineRepair {
     private func isChineseBeyondSpace(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
         var j = k
         while j >= 0 && j < text.count && text[j] == " " { j += forward ? 1 : -1 }
-        return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMarks[text[j]] != nil || text[j] == "(" || text[j] == ")"
+        return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMark(for: text[j]) != nil || text[j] == "(" || text[j] == ")"
     }
 
     /// Whether a straight double quote between `previous` and `next` (and `afterNext`) surely

@@ -276,7 +276,7 @@ final class PlausibilityScore: Sendable {
         if previous == scalar && Self.quotes.contains(scalar) { return cost + Cost.doubledClauseMark }
         // Two clause marks in a row (。， ，、 ？？) hardly occur in prose; ？！ and ！？ do. (A mark
         // folded to ASCII counts as the mark it was: 真虧他!。 reads as badly as ！。)
-        let previous = previous.isASCII ? LineRepair.fullwidthMarks[previous] ?? previous : previous
+        let previous = previous.isASCII ? LineRepair.fullwidthMark(for: previous) ?? previous : previous
         if Self.clauseMarks.contains(previous) && Self.clauseMarks.contains(scalar)
             && !(Self.sentenceMarks.contains(previous) && Self.sentenceMarks.contains(scalar) && previous != "。" && scalar != "。"
                 && previous != scalar) {
