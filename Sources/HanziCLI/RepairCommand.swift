@@ -83,9 +83,7 @@ struct RepairCommand: ParsableCommand {
                     let offset = report.nextLine(length: line.count, piece: piece)
                     let fixes = repairer.repair(utf8: line, baseOffset: offset, appendingTo: &result)
                     report.add(fixes.map(Cleaner.Change.init(fix:)))
-                } else if !repairer.isSuspicious(line) {
-                    result.append(contentsOf: line)
-                } else if !repairer.repair(utf8: line, appendingTo: &result).allSatisfy({ !$0.changesText }) {
+                } else if repairer.repair(utf8: line, appendingTo: &result).contains(where: \.changesText) {
                     report.noteChange()
                 }
             }

@@ -29,8 +29,8 @@ struct LineRepair {
     let depth: Int
     /// Facts about the whole line, computed once so that no detector rescans it.
     let facts: LineFacts
-    /// Whether the line has signs of mojibake or damage (``Repairer/hasMojibakeSigns(_:model:)``):
-    /// the search for garbled stretches weighs every character and is skipped without them.
+    /// Whether the line has signs of mojibake or damage (``Repairer/Finding/mojibake``): the
+    /// search for garbled stretches weighs every character and is skipped without them.
     private let searchesMojibake: Bool
     /// Accepted edits of the input, sorted and disjoint.
     private(set) var edits: [Edit] = []
@@ -39,7 +39,9 @@ struct LineRepair {
     /// Irrecoverable damage, reported with an empty change.
     private var damage: [Edit] = []
 
-    init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options) {
+    /// The repair of `line`; `searchesMojibake` says whether the line has signs of mojibake or
+    /// damage (``Repairer/Finding/mojibake``).
+    init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options, searchesMojibake: Bool) {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         scalars.reserveCapacity(line.count)
@@ -58,7 +60,7 @@ struct LineRepair {
         }
         offsets.append(line.count)
         self.init(scalars: scalars, utf8: Array(line), offsets: offsets, model: model, options: options, depth: 0,
-                  searchesMojibake: Repairer.hasMojibakeSigns(line, model: model))
+                  searchesMojibake: searchesMojibake)
     }
 
     init(scalars: [Unicode.Scalar], model: PlausibilityScore, options: Repairer.Options, depth: Int) {

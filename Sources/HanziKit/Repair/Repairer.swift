@@ -132,19 +132,31 @@ public struct Repairer: Sendable {
 
     /// ``isSuspicious(_:)`` for a repairer of `model` and `options`.
     static func isSuspicious(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Options) -> Bool {
-        scan(text, model: model, foldedMarks: options.restoresPunctuation, questionMarks: true)
+        scan(text, model: model, foldedMarks: options.restoresPunctuation, stopsAtPunctuation: true) != .nothing
     }
 
-    /// Whether `text` has signs of mojibake or damage, leaving its punctuation aside: a line
-    /// without them is looked at for folded marks only (and the one-byte shift, which '?' signs).
-    static func hasMojibakeSigns(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore) -> Bool {
-        scan(text, model: model, foldedMarks: false, questionMarks: false)
+    /// What the byte scan finds in a line, the weightier finding first.
+    enum Finding {
+        /// Signs of mojibake or damage: the line is searched for garbled stretches.
+        case mojibake
+        /// ASCII punctuation touching Chinese (or '?', which may stand for a lost character or
+        /// the one-byte shift), and no sign of mojibake: the line is looked at for folded marks,
+        /// the shift and damage only.
+        case punctuation
+        /// Nothing: the line is left as it is.
+        case nothing
+    }
+
+    /// What `text` holds for a repairer of `model` and `options`, read in one scan.
+    static func finding(in text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Options) -> Finding {
+        scan(text, model: model, foldedMarks: options.restoresPunctuation, stopsAtPunctuation: false)
     }
 
     /// The byte scan behind ``isSuspicious(_:)``: ASCII marks beside Chinese count with
-    /// `foldedMarks` (and '?' alone with `questionMarks`), signs of mojibake and damage always.
+    /// `foldedMarks` ('?' always), signs of mojibake and damage always. With
+    /// `stopsAtPunctuation` it returns at the first mark, without looking on for mojibake.
     private static func scan(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, foldedMarks: Bool,
-                             questionMarks: Bool) -> Bool {
+                             stopsAtPunctuation: Bool) -> Finding {
         let entries = model.scanEntries
         // (The signs sit above the kind's byte of a scan entry.)
         func entrySigns(_ entry: UInt32) -> CharacterTable.Signs { CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8)) }
@@ -160,6 +172,7 @@ public struct Repairer: Sendable {
         // reverse) with no mark in it is mostly rare characters.
         var han = 0
         var hanCost = 0
+        var punctuation = false
         var i = 0
         let n = text.count
         while i < n {
@@ -173,8 +186,11 @@ public struct Repairer: Sendable {
                     i += 1
                     continue
                 }
-                let foldable = isFoldable(b) && (foldedMarks || questionMarks && b == UInt8(ascii: "?"))
-                if foldable && previousWide { return true }
+                let foldable = isFoldable(b) && (foldedMarks || b == UInt8(ascii: "?"))
+                if foldable && previousWide {
+                    if stopsAtPunctuation { return .punctuation }
+                    punctuation = true
+                }
                 previousFoldable = foldable
                 previousWide = false
                 previousTypedStop = false
@@ -185,7 +201,10 @@ public struct Repairer: Sendable {
             i += length
             guard value < 0x10000 else {
                 previousWide = value >= 0x20000 && value < 0x40000
-                if previousWide && (previousFoldable || previousTypedStop) { return true }
+                if previousWide && (previousFoldable || previousTypedStop) {
+                    if stopsAtPunctuation { return .punctuation }
+                    punctuation = true
+                }
                 previousFoldable = false
                 previousTypedStop = false
                 continue
@@ -197,10 +216,10 @@ public struct Repairer: Sendable {
             if signs.contains(.gbkStraddle) && !signs.contains(.gbkForeignLead) && characters == lastGBKSign + 1 {
                 lastStraddle = characters
             }
-            if signs.contains(.gbkContinuations) && characters == lastStraddle + 1 { return true }
+            if signs.contains(.gbkContinuations) && characters == lastStraddle + 1 { return .mojibake }
             if signs.contains(.gbkASCIITrail) { lastASCIITrail = characters }
             if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
-                if !signs.isDisjoint(with: [.gbkPunctuationMojibake, .crossMojibake, .privateUse, .damage]) { return true }
+                if !signs.isDisjoint(with: [.gbkPunctuationMojibake, .crossMojibake, .privateUse, .damage]) { return .mojibake }
                 // Rare characters come one at a time in clean text; in mojibake every third
                 // character is one (a UTF-8 lead byte paired with a continuation byte), and the
                 // two between hold the rest (see above). With ASCII after a character, its other
@@ -208,26 +227,29 @@ public struct Repairer: Sendable {
                 // character or two later (字a字, 字ab字). Clean text has such characters side by
                 // side or close (於陳, 喃喃), but not after a pair that ends in ASCII.
                 if signs.contains(.gbkTextMojibake) && !signs.contains(.gbkForeignLead) {
-                    if characters - lastGBKSign <= 3 && lastASCIITrail == lastGBKSign + 1 { return true }
+                    if characters - lastGBKSign <= 3 && lastASCIITrail == lastGBKSign + 1 { return .mojibake }
                     lastGBKSign = characters
                 }
                 // A Latin-1 letter is mojibake only when a continuation-like character follows.
                 if signs.contains(.latinLead), i < n, text[i] >= 0x80 {
                     let (next, _) = Self.decodeScalar(text, at: i)
-                    if next < 0x10000 && entrySigns(entries[Int(next)]).contains(.latinContinuation) { return true }
+                    if next < 0x10000 && entrySigns(entries[Int(next)]).contains(.latinContinuation) { return .mojibake }
                 }
             }
             let cost = Int(entry >> 24)
             han &+= cost == 0 ? 0 : 1
             hanCost &+= cost
             let wide = signs.contains(.wide)
-            if wide && (previousFoldable || previousTypedStop) { return true }
+            if wide && (previousFoldable || previousTypedStop) {
+                if stopsAtPunctuation { return .punctuation }
+                punctuation = true
+            }
             previousWide = wide
             previousFoldable = false
             previousTypedStop = false
         }
         guard han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han) else {
-            return false
+            return punctuation ? .punctuation : .nothing
         }
         // Japanese and Korean write characters Chinese seldom uses, among kana or hangul; the
         // mojibake has a kana at most here and there.
@@ -238,7 +260,7 @@ public struct Repairer: Sendable {
             i += length
             if let scalar = Unicode.Scalar(value), model.table.isKanaOrHangul(scalar) { foreign += 1 }
         }
-        return foreign * 4 < han
+        return foreign * 4 < han ? .mojibake : punctuation ? .punctuation : .nothing
     }
 
     /// `, ; : ? ! ( ) "`: the ASCII punctuation that may stand for folded full-width marks.

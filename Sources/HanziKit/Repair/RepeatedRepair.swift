@@ -64,8 +64,9 @@ struct RepeatedRepair {
             var repaired: [UInt8]?
             if let known = candidate, known.range == start..<end {
                 found = known.damage
-            } else if end - start == line.count || Repairer.isSuspicious(stretch, model: model, options: options) {
-                var repair = LineRepair(stretch, model: model, options: options)
+            } else if case let finding = Repairer.finding(in: stretch, model: model, options: options),
+                      finding != .nothing || end - start == line.count {
+                var repair = LineRepair(stretch, model: model, options: options, searchesMojibake: finding == .mojibake)
                 repair.run()
                 found = repair.fixes(baseOffset: 0)
                 if found.contains(where: \.changesText) { repaired = repair.outputUTF8 }
