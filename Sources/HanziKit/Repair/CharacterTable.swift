@@ -212,14 +212,10 @@ struct CharacterTable: Sendable {
 
     /// Asks ICU what UTF-8 and Chinese punctuation turn into under each misreading.
     private static func addConverterSigns(to entries: inout [UInt32]) {
-        var pair: [UInt8] = [0, 0]
         // UTF-8 read as GBK: a 3-byte lead E0–EF followed by a continuation byte.
         for lead in UInt8(0xE0)...0xEF {
             for trail in UInt8(0x80)...0xBF {
-                pair[0] = lead
-                pair[1] = trail
-                guard let text = try? Charset.gbk.decode(pair), let scalar = text.unicodeScalars.first,
-                      text.unicodeScalars.count == 1, scalar.value < 0x10000 else { continue }
+                guard let scalar = Charset.gbk.decodePair(lead, trail), scalar.value < 0x10000 else { continue }
                 let punctuation = (lead == 0xE2 && trail <= 0x81) || (lead == 0xE3 && trail == 0x80)
                     || (lead == 0xEF && (trail == 0xBC || trail == 0xBD || trail == 0xBF))
                 add(punctuation ? .gbkPunctuationMojibake : .gbkTextMojibake, to: scalar, in: &entries)
@@ -233,10 +229,7 @@ struct CharacterTable: Sendable {
             for (trails, sign) in [(UInt8(0xE0)...0xEF, Signs.gbkStraddle), (UInt8(0x80)...0xBF, Signs.gbkContinuations),
                                    (UInt8(0x40)...0x7E, Signs.gbkASCIITrail)] {
                 for trail in trails {
-                    pair[0] = lead
-                    pair[1] = trail
-                    guard let text = try? Charset.gbk.decode(pair), let scalar = text.unicodeScalars.first,
-                          text.unicodeScalars.count == 1, scalar.value < 0x10000 else { continue }
+                    guard let scalar = Charset.gbk.decodePair(lead, trail), scalar.value < 0x10000 else { continue }
                     add(sign, to: scalar, in: &entries)
                     if sign == .gbkStraddle && isForeignLead(trail, nil) { add(.gbkForeignLead, to: scalar, in: &entries) }
                 }

@@ -779,7 +779,7 @@ extension LineRepair {
         if let pairs = run.pairOptions[j] {
             var options: [Unicode.Scalar] = []
             for (lead, trail) in pairs {
-                if let scalar = decodePair(lead, trail, charset), !options.contains(scalar) { options.append(scalar) }
+                if let scalar = charset.decodePair(lead, trail), !options.contains(scalar) { options.append(scalar) }
             }
             guard !options.isEmpty else { return nil }
             return (options.count == 1 ? .known(options[0]) : .choice(options), 2)
@@ -787,19 +787,19 @@ extension LineRepair {
         let options: [Unicode.Scalar]
         switch (run.isLost[j], run.isUnknown(j + 1)) {
         case (false, false):
-            return decodePair(run.bytes[j], run.bytes[j + 1], charset).map { (.known($0), 2) }
+            return charset.decodePair(run.bytes[j], run.bytes[j + 1]).map { (.known($0), 2) }
         case (true, false):
             let trail = run.bytes[j + 1]
             options = lostBytes.compactMap { lead in
                 if let wrongDecoder, !wrongDecoder.mayLose(lead, before: trail) { return nil }
-                return decodePair(lead, trail, charset)
+                return charset.decodePair(lead, trail)
             }
         case (false, true):
             // The lost byte was where the wrong decoder tried a pair with the byte after it.
             let next: UInt8? = j + 2 < run.count && !run.isUnknown(j + 2) ? run.bytes[j + 2] : nil
             options = (UInt8(0x40)...0xFE).compactMap { trail in
                 if let wrongDecoder, let next, !wrongDecoder.mayLose(trail, before: next) { return nil }
-                return decodePair(run.bytes[j], trail, charset)
+                return charset.decodePair(run.bytes[j], trail)
             }
         case (true, true):
             return (.lost, 2)
@@ -820,71 +820,6 @@ extension LineRepair {
         var decoder = UTF8()
         guard case let .scalarValue(scalar) = decoder.decode(&iterator), iterator.next() == nil else { return nil }
         return scalar
-    }
-
-    /// The character a two-byte sequence decodes to in `charset` (ICU, strict), or nil.
-    static func decodePair(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
-        let pairs: [UInt32]? = switch charset {
-        case .gbk: gbkPairs
-        case .big5: big5Pairs
-        case .big5HKSCS: big5HKSCSPairs
-        default: nil
-        }
-        if let pairs, lead >= 0x80 {
-            let value = pairs[Int(lead - 0x80) << 8 | Int(trail)]
-            return value == 0 ? nil : Unicode.Scalar(value)
-        }
-        return decodePairWithICU(lead, trail, charset)
-    }
-
-    /// What ICU decodes each pair of a double-byte charset with a lead byte from 0x80 to, 0
-    /// where nothing: undoing the GBK shift, and choosing the bytes a decoder lost, decode the
-    /// same pairs again and again. Built the first time a garbled line needs them.
-    private static let gbkPairs = pairTable(.gbk)
-    private static let big5Pairs = pairTable(.big5)
-    private static let big5HKSCSPairs = pairTable(.big5HKSCS)
-
-    private static func pairTable(_ charset: Charset) -> [UInt32] {
-        var table = [UInt32](repeating: 0, count: 0x8000)
-        // A row at a time, each pair followed by a line feed (one ICU call, not 192): what the
-        // decoder makes of a pair is what stands between two line feeds, since no double-byte
-        // charset takes one as a trail byte. Trail bytes below 0x40 make no pair (GBK's and
-        // Big5's trails start there), nor does a pair read as anything but one scalar.
-        let trails = UInt8(0x40)...0xFF
-        var row: [UInt8] = []
-        row.reserveCapacity(trails.count * 3)
-        for lead in UInt8(0x80)...0xFF {
-            row.removeAll(keepingCapacity: true)
-            for trail in trails { row += [lead, trail, 0x0A] }
-            guard let decoded = try? charset.decode(row, mode: .substitute) else { continue }
-            Array(decoded.utf8).withUnsafeBufferPointer { pieces in
-                var i = 0
-                for trail in trails where i < pieces.count {
-                    if pieces[i] != 0x0A {
-                        let (value, width) = Repairer.decodeScalar(pieces, at: i)
-                        if value != 0xFFFD, i + width < pieces.count, pieces[i + width] == 0x0A {
-                            table[Int(lead - 0x80) << 8 | Int(trail)] = value
-                        }
-                    }
-                    while i < pieces.count && pieces[i] != 0x0A { i += 1 }
-                    i += 1
-                }
-            }
-        }
-        return table
-    }
-
-    private static func decodePairWithICU(_ lead: UInt8, _ trail: UInt8, _ charset: Charset) -> Unicode.Scalar? {
-        let input = [lead, trail]
-        // Most pairs tried are invalid: tell them without building an error.
-        guard charset.canDecode(input) else { return nil }
-        var output = [UInt8](repeating: 0, count: 16)
-        let length = input.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { (try? charset.decode(input, into: $0, mode: .strict)) ?? 0 }
-        }
-        guard length > 0, length <= 4 else { return nil }
-        let (value, width) = output.withUnsafeBufferPointer { Repairer.decodeScalar(UnsafeBufferPointer(rebasing: $0[0..<length]), at: 0) }
-        return width == length ? Unicode.Scalar(value) : nil
     }
 
     // MARK: Choosing lost bytes

@@ -254,12 +254,12 @@ extension LineRepair {
 
     /// The characters GBK writes with each trail byte, by trail byte.
     private static let gbkCharactersByTrail: [[Unicode.Scalar]] = (0...0xFF).map { trail in
-        trail < 0x40 ? [] : (UInt8(0x81)...0xFE).compactMap { decodePair($0, UInt8(trail), .gbk) }
+        trail < 0x40 ? [] : (UInt8(0x81)...0xFE).compactMap { Charset.gbk.decodePair($0, UInt8(trail)) }
     }
 
     /// The characters GBK writes with each lead byte, by lead byte.
     private static let gbkCharactersByLead: [[Unicode.Scalar]] = (0...0xFF).map { lead in
-        lead < 0x81 || lead == 0xFF ? [] : (UInt8(0x40)...0xFE).compactMap { decodePair(UInt8(lead), $0, .gbk) }
+        lead < 0x81 || lead == 0xFF ? [] : (UInt8(0x40)...0xFE).compactMap { Charset.gbk.decodePair(UInt8(lead), $0) }
     }
 
     static func gbkCharacters(endingWith trail: UInt8) -> [Unicode.Scalar] { gbkCharactersByTrail[Int(trail)] }
@@ -331,7 +331,7 @@ extension LineRepair {
             guard k < choices.count else { return }
             if k == choices.count - 1, endsWithLostByte, let lead = pending, !text.isEmpty || markMayBeLost {
                 for trail in UInt8(0x40)...0xFE {
-                    if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
+                    if let mark = Charset.gbk.decodePair(lead, trail), model.table.kind(mark) == .chinesePunctuation {
                         readings.append(reading(text + [mark], lostTrail: true, lostBytes: lostBytes))
                     }
                 }
@@ -343,7 +343,7 @@ extension LineRepair {
             // back in step.
             if let lead = pending, !text.isEmpty, k > 0, lost[k] {
                 for trail in UInt8(0x81)...0xFE {
-                    if let mark = Self.decodePair(lead, trail, .gbk), model.table.kind(mark) == .chinesePunctuation {
+                    if let mark = Charset.gbk.decodePair(lead, trail), model.table.kind(mark) == .chinesePunctuation {
                         readings.append(reading(text + [mark, Self.lostASCII], lostBytes: lostBytes))
                     }
                 }
@@ -358,7 +358,7 @@ extension LineRepair {
                 // decoder reads as a lead: read alone, it put the decoder back in step; read
                 // with the next lead byte as an invalid pair, it took that byte along, and the
                 // character that lead began is chosen among all it could have been.
-                if let character = Self.decodePair(lead, 0x80, .gbk), model.table.kind(character) != .chinesePunctuation {
+                if let character = Charset.gbk.decodePair(lead, 0x80), model.table.kind(character) != .chinesePunctuation {
                     readings.append(reading(text + [character], lostBytes: lostBytes))
                     if lostBytes.count < Self.maximumLostBytes {
                         walk(k + 1, pending: nil, leadIsLost: true, text: text + [character], unfolded: unfolded, lostBytes: lostBytes)
@@ -378,7 +378,7 @@ extension LineRepair {
                         text.append("\u{FFFD}")
                         leadIsLost = false
                     } else if let lead = pending {
-                        guard let scalar = Self.decodePair(lead, byte, .gbk) else { valid = false; break }
+                        guard let scalar = Charset.gbk.decodePair(lead, byte) else { valid = false; break }
                         // The first pair is the punctuation mark whose lead was lost.
                         if text.isEmpty && model.table.kind(scalar) != .chinesePunctuation { valid = false; break }
                         text.append(scalar)

@@ -14,7 +14,7 @@ struct LosingDecoder: Sendable {
     /// two as a character (a pair, or `byte` alone followed by `next`'s character).
     func mayLose(_ byte: UInt8, before next: UInt8) -> Bool {
         if let table, table.decodes(byte, next) { return false }
-        guard let scalar = LineRepair.decodePair(byte, next, charset) else { return true }
+        guard let scalar = charset.decodePair(byte, next) else { return true }
         return privateUseIsLost && (0xE000...0xF8FF).contains(scalar.value)
     }
 }

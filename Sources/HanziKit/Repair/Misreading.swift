@@ -152,7 +152,7 @@ struct Misreading: Sendable {
             var privateUse: [(UInt8, UInt8)] = []
             var standard = 0
             for trail in trails {
-                guard let scalar = LineRepair.decodePair(lead, trail, .big5HKSCS) else { continue }
+                guard let scalar = Charset.big5HKSCS.decodePair(lead, trail) else { continue }
                 if (0xE000...0xF8FF).contains(scalar.value) {
                     privateUse.append((lead, trail))
                 } else {

@@ -90,25 +90,31 @@ final class PlausibilityScore: Sendable {
         logTotal = log(Double(max(lexicon.totalFrequency, 1)))
         var simplified = [UInt32](repeating: 0, count: 0x10000)
         var scripts = [UInt8](repeating: 0, count: 0x10000)
+        // The first scalar of UTF-8 text, and whether it is all of it (read in place: the
+        // character dictionaries have thousands of entries).
+        func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>) -> (value: UInt32, isWhole: Bool)? {
+            guard !utf8.isEmpty else { return nil }
+            let (value, length) = Repairer.decodeScalar(utf8, at: 0)
+            return (value, length == utf8.count)
+        }
         // A character that converts to a different one is used by one script only.
-        func forEachMapping(_ map: Lexicon, _ body: (Unicode.Scalar, Unicode.Scalar) -> Void) {
+        func forEachMapping(_ map: Lexicon, _ body: (Int, UInt32) -> Void) {
             for entry in map.allEntries where map.valueCount(of: entry) > 0 {
-                let key = map.key(of: entry).unicodeScalars
-                let value = String(decoding: map.valueUTF8(of: entry), as: UTF8.self).unicodeScalars
-                guard key.count == 1, let from = key.first, from.value < 0x10000, let to = value.first, to != from else { continue }
-                body(from, to)
+                guard let (from, isWhole) = firstScalar(map.keyUTF8(of: entry)), isWhole, from < 0x10000,
+                      let (to, _) = firstScalar(map.valueUTF8(of: entry)), to != from else { continue }
+                body(Int(from), to)
             }
         }
         forEachMapping(traditionalToSimplified) { from, to in
-            simplified[Int(from.value)] = to.value
-            scripts[Int(from.value)] |= 1
+            simplified[from] = to
+            scripts[from] |= 1
         }
-        forEachMapping(simplifiedToTraditional) { from, _ in scripts[Int(from.value)] |= 2 }
+        forEachMapping(simplifiedToTraditional) { from, _ in scripts[from] |= 2 }
         var written = [Bool](repeating: false, count: 0x10000)
         for entry in simplifiedToTraditional.allEntries {
-            for value in simplifiedToTraditional.values(of: entry) {
-                if let scalar = value.unicodeScalars.first, value.unicodeScalars.count == 1, scalar.value < 0x10000 {
-                    written[Int(scalar.value)] = true
+            for i in 0..<simplifiedToTraditional.valueCount(of: entry) {
+                if let (value, isWhole) = firstScalar(simplifiedToTraditional.valueUTF8(of: entry, at: i)), isWhole, value < 0x10000 {
+                    written[Int(value)] = true
                 }
             }
         }
