@@ -76,8 +76,7 @@ public struct Repairer: Sendable {
         var fixes: [Fix] = []
         var start = 0
         while start <= text.count {
-            var end = start
-            while end < text.count && text[end] != 0x0A { end += 1 }
+            let end = text.index(of: 0x0A, from: start, to: text.count)
             // A CRLF line's \r belongs to its line ending, not to the text the rules look at.
             let bodyEnd = end > start && text[end - 1] == 0x0D ? end - 1 : end
             let line = UnsafeBufferPointer(rebasing: text[start..<bodyEnd])
@@ -108,17 +107,28 @@ public struct Repairer: Sendable {
     /// and straight quotes pair as they do in the line.
     static func stretchEnd(in line: UnsafeBufferPointer<UInt8>, from start: Int, table: CharacterTable) -> Int {
         guard line.count - start > 2 * stretchLength else { return line.count }
+        // Every byte of a long line passes here, twice where it is repaired: the quotes and the
+        // marks' first byte (， ； ！ ？ are EF BC 8C, 9B, 81, 9F) are searched for, not stepped to.
+        let limit = line.count - 5
         var quoteOpen = false
-        var i = start
-        while i + 6 <= line.count {
-            if line[i] == UInt8(ascii: "\"") { quoteOpen.toggle() }
-            // ， ； ！ ？ are EF BC 8C, 9B, 81, 9F.
-            if i >= start + stretchLength, !quoteOpen, line[i] == 0xEF, line[i + 1] == 0xBC,
-               [0x8C, 0x9B, 0x81, 0x9F].contains(line[i + 2]) {
-                let (next, _) = decodeScalar(line, at: i + 3)
-                if let scalar = Unicode.Scalar(next), table.kind(scalar) == .han { return i + 3 }
+        func passQuotes(before end: Int, from i: Int) {
+            var quote = line.index(of: UInt8(ascii: "\""), from: i, to: end)
+            while quote < end {
+                quoteOpen.toggle()
+                quote = line.index(of: UInt8(ascii: "\""), from: quote + 1, to: end)
             }
-            i += 1
+        }
+        var i = start + stretchLength
+        passQuotes(before: Swift.min(i, limit), from: start)
+        while i < limit {
+            let mark = line.index(of: 0xEF, from: i, to: limit)
+            passQuotes(before: mark, from: i)
+            guard mark < limit else { break }
+            if !quoteOpen, line[mark + 1] == 0xBC, [0x8C, 0x9B, 0x81, 0x9F].contains(line[mark + 2]) {
+                let (next, _) = decodeScalar(line, at: mark + 3)
+                if let scalar = Unicode.Scalar(next), table.kind(scalar) == .han { return mark + 3 }
+            }
+            i = mark + 1
         }
         return line.count
     }
