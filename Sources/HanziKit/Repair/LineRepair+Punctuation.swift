@@ -680,8 +680,12 @@ extension LineRepair {
     /// sets the turn itself, or at characters an encoder lost (U+FFFD, "??"), which may have
     /// been quotes.
     private func breaksQuoteCount(_ text: [Unicode.Scalar], at j: Int) -> Bool {
-        "“”「」\u{FFFD}".unicodeScalars.contains(text[j]) || text[j] == "?" && j + 1 < text.count && text[j + 1] == "?"
+        Self.quoteCountBreaks.contains(text[j]) || text[j] == "?" && j + 1 < text.count && text[j + 1] == "?"
     }
+
+    /// The characters that stop a count of straight quotes, a "??" aside (asked of every
+    /// character after each quote).
+    private static let quoteCountBreaks = ScalarSet("“”「」\u{FFFD}")
 
     /// Whether a straight double quote between `previous` and `next` opens a quotation.
     private func quoteOpens(previous: Unicode.Scalar?, next: Unicode.Scalar?, afterNext: Unicode.Scalar?, open: Bool, first: Bool) -> Bool {

@@ -149,7 +149,7 @@ struct LineRepair {
     var outputScalars: [Unicode.Scalar] {
         var (result, origins) = repairedText()
         if !punctuation.isEmpty {
-            var byInput: [Int: Unicode.Scalar] = [:]
+            var byInput = [Unicode.Scalar?](repeating: nil, count: scalars.count)
             for edit in punctuation { byInput[edit.range.lowerBound] = edit.replacement[0] }
             for (k, origin) in origins.enumerated() {
                 if case let .input(i) = origin, let replacement = byInput[i] { result[k] = replacement }
