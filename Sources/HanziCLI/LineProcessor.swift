@@ -422,12 +422,9 @@ enum InputError: Error, CustomStringConvertible {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// The index of the first `\n` at or after `start`, or `count` when there is none. Lines
-    /// are found with `memchr`, which reads a word at a time: every byte of the input passes here.
+    /// The index of the first `\n` at or after `start`, or `count` when there is none.
     func newline(from start: Int) -> Int {
-        guard let base = baseAddress, start < count else { return count }
-        guard let found = memchr(base + start, 0x0A, count - start) else { return count }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        index(of: 0x0A, from: start, to: count)
     }
 
     /// How many `\n` there are.
