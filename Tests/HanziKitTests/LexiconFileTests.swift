@@ -176,6 +176,9 @@ struct UTF8ValidationTests {
         ([0xED, 0xA0, 0x80], 0),
         ([0xF4, 0x90, 0x80, 0x80], 0),
         ([0xE4, 0xB8, 0xAD, 0xE4, 0xB8, 0x41], 3),
+        (Array("퀀 힣 한국어".utf8), nil),
+        (Array("힣 ".utf8) + [0xED, 0xA0, 0x80], 4),
+        (Array("한 ".utf8) + [0xED, 0xBF, 0xBF, 0x41], 4),
     ] as [([UInt8], Int?)])
     func firstInvalidOffsetIsReported(bytes: [UInt8], offset: Int?) {
         #expect(UTF8Validation.firstInvalidOffset(bytes) == offset)

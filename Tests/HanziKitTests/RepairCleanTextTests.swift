@@ -45,6 +45,17 @@ import Testing
     }
 }
 
+@Test func japaneseAndKoreanWithASCIIMarksAreNotLookedAtClosely() throws {
+    // Their ASCII marks are as written; only a '?' beside them may stand for a lost character.
+    let repairer = try RepairFixture.repairer.get()
+    for var line in ["%s 失敗: 終了コード %d", "新しい パスワード:", "처리 중 (잠시만 기다리십시오)", "현재 암호:"] {
+        #expect(!line.withUTF8 { repairer.isSuspicious($0) }, "\(line)")
+    }
+    for var line in ["異なるロールを入力しますか?", "文件名:不存在", "请输入新的 パスワード?"] {
+        #expect(line.withUTF8 { repairer.isSuspicious($0) }, "\(line)")
+    }
+}
+
 @Test func mojibakeWithASCIIBetweenCharactersIsLookedAtClosely() throws {
     // 点x到y as UTF-8 read as GBK: 点's last byte pairs with x (箈), then 到's lead byte with
     // its first continuation byte.

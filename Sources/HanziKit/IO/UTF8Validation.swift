@@ -14,10 +14,17 @@ public enum UTF8Validation {
             }
             guard i < count else { break }
             let p = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            // Most Chinese text is three-byte characters led by E1…EF except ED, whose two
-            // continuation bytes are all there is to check (E0 and ED limit their second byte).
+            // Most Chinese, Japanese and Korean text is three-byte characters led by E1…EF,
+            // whose two continuation bytes are all there is to check (E0 and ED limit their
+            // second byte: ED A0–BF would be surrogates; hangul syllables from 퀀 on are ED 80–9E).
             let lead = p[i]
-            if i + 3 <= count && lead &- 0xE1 < 0x0F && lead != 0xED && (p[i + 1] & p[i + 2]) >= 0x80 && (p[i + 1] | p[i + 2]) < 0xC0 {
+            // (Spaces and marks between words come one or two at a time.)
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            if i + 3 <= count && lead &- 0xE1 < 0x0F && (p[i + 1] & p[i + 2]) >= 0x80
+                && (p[i + 1] | p[i + 2]) < 0xC0 && (lead != 0xED || p[i + 1] < 0xA0) {
                 i += 3
                 continue
             }

@@ -164,10 +164,24 @@ public struct Repairer: Sendable {
 
     /// The byte scan behind ``isSuspicious(_:)``: ASCII marks beside Chinese count with
     /// `foldedMarks` ('?' always), signs of mojibake and damage always. With
-    /// `stopsAtPunctuation` it returns at the first mark, without looking on for mojibake.
+    /// `stopsAtPunctuation` it returns at the first '?' beside Chinese, without looking on for
+    /// mojibake.
+    ///
+    /// A line with kana or hangul keeps its ASCII marks (Japanese and Korean have conventions
+    /// of their own, and pass 2 leaves them), so there only a '?' counts: it may stand for a
+    /// lost character or begin the one-byte shift. A quarter of Japanese and Korean messages
+    /// have a mark beside a kana or a hangul syllable.
     private static func scan(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, foldedMarks: Bool,
                              stopsAtPunctuation: Bool) -> Finding {
-        let entries = model.scanEntries
+        // (Every character of every line is looked up: in place, with no bounds check.)
+        model.scanEntries.withUnsafeBufferPointer { entries in
+            scan(text, entries: entries, foldedMarks: foldedMarks, stopsAtPunctuation: stopsAtPunctuation)
+        }
+    }
+
+    /// ``scan(_:model:foldedMarks:stopsAtPunctuation:)`` over the model's scan entries.
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<UInt32>, foldedMarks: Bool,
+                             stopsAtPunctuation: Bool) -> Finding {
         // (The signs sit above the kind's byte of a scan entry.)
         func entrySigns(_ entry: UInt32) -> CharacterTable.Signs { CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8)) }
         var previousWide = false
@@ -183,6 +197,8 @@ public struct Repairer: Sendable {
         var han = 0
         var hanCost = 0
         var punctuation = false
+        var questionMark = false
+        var kanaOrHangul = 0
         var i = 0
         let n = text.count
         while i < n {
@@ -196,9 +212,10 @@ public struct Repairer: Sendable {
                     i += 1
                     continue
                 }
+                questionMark = questionMark || b == UInt8(ascii: "?")
                 let foldable = isFoldable(b) && (foldedMarks || b == UInt8(ascii: "?"))
                 if foldable && previousWide {
-                    if stopsAtPunctuation { return .punctuation }
+                    if stopsAtPunctuation && b == UInt8(ascii: "?") { return .punctuation }
                     punctuation = true
                 }
                 previousFoldable = foldable
@@ -212,7 +229,6 @@ public struct Repairer: Sendable {
             guard value < 0x10000 else {
                 previousWide = value >= 0x20000 && value < 0x40000
                 if previousWide && (previousFoldable || previousTypedStop) {
-                    if stopsAtPunctuation { return .punctuation }
                     punctuation = true
                 }
                 previousFoldable = false
@@ -221,6 +237,8 @@ public struct Repairer: Sendable {
             }
             let entry = entries[Int(value)]
             let signs = entrySigns(entry)
+            let kind = UInt8(truncatingIfNeeded: entry)
+            if kind == CharacterTable.Kind.kana.rawValue || kind == CharacterTable.Kind.hangul.rawValue { kanaOrHangul += 1 }
             // Two characters garbled alone leave one rare character only, then the two that
             // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too.
             if signs.contains(.gbkStraddle) && !signs.contains(.gbkForeignLead) && characters == lastGBKSign + 1 {
@@ -251,26 +269,19 @@ public struct Repairer: Sendable {
             hanCost &+= cost
             let wide = signs.contains(.wide)
             if wide && (previousFoldable || previousTypedStop) {
-                if stopsAtPunctuation { return .punctuation }
                 punctuation = true
             }
             previousWide = wide
             previousFoldable = false
             previousTypedStop = false
         }
+        let foldedPunctuation = punctuation && (questionMark || kanaOrHangul == 0)
         guard han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han) else {
-            return punctuation ? .punctuation : .nothing
+            return foldedPunctuation ? .punctuation : .nothing
         }
         // Japanese and Korean write characters Chinese seldom uses, among kana or hangul; the
         // mojibake has a kana at most here and there.
-        var foreign = 0
-        i = 0
-        while i < n {
-            let (value, length) = Self.decodeScalar(text, at: i)
-            i += length
-            if let scalar = Unicode.Scalar(value), model.table.isKanaOrHangul(scalar) { foreign += 1 }
-        }
-        return foreign * 4 < han ? .mojibake : punctuation ? .punctuation : .nothing
+        return kanaOrHangul * 4 < han ? .mojibake : foldedPunctuation ? .punctuation : .nothing
     }
 
     /// `, ; : ? ! ( ) "`: the ASCII punctuation that may stand for folded full-width marks.
