@@ -51,7 +51,7 @@ import Testing
     for var line in ["%s 失敗: 終了コード %d", "新しい パスワード:", "처리 중 (잠시만 기다리십시오)", "현재 암호:"] {
         #expect(!line.withUTF8 { repairer.isSuspicious($0) }, "\(line)")
     }
-    for var line in ["異なるロールを入力しますか?", "文件名:不存在", "请输入新的 パスワード?"] {
+    for var line in ["異なるロールを入力しますか?", "文件名:不存在", "请输入新的 パスワード?", "ok? ファイル: x", "see (附录)"] {
         #expect(line.withUTF8 { repairer.isSuspicious($0) }, "\(line)")
     }
 }

@@ -204,6 +204,17 @@ public struct Repairer: Sendable {
         while i < n {
             let b = text[i]
             characters += 1
+            if b < 0x80 && !previousWide {
+                // ASCII after ASCII or the line's start touches nothing Chinese: a run of it
+                // (English, code) is stepped over whole, minding only its '?' and its last byte.
+                var end = i + 1
+                while end < n && text[end] < 0x80 { end += 1 }
+                questionMark = questionMark || text.index(of: UInt8(ascii: "?"), from: i, to: end) < end
+                characters += end - i - 1
+                previousFoldable = isFoldable(text[end - 1]) && (foldedMarks || text[end - 1] == UInt8(ascii: "?"))
+                i = end
+                continue
+            }
             if b < 0x80 {
                 // A '.' after a Chinese character may be a typed 。: what follows it (走吧.")
                 // still counts as following Chinese, and Chinese after it is a sign (用了.它).
