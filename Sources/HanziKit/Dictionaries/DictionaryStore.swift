@@ -151,6 +151,27 @@ public final class DictionaryStore: Sendable {
         return digest
     }
 
+    /// Bytes computed from the runtime (``FileStamp/runtime``) and `inputs` (checksums of what
+    /// else they were computed from), kept in the cache directory under `name` until any of
+    /// them changes: `build` runs only where no intact copy of exactly `length` bytes is kept
+    /// (or where nothing can be kept).
+    func derivedData(named name: String, from inputs: [UInt64], length: Int, build: () -> [UInt8]) -> ArraySlice<UInt8> {
+        guard let cacheDirectory, let runtime = FileStamp.runtime else { return build()[...] }
+        let key = LexiconFormat.checksum(runtime + "\n" + name + inputs.map { "\n" + String($0, radix: 16) }.joined())
+        let path = "\(cacheDirectory)/\(name)-\(String(key, radix: 16)).bin"
+        func checksum(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+            withUnsafeBytes(of: bytes.withUnsafeBytes { LexiconFormat.checksum($0) }.littleEndian) { Array($0) }
+        }
+        if let kept = try? FileBytes.read(path), kept.count == length + 8,
+           checksum(kept[..<length]) == Array(kept[length...]) {
+            return kept[..<length]
+        }
+        let bytes = build()
+        precondition(bytes.count == length, "\(name): built \(bytes.count) bytes, expected \(length)")
+        try? FileBytes.writeAtomically(bytes + checksum(bytes[...]), to: path, creatingDirectory: cacheDirectory)
+        return bytes[...]
+    }
+
     /// Maps a cached lexicon, verifying its checksum the first time and again whenever the
     /// file has changed since (its stamp is remembered beside it), so that the usual start
     /// does not read the whole file.

@@ -22,6 +22,28 @@ struct FileStamp: Equatable, Sendable {
     /// The stamp of the running executable: the embedded dictionaries change only with it.
     static let executable = FileStamp(path: "/proc/self/exe")
 
+    /// The stamps of the executable and of the libraries whose data tables the repairer's
+    /// character table is computed from (ICU's converters, the Swift runtime's Unicode
+    /// properties), one per line: what is computed from them may be kept until one changes.
+    /// Nil where they cannot be told (no `/proc`).
+    static let runtime: String? = {
+        guard let executable, let maps = try? FileBytes.read("/proc/self/maps") else { return nil }
+        // (Read as bytes: the String searches cost more than the rest of start-up's lookups.)
+        let names = [Array("/libicu".utf8), Array("/libswiftCore".utf8)]
+        var paths: Set<String> = []
+        for line in maps.split(separator: 0x0A) {
+            guard let slash = line.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            let path = line[slash...]
+            let named = names.contains { name in
+                path.indices.contains { i in path[i...].starts(with: name) }
+            }
+            if named { paths.insert(String(decoding: path, as: UTF8.self)) }
+        }
+        let libraries = paths.sorted().map { path in FileStamp(path: path).map { "\(path) \($0.text)" } }
+        guard !libraries.contains(nil) else { return nil }
+        return ([executable.text] + libraries.compactMap { $0 }).joined(separator: "\n")
+    }()
+
     /// The memo stored at `path`, if it was written for this stamp.
     func recalled(from path: String) -> String? {
         guard let bytes = try? FileBytes.read(path) else { return nil }

@@ -77,6 +77,12 @@ struct CharacterTable: Sendable {
 
     static let shared = CharacterTable()
 
+    /// A table of `entries` as ``entries`` holds them (kept from an earlier computation).
+    init(entries: [UInt32]) {
+        precondition(entries.count == 0x10000)
+        self.entries = entries
+    }
+
     private init() {
         var entries = [UInt32](repeating: 0, count: 0x10000)
         for value in 0..<0x10000 {

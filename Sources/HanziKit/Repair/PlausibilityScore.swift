@@ -13,12 +13,12 @@ final class PlausibilityScore: Sendable {
     let lexicon: Lexicon
     private let logTotal: Double
     /// Traditional → Simplified for BMP characters (0 where the character maps to itself).
-    private let simplified: [UInt32]
+    let simplified: [UInt32]
     /// Per BMP character: 1 if only Traditional text uses it, 2 if only Simplified text does.
-    private let scripts: [UInt8]
+    let scripts: [UInt8]
     /// Per BMP character: whether it is a Traditional variant that converting Simplified text
     /// never writes (説 beside 說): it scores as its Simplified form, like the standard one.
-    private let variants: [Bool]
+    let variants: [Bool]
     /// The character table's entries with ``hanCost(_:)`` in their top byte (0 if the
     /// character is not Han, else its score negated and rounded): the scan for suspicious lines
     /// reads a character's signs and cost with one load.
@@ -84,10 +84,21 @@ final class PlausibilityScore: Sendable {
         static let strayMiddleDot = -6.0
     }
 
-    init(lexicon: Lexicon, traditionalToSimplified: Lexicon, simplifiedToTraditional: Lexicon, table: CharacterTable = .shared) {
+    /// A model of `lexicon` with the per-character tables computed from it, the character maps
+    /// and `table` (see ``init(lexicon:traditionalToSimplified:simplifiedToTraditional:table:)``).
+    init(lexicon: Lexicon, table: CharacterTable, simplified: [UInt32], scripts: [UInt8], variants: [Bool], scanEntries: [UInt32]) {
         self.lexicon = lexicon
         self.table = table
         logTotal = log(Double(max(lexicon.totalFrequency, 1)))
+        self.simplified = simplified
+        self.scripts = scripts
+        self.variants = variants
+        self.scanEntries = scanEntries
+    }
+
+    /// Computes the model of `lexicon` with OpenCC's character maps (`TSCharacters`,
+    /// `STCharacters`) and `table`.
+    convenience init(lexicon: Lexicon, traditionalToSimplified: Lexicon, simplifiedToTraditional: Lexicon, table: CharacterTable = .shared) {
         var simplified = [UInt32](repeating: 0, count: 0x10000)
         var scripts = [UInt8](repeating: 0, count: 0x10000)
         // The first scalar of UTF-8 text, and whether it is all of it (read in place: the
@@ -118,16 +129,15 @@ final class PlausibilityScore: Sendable {
                 }
             }
         }
-        self.variants = (0..<0x10000).map { simplified[$0] != 0 && !written[$0] }
-        self.simplified = simplified
-        self.scripts = scripts
-        let logTotal = self.logTotal
+        let variants = (0..<0x10000).map { simplified[$0] != 0 && !written[$0] }
+        let logTotal = log(Double(max(lexicon.totalFrequency, 1)))
         let hanCosts: [UInt8] = (0..<0x10000).map { value in
             guard let scalar = Unicode.Scalar(UInt32(value)), table.kind(scalar) == .han else { return 0 }
             let score = Self.hanScore(scalar, simplified: simplified, lexicon: lexicon, logTotal: logTotal, table: table)
             return UInt8(min(max(-score.rounded(), 1), -Cost.unknownHan))
         }
-        self.scanEntries = zip(table.entries, hanCosts).map { $0 | UInt32($1) << 24 }
+        self.init(lexicon: lexicon, table: table, simplified: simplified, scripts: scripts, variants: variants,
+                  scanEntries: zip(table.entries, hanCosts).map { $0 | UInt32($1) << 24 })
     }
 
     /// Whether `scalar` is a rare Han character: its score, rounded, is below
@@ -142,13 +152,6 @@ final class PlausibilityScore: Sendable {
     func hanCost(_ scalar: Unicode.Scalar) -> UInt8 {
         scalar.value < 0x10000 ? UInt8(truncatingIfNeeded: scanEntries[Int(scalar.value)] >> 24)
             : table.kind(scalar) == .han ? UInt8(-Cost.unknownHan) : 0
-    }
-
-    /// Loads jieba's dictionary and OpenCC's `TSCharacters` and `STCharacters` from `store`.
-    convenience init(store: DictionaryStore) throws {
-        self.init(lexicon: try store.jiebaDictionary(),
-                  traditionalToSimplified: try store.lexicon("opencc/TSCharacters.txt", format: .opencc),
-                  simplifiedToTraditional: try store.lexicon("opencc/STCharacters.txt", format: .opencc))
     }
 
     /// The Chinese script `scalar` belongs to.
