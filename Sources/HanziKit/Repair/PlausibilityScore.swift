@@ -89,7 +89,7 @@ final class PlausibilityScore: Sendable {
     init(lexicon: Lexicon, table: CharacterTable, simplified: [UInt32], scripts: [UInt8], variants: [Bool], scanEntries: [UInt32]) {
         self.lexicon = lexicon
         self.table = table
-        logTotal = log(Double(max(lexicon.totalFrequency, 1)))
+        logTotal = Self.logTotal(of: lexicon)
         self.simplified = simplified
         self.scripts = scripts
         self.variants = variants
@@ -130,7 +130,7 @@ final class PlausibilityScore: Sendable {
             }
         }
         let variants = (0..<0x10000).map { simplified[$0] != 0 && !written[$0] }
-        let logTotal = log(Double(max(lexicon.totalFrequency, 1)))
+        let logTotal = Self.logTotal(of: lexicon)
         let hanCosts: [UInt8] = (0..<0x10000).map { value in
             guard let scalar = Unicode.Scalar(UInt32(value)), table.kind(scalar) == .han else { return 0 }
             let score = Self.hanScore(scalar, simplified: simplified, lexicon: lexicon, logTotal: logTotal, table: table)
@@ -139,6 +139,9 @@ final class PlausibilityScore: Sendable {
         self.init(lexicon: lexicon, table: table, simplified: simplified, scripts: scripts, variants: variants,
                   scanEntries: zip(table.entries, hanCosts).map { $0 | UInt32($1) << 24 })
     }
+
+    /// The log of the lexicon's total frequency, which a word's log-frequency is divided by.
+    private static func logTotal(of lexicon: Lexicon) -> Double { log(Double(max(lexicon.totalFrequency, 1))) }
 
     /// Whether `scalar` is a rare Han character: its score, rounded, is below
     /// ``rareCharacterScore``.
