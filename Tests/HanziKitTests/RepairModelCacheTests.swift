@@ -57,3 +57,29 @@ private func expectSameTables(_ a: PlausibilityScore, _ b: PlausibilityScore) {
     #expect(lines.first == Substring(try #require(FileStamp.executable).text))
     #expect(lines.contains { $0.contains("/libicuuc") })
 }
+
+@Test func keptRepairModelsLeftUnusedForAMonthAreRemoved() throws {
+    let directory = try TestDirectory("repair-model-unused")
+    let files = FileManager.default
+    func age(_ name: String, days: Double) throws {
+        try files.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -days * 86400)], ofItemAtPath: directory.path + "/" + name)
+    }
+    for name in ["repair-model-0ld.bin", "repair-model-recent.bin", "other-0ld.bin"] {
+        #expect(files.createFile(atPath: directory.path + "/" + name, contents: Data([1, 2, 3])))
+    }
+    try age("repair-model-0ld.bin", days: 40)
+    try age("repair-model-recent.bin", days: 20)
+    try age("other-0ld.bin", days: 40)
+    let store = DictionaryStore(cacheDirectory: directory.path)
+    _ = try PlausibilityScore(store: store)
+    let left = Set(try files.contentsOfDirectory(atPath: directory.path))
+    #expect(!left.contains("repair-model-0ld.bin"))
+    #expect(left.contains("repair-model-recent.bin"))
+    #expect(left.contains("other-0ld.bin"))
+    // A copy in use stays young: using it moves its time to now (once a day).
+    let kept = try #require(left.first { $0.hasPrefix("repair-model-") && $0 != "repair-model-recent.bin" })
+    try age(kept, days: 2)
+    _ = try PlausibilityScore(store: store)
+    let modified = try #require(try files.attributesOfItem(atPath: directory.path + "/" + kept)[.modificationDate] as? Date)
+    #expect(modified.timeIntervalSinceNow > -3600)
+}

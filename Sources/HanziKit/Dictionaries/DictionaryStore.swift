@@ -164,12 +164,42 @@ public final class DictionaryStore: Sendable {
         }
         if let kept = try? FileBytes.read(path), kept.count == length + 8,
            checksum(kept[..<length]) == Array(kept[length...]) {
+            Self.markUsed(path)
             return kept[..<length]
         }
         let bytes = build()
         precondition(bytes.count == length, "\(name): built \(bytes.count) bytes, expected \(length)")
-        try? FileBytes.writeAtomically(bytes + checksum(bytes[...]), to: path, creatingDirectory: cacheDirectory)
+        if (try? FileBytes.writeAtomically(bytes + checksum(bytes[...]), to: path, creatingDirectory: cacheDirectory)) != nil {
+            Self.removeUnused(named: name, in: cacheDirectory, except: path)
+        }
         return bytes[...]
+    }
+
+    /// How long derived data goes unused before it is removed: each build of a program and each
+    /// dictionary change computes its own copy, and nothing else would remove the old ones.
+    static let unusedDerivedDataAge = 30 * 24 * 3600
+
+    /// Sets the modification time of a kept copy to now once a day it is used, so that
+    /// ``removeUnused(named:in:except:)`` tells copies in use by their time.
+    private static func markUsed(_ path: String) {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mtim.tv_sec < time(nil) - 24 * 3600 { utimes(path, nil) }
+    }
+
+    /// Removes the copies of derived data `name` in `directory` but `path` that have gone
+    /// unused for ``unusedDerivedDataAge``.
+    private static func removeUnused(named name: String, in directory: String, except path: String) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        let cutoff = time(nil) - unusedDerivedDataAge
+        while let entry = readdir(dir) {
+            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let candidate = directory + "/" + file
+            var info = stat()
+            guard file.hasPrefix(name + "-"), file.hasSuffix(".bin"), candidate != path,
+                  stat(candidate, &info) == 0, info.st_mtim.tv_sec < cutoff else { continue }
+            unlink(candidate)
+        }
     }
 
     /// Maps a cached lexicon, verifying its checksum the first time and again whenever the
