@@ -10,6 +10,15 @@ import Testing
     #expect(fixes.allSatisfy { $0.diagnosis == .asciiPunctuationInChinese && $0.changesText })
 }
 
+@Test func aRunOfExclamationMarksIsRestoredWhole() throws {
+    // Reviews end with 上当了！！！ as often as with one mark; folded, each '!' of the run stands
+    // beside another '!', not beside Chinese.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair("买了之后标语消失了,上当了!!!").text == "买了之后标语消失了，上当了！！！")
+    #expect(repairer.repair("环境优美!!下次还住").text == "环境优美！！下次还住")
+    #expect(repairer.repair("Wow!! It works, 真的").text == "Wow!! It works, 真的")
+}
+
 @Test func marksBesideALatinWordInsideChineseAreRestored() throws {
     let cases = [
         ("姑太太养一条小哈巴狗,取名Bobby,视为性命。", "姑太太养一条小哈巴狗，取名Bobby，视为性命。"),

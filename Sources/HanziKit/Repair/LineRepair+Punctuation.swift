@@ -106,7 +106,9 @@ extension LineRepair {
                 continue
             }
             guard let fullwidth = Self.fullwidthMark(for: text[k]), !(text[k] == ";" && semicolonList) else { continue }
-            let previous = at(k - 1), next = at(k + 1)
+            // A run of exclamation marks (好!!!) stands where one would: each looks past the others.
+            let run = text[k] == "!" ? exclamationRun(text, around: k) : k..<(k + 1)
+            let previous = at(run.lowerBound - 1), next = at(run.upperBound)
             // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
             // line was cut after the word before it.)
             guard let previous else {
@@ -115,7 +117,7 @@ extension LineRepair {
             }
             // (U+FFFD after it stands for a character, or the mark a repair could not tell.)
             let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\"" || next == "\u{FFFD}"
-                || foldedWhole && next == " " && isChineseBeyondSpace(text, from: k + 1, forward: true))
+                || foldedWhole && next == " " && isChineseBeyondSpace(text, from: run.upperBound, forward: true))
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
             // left, since "Note:" keeps its ASCII as often as not.
@@ -123,8 +125,8 @@ extension LineRepair {
             // mark for the Han character (AS ASSIGNMENT,那麼; 其他值）,LC).
             func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let besideWord = text[k] != ":" && (
-                (isHan(previous) && isWordInChinese(text, from: k + 1, forward: true))
-                    || (next.map(isHan) == true && isWordInChinese(text, from: k - 1, forward: false))
+                (isHan(previous) && isWordInChinese(text, from: run.upperBound, forward: true))
+                    || (next.map(isHan) == true && isWordInChinese(text, from: run.lowerBound - 1, forward: false))
                     || foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && next.map(isHan) == true))
             guard betweenChinese || besideWord else { continue }
             if text[k] == "?" {
@@ -144,6 +146,14 @@ extension LineRepair {
             }
             restored[k] = fullwidth
         }
+    }
+
+    /// The run of '!' that the one at `k` belongs to.
+    private func exclamationRun(_ text: [Unicode.Scalar], around k: Int) -> Range<Int> {
+        var start = k, end = k + 1
+        while start > 0 && text[start - 1] == "!" { start -= 1 }
+        while end < text.count && text[end] == "!" { end += 1 }
+        return start..<end
     }
 
     /// Whether `text` is a list a program reads, of short words between semicolons (a desktop
