@@ -19,6 +19,16 @@ import Testing
     #expect(repairer.repair("Wow!! It works, 真的").text == "Wow!! It works, 真的")
 }
 
+@Test func quotesNothingDecidesPairWithinTheLine() throws {
+    // After 。 a quote closes more often than it opens, but where no quote of the line is sure
+    // and they can pair within it, the line's first one opens.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair("《离婚》也读完了。\"离婚\"翻译成更明白的话,应该叫幻灭。").text
+            == "《离婚》也读完了。“离婚”翻译成更明白的话，应该叫幻灭。")
+    #expect(repairer.repair("银河广场边上有\"科丽珑\"超市,酒店一楼有小卖部。").text
+            == "银河广场边上有“科丽珑”超市，酒店一楼有小卖部。")
+}
+
 @Test func marksBesideALatinWordInsideChineseAreRestored() throws {
     let cases = [
         ("姑太太养一条小哈巴狗,取名Bobby,视为性命。", "姑太太养一条小哈巴狗，取名Bobby，视为性命。"),

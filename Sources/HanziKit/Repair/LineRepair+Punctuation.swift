@@ -543,6 +543,12 @@ extension LineRepair {
                         // A line cut inside a quotation (kill"命令…命令"kill"的) is told by the
                         // Latin words its quotes hold.
                         opens = fit
+                    } else if isFirst, following == nil, text.count(where: { $0 == "\"" }) % 2 == 0,
+                              !text.contains(where: { "“”".unicodeScalars.contains($0) }) {
+                        // Where no quote of the line tells, and they can pair within it, they do:
+                        // a line that begins inside one quotation and ends inside another is the
+                        // longer story (。"离婚"翻译成 opens, though after 。 a quote mostly closes).
+                        opens = true
                     }
                 }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
