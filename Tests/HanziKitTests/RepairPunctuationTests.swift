@@ -17,6 +17,9 @@ import Testing
     #expect(repairer.repair("买了之后标语消失了,上当了!!!").text == "买了之后标语消失了，上当了！！！")
     #expect(repairer.repair("环境优美!!下次还住").text == "环境优美！！下次还住")
     #expect(repairer.repair("Wow!! It works, 真的").text == "Wow!! It works, 真的")
+    // Each run is found once, however long (a line of them once took quadratic time).
+    let long = "中" + String(repeating: "!", count: 100_000) + "文"
+    #expect(repairer.repair(long).text == "中" + String(repeating: "！", count: 100_000) + "文")
 }
 
 @Test func quotesNothingDecidesPairWithinTheLine() throws {

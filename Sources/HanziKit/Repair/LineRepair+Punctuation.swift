@@ -98,6 +98,7 @@ extension LineRepair {
         }
         let semicolonList = isSemicolonList(text)
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
+        var exclamations: Range<Int>? = nil
         for k in text.indices.reversed() {
             if text[k] == "." {
                 if fullStops, let previous = at(k - 1), isTypedFullStop(text, at: k, after: previous, foldedWhole: foldedWhole) {
@@ -107,7 +108,11 @@ extension LineRepair {
             }
             guard let fullwidth = Self.fullwidthMark(for: text[k]), !(text[k] == ";" && semicolonList) else { continue }
             // A run of exclamation marks (好!!!) stands where one would: each looks past the others.
-            let run = text[k] == "!" ? exclamationRun(text, around: k) : k..<(k + 1)
+            var run = k..<(k + 1)
+            if text[k] == "!" {
+                run = exclamations.flatMap { $0.contains(k) ? $0 : nil } ?? exclamationRun(text, endingAt: k)
+                exclamations = run
+            }
             let previous = at(run.lowerBound - 1), next = at(run.upperBound)
             // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
             // line was cut after the word before it.)
@@ -148,12 +153,12 @@ extension LineRepair {
         }
     }
 
-    /// The run of '!' that the one at `k` belongs to.
-    private func exclamationRun(_ text: [Unicode.Scalar], around k: Int) -> Range<Int> {
-        var start = k, end = k + 1
+    /// The run of '!' that ends with the one at `end` (found once per run: a line may hold
+    /// thousands).
+    private func exclamationRun(_ text: [Unicode.Scalar], endingAt end: Int) -> Range<Int> {
+        var start = end
         while start > 0 && text[start - 1] == "!" { start -= 1 }
-        while end < text.count && text[end] == "!" { end += 1 }
-        return start..<end
+        return start..<(end + 1)
     }
 
     /// Whether `text` is a list a program reads, of short words between semicolons (a desktop
