@@ -548,6 +548,15 @@ def make_reviews(per_category, seed):
     return cases, clean
 
 
+def write_rows(directory, files):
+    """Writes each file name's rows into `directory` (created if missing), one JSON object a line."""
+    os.makedirs(directory, exist_ok=True)
+    for name, rows in files.items():
+        with open(os.path.join(directory, name), 'w', encoding='utf-8') as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + '\n')
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -566,27 +575,17 @@ def main():
     args = parser.parse_args()
     if args.reviews:
         cases, clean = make_reviews(args.per_category, args.seed)
-        os.makedirs(args.reviews, exist_ok=True)
-        for name, rows in (('cases.jsonl', cases), ('clean.jsonl', clean)):
-            with open(os.path.join(args.reviews, name), 'w', encoding='utf-8') as f:
-                for row in rows:
-                    f.write(json.dumps(row, ensure_ascii=False) + '\n')
+        write_rows(args.reviews, {'cases.jsonl': cases, 'clean.jsonl': clean})
         print(f'reviews: {len(cases)} garbled cases, {len(clean)} clean lines in {args.reviews}')
         return 0
     if args.messages:
         cases = make_messages(args.per_category, args.seed)
-        os.makedirs(args.messages, exist_ok=True)
-        with open(os.path.join(args.messages, 'cases.jsonl'), 'w', encoding='utf-8') as f:
-            for row in cases:
-                f.write(json.dumps(row, ensure_ascii=False) + '\n')
+        write_rows(args.messages, {'cases.jsonl': cases})
         print(f'messages: {len(cases)} garbled cases in {args.messages}')
         return 0
     if args.holdout:
         cases, clean = make_holdout(args.holdout, args.per_category, args.seed)
-        for name, rows in (('cases.jsonl', cases), ('clean.jsonl', clean)):
-            with open(os.path.join(args.holdout, name), 'w', encoding='utf-8') as f:
-                for row in rows:
-                    f.write(json.dumps(row, ensure_ascii=False) + '\n')
+        write_rows(args.holdout, {'cases.jsonl': cases, 'clean.jsonl': clean})
         print(f'holdout: {len(cases)} garbled cases, {len(clean)} clean lines in {args.holdout}')
         return 0
     rng = random.Random(args.seed)
@@ -612,15 +611,7 @@ def main():
     c, f = make_shared_clean(rng)
     clean += c
     folded += f
-
-    def write(name, rows):
-        with open(os.path.join(args.out, name), 'w', encoding='utf-8') as f:
-            for row in rows:
-                f.write(json.dumps(row, ensure_ascii=False) + '\n')
-
-    write('cases.jsonl', cases)
-    write('clean.jsonl', clean)
-    write('real_folded.jsonl', folded)
+    write_rows(args.out, {'cases.jsonl': cases, 'clean.jsonl': clean, 'real_folded.jsonl': folded})
     counts = {}
     for case in cases:
         counts[(case['split'], case['category'])] = counts.get((case['split'], case['category']), 0) + 1
