@@ -17,6 +17,12 @@ import Testing
     #expect(repairer.repair("买了之后标语消失了,上当了!!!").text == "买了之后标语消失了，上当了！！！")
     #expect(repairer.repair("环境优美!!下次还住").text == "环境优美！！下次还住")
     #expect(repairer.repair("Wow!! It works, 真的").text == "Wow!! It works, 真的")
+    // Question marks in the run are the question's (门？！, 什么！？), unless they are "??", lost
+    // characters, or stand at both ends, where the one-byte shift lost a mark (事?!?).
+    #expect(repairer.repair("这样的封面怎么出得了门?!儿子才6个月,还没有看").text == "这样的封面怎么出得了门？！儿子才6个月，还没有看")
+    #expect(repairer.repair("你说什么!?我不信,真的").text == "你说什么！？我不信，真的")
+    #expect(repairer.repair("真的吗??!我不信,真的").text == "真的吗??!我不信，真的")
+    #expect(repairer.repair("天下斷沒有那樣暗合的事?!?").text == "天下斷沒有那樣暗合的事?!?")
     // Each run is found once, however long (a line of them once took quadratic time).
     let long = "中" + String(repeating: "!", count: 100_000) + "文"
     #expect(repairer.repair(long).text == "中" + String(repeating: "！", count: 100_000) + "文")
@@ -30,6 +36,9 @@ import Testing
             == "《离婚》也读完了。“离婚”翻译成更明白的话，应该叫幻灭。")
     #expect(repairer.repair("银河广场边上有\"科丽珑\"超市,酒店一楼有小卖部。").text
             == "银河广场边上有“科丽珑”超市，酒店一楼有小卖部。")
+    // A number set in Chinese outside a quotation says nothing of its direction.
+    #expect(repairer.repair("银河广场边上有\"科丽珑\"24小时营业的超市,酒店一楼有小卖部。").text
+            == "银河广场边上有“科丽珑”24小时营业的超市，酒店一楼有小卖部。")
 }
 
 @Test func marksBesideALatinWordInsideChineseAreRestored() throws {

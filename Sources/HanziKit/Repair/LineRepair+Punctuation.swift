@@ -98,7 +98,7 @@ extension LineRepair {
         }
         let semicolonList = isSemicolonList(text)
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
-        var exclamations: Range<Int>? = nil
+        var exclamations: (marks: Range<Int>, exclaims: Bool)? = nil
         for k in text.indices.reversed() {
             if text[k] == "." {
                 if fullStops, let previous = at(k - 1), isTypedFullStop(text, at: k, after: previous, foldedWhole: foldedWhole) {
@@ -107,11 +107,17 @@ extension LineRepair {
                 continue
             }
             guard let fullwidth = Self.fullwidthMark(for: text[k]), !(text[k] == ";" && semicolonList) else { continue }
-            // A run of exclamation marks (好!!!) stands where one would: each looks past the others.
+            // A run of exclamation marks (好!!!), question marks among them or not (门?!), stands
+            // where one mark would: each looks past the others.
             var run = k..<(k + 1)
-            if text[k] == "!" {
-                run = exclamations.flatMap { $0.contains(k) ? $0 : nil } ?? exclamationRun(text, endingAt: k)
-                exclamations = run
+            var exclaims = false
+            if text[k] == "!" || text[k] == "?" {
+                let marks = exclamations.flatMap { $0.marks.contains(k) ? $0 : nil } ?? exclamationRun(text, endingAt: k)
+                exclamations = marks
+                if marks.exclaims {
+                    run = marks.marks
+                    exclaims = true
+                }
             }
             let previous = at(run.lowerBound - 1), next = at(run.upperBound)
             // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
@@ -134,7 +140,8 @@ extension LineRepair {
                     || (next.map(isHan) == true && isWordInChinese(text, from: run.lowerBound - 1, forward: false))
                     || foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && next.map(isHan) == true))
             guard betweenChinese || besideWord else { continue }
-            if text[k] == "?" {
+            if text[k] == "?" && exclaims && lostCharacters { continue }
+            if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
                 // question to be a question mark, and not a question word that begins a word
@@ -153,12 +160,19 @@ extension LineRepair {
         }
     }
 
-    /// The run of '!' that ends with the one at `end` (found once per run: a line may hold
-    /// thousands).
-    private func exclamationRun(_ text: [Unicode.Scalar], endingAt end: Int) -> Range<Int> {
+    /// The run of '!' and '?' that ends with the mark at `end`, and whether it exclaims: it has a
+    /// '!', no "??" (lost characters), and not '?' at both ends, as the one-byte shift leaves a
+    /// lost mark (了?!!?). (Found once per run: a line may hold thousands.)
+    private func exclamationRun(_ text: [Unicode.Scalar], endingAt end: Int) -> (marks: Range<Int>, exclaims: Bool) {
         var start = end
-        while start > 0 && text[start - 1] == "!" { start -= 1 }
-        return start..<(end + 1)
+        var exclamation = text[end] == "!"
+        var lost = false
+        while start > 0 && (text[start - 1] == "!" || text[start - 1] == "?") {
+            start -= 1
+            exclamation = exclamation || text[start] == "!"
+            lost = lost || text[start] == "?" && text[start + 1] == "?"
+        }
+        return (start..<(end + 1), exclamation && !lost && !(text[start] == "?" && text[end] == "?"))
     }
 
     /// Whether `text` is a list a program reads, of short words between semicolons (a desktop
@@ -581,9 +595,11 @@ extension LineRepair {
                     chinese = true
                 }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
+                // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时.)
                 if let outer, !isChinese(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
-                    && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens)) {
+                    && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
+                    && !isWordInChinese(text, from: opens ? k - 1 : k + 1, forward: !opens) {
                     chinese = false
                 }
                 if opens {
@@ -675,13 +691,20 @@ extension LineRepair {
 
     /// Whether the line's first straight quote, at `k`, opens, judged by how the line's straight
     /// quotes fit their neighbours when they alternate from it: a quote with a Latin letter or
-    /// digit on its outer side fits badly (命令"kill"的 read with the first quote opening gives
+    /// a number not set in Chinese on its outer side fits badly (命令"kill"的 read with the first quote opening gives
     /// 命令”kill“的). Nil when both ways fit as well, as between Han characters, which tell
     /// nothing. A curly mark ends the count, the quotes after it taking their turn from it, and
     /// so do characters an encoder lost, which may have been quotes.
     private func firstQuoteOpensByFit(_ text: [Unicode.Scalar], at k: Int) -> Bool? {
-        func isLatin(_ j: Int) -> Bool {
-            j >= 0 && j < text.count && text[j].isASCII && (text[j].properties.isAlphabetic || ("0"..."9").contains(text[j]))
+        func isDigit(_ j: Int) -> Bool { j >= 0 && j < text.count && ("0"..."9").contains(text[j]) }
+        // (A number that runs on into Han is set in Chinese and fits either way: ”24小时.)
+        func isLatin(beside quote: Int, after: Bool) -> Bool {
+            let j = after ? quote + 1 : quote - 1
+            guard j >= 0 && j < text.count && text[j].isASCII else { return false }
+            if text[j].properties.isAlphabetic { return true }
+            var end = j
+            while isDigit(end) { end += after ? 1 : -1 }
+            return end != j && !(end >= 0 && end < text.count && isHan(text[end]))
         }
         var misfitsIfOpens = 0
         var misfitsIfCloses = 0
@@ -690,8 +713,8 @@ extension LineRepair {
             if breaksQuoteCount(text, at: j) { break }
             guard text[j] == "\"" else { continue }
             // Alternating from an opening first quote, the even ones open.
-            if isLatin(n % 2 == 0 ? j - 1 : j + 1) { misfitsIfOpens += 1 }
-            if isLatin(n % 2 == 0 ? j + 1 : j - 1) { misfitsIfCloses += 1 }
+            if isLatin(beside: j, after: n % 2 != 0) { misfitsIfOpens += 1 }
+            if isLatin(beside: j, after: n % 2 == 0) { misfitsIfCloses += 1 }
             n += 1
         }
         return misfitsIfOpens == misfitsIfCloses ? nil : misfitsIfOpens < misfitsIfCloses
