@@ -48,6 +48,9 @@ import Testing
         ("想来不是Anita,就是Juanita,她父母叫她Nita。", "想来不是Anita，就是Juanita，她父母叫她Nita。"),
         // The word may begin a quotation.
         ("應用張吉民先生的話道:「Searchme!難道讀的是數學?", "應用張吉民先生的話道：「Searchme！難道讀的是數學？"),
+        // The word may end in digits, and be written full-width.
+        ("我都在聽它附帶的mp3,掌握了一些常用的話。", "我都在聽它附帶的mp3，掌握了一些常用的話。"),
+        ("最开心的是朋友帮忙装了ＷＩＮＤＯＷＳ７,界面很漂亮。", "最开心的是朋友帮忙装了ＷＩＮＤＯＷＳ７，界面很漂亮。"),
     ]
     try expectRepairs(cases)
     // Not between two Latin words, not after digits, and not ':' after a Latin label.
@@ -282,6 +285,8 @@ import Testing
     // A bare number before the mark, format specifiers and escapes keep their ASCII.
     try expectRepairs(["<参数1,参数2>...", "警告：%s 主版本%s,服务器主版本为%s.", "你还没有输入密语!%0A空密语是不行的.",
                        "水平?23％下降到17％。"].map { ($0, $0) })
+    // A line may begin with the ％ (once read past its start).
+    try expectRepairs([("％,其中出口43亿美元,增长很快。", "％,其中出口43亿美元，增长很快。")])
 }
 
 /// Expects each line to be repaired to its expected text.

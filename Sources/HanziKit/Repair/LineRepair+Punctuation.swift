@@ -366,8 +366,13 @@ extension LineRepair {
     /// mark (参数1,参数2; 1,000) and anything with an ASCII '%' (%s, %0A) keep their ASCII.
     private func isWordInChinese(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
         func isDigit(_ j: Int) -> Bool { j >= 0 && j < text.count && ("0"..."9").contains(text[j]) }
-        func isLetter(_ j: Int) -> Bool { j >= 0 && j < text.count && text[j].isASCII && text[j].properties.isAlphabetic }
-        func isNumberPart(_ j: Int) -> Bool { isDigit(j) || (j < text.count && text[j] == "." && isDigit(j - 1) && isDigit(j + 1)) }
+        // Back from the mark, full-width letters and digits are a word too: they are typed with
+        // Chinese only (ＷＩＮＤＯＷＳ７，界面). Not forward: after '?' one is the one-byte shift's (之?Ｊ剐).
+        func isLetter(_ j: Int) -> Bool {
+            j >= 0 && j < text.count && (text[j].isASCII && text[j].properties.isAlphabetic
+                || !forward && model.table.kind(text[j]) == .fullwidthAlphanumeric)
+        }
+        func isNumberPart(_ j: Int) -> Bool { isDigit(j) || (j >= 0 && j < text.count && text[j] == "." && isDigit(j - 1) && isDigit(j + 1)) }
         guard k >= 0 && k < text.count else { return false }
         var j = k
         if forward {
@@ -378,7 +383,13 @@ extension LineRepair {
             j -= 1
             while isNumberPart(j) { j -= 1 }
         } else {
-            while isLetter(j) { j -= 1 }
+            // A word may end in digits (mp3, cs1.6); a bare number may not (参数1,参数2).
+            var lettered = false
+            while isLetter(j) || isNumberPart(j) {
+                lettered = lettered || isLetter(j)
+                j -= 1
+            }
+            if !lettered { j = k }
             // An option's hyphens belong to the word (如果指定了 -name,則…).
             if j != k { while j >= 0 && text[j] == "-" { j -= 1 } }
         }
