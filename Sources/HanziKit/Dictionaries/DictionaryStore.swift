@@ -192,8 +192,11 @@ public final class DictionaryStore: Sendable {
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
         let cutoff = time(nil) - unusedDerivedDataAge
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            // The name is read in place: an entry is allocated only as long as its name, so
+            // copying the whole `dirent` would read past it.
+            let file = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             let candidate = directory + "/" + file
             var info = stat()
             guard file.hasPrefix(name + "-"), file.hasSuffix(".bin"), candidate != path,
