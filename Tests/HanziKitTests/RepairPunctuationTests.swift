@@ -57,6 +57,18 @@ import Testing
     try expectRepairs(["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。"].map { ($0, $0) })
 }
 
+@Test func inALineFoldedWholeMarksBesideNumbersAndSpacesAreRestored() throws {
+    // A colon before a number set in Chinese, a list item's number at the start of the line,
+    // and a mark with a space on each side (a review site's template).
+    try expectRepairs([
+        ("書中的內容總結起來就是:20歲的女生要學會圓滑處世,要懂得爲自己着想。", "書中的內容總結起來就是：20歲的女生要學會圓滑處世，要懂得爲自己着想。"),
+        ("2,第二间房:一开门就是一股异味,明显很久没人住了。", "2，第二间房：一开门就是一股异味，明显很久没人住了。"),
+        ("补充点评 2008年6月8日 : 建议把地址改为\"六峰路\",这样开车好找!", "补充点评 2008年6月8日 ： 建议把地址改为“六峰路”，这样开车好找！"),
+    ])
+    // Not where the line writes its marks full-width: there the writer typed these.
+    try expectRepairs(["就是:20歲的女生，很好。", "第一点 : 说明，很好。", "2,第二间房，很好。"].map { ($0, $0) })
+}
+
 @Test func marksAfterALatinWordSetOffBySpacesAreRestored() throws {
     // Technical writing sets Latin words and options off with spaces.
     try expectRepairs([
@@ -209,10 +221,10 @@ import Testing
 }
 
 @Test func aQuotationWhoseOneQuoteStaysStraightKeepsBothStraight() throws {
-    // The closing quote stands beside an ASCII comma that stays (before a digit), so it stays
-    // straight; its opening partner does too, rather than face it as “雾都宾馆".
+    // The closing quote stands beside an ASCII comma that stays (before a date written 8/1), so
+    // it stays straight; its opening partner does too, rather than face it as “雾都宾馆".
     try expectRepairs([
-        ("我和同事都定了一晚\"雾都宾馆\",8月1日下午6点入主,8月2日外出", "我和同事都定了一晚\"雾都宾馆\",8月1日下午6点入主，8月2日外出"),
+        ("我和同事都定了一晚\"雾都宾馆\",8/1下午6点入主,8月2日外出", "我和同事都定了一晚\"雾都宾馆\",8/1下午6点入主，8月2日外出"),
         ("前台打来电话问,:\"可否到您房间再收些押金?\"你将作何感想?", "前台打来电话问,:\"可否到您房间再收些押金？\"你将作何感想？"),
     ])
 }

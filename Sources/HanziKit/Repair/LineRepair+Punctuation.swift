@@ -126,19 +126,31 @@ extension LineRepair {
                 if foldedWhole, let next, isHan(next), text[k] != "?" { restored[k] = fullwidth }
                 continue
             }
-            // (U+FFFD after it stands for a character, or the mark a repair could not tell.)
-            let betweenChinese = isHanOrClosing(previous) && (next == nil || isChinese(next) || next == "\"" || next == "\u{FFFD}"
-                || foldedWhole && next == " " && isChineseBeyondSpace(text, from: run.upperBound, forward: true))
+            // (U+FFFD after it stands for a character, or the mark a repair could not tell.) In a
+            // line folded whole, spaces may stand on both sides (2008年7月2日 : 我在网上订房时;
+            // 房间; 2、您入住).
+            var before = run.lowerBound - 1
+            if foldedWhole && previous == " " && next == " " {
+                while before > 0 && text[before] == " " { before -= 1 }
+            }
+            let betweenChinese = at(before).map(isHanOrClosing) == true && (next == nil || isChinese(next) || next == "\"" || next == "\u{FFFD}"
+                || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
+                    || isWordInChinese(text, from: text[run.upperBound...].firstIndex { $0 != " " } ?? text.count, forward: true)))
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
             // left, since "Note:" keeps its ASCII as often as not.
             // In a line folded whole, any Latin text may stand on the other side, and a closing
-            // mark for the Han character (AS ASSIGNMENT,那麼; 其他值）,LC).
+            // mark for the Han character (AS ASSIGNMENT,那麼; 其他值）,LC); ':' may stand before a
+            // word or number set in Chinese (就是:20岁的女生), and ',' after the number of a list
+            // item that begins the line (2,第二间房).
             func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
-            let besideWord = text[k] != ":" && (
-                (isHan(previous) && isWordInChinese(text, from: run.upperBound, forward: true))
-                    || (next.map(isHan) == true && isWordInChinese(text, from: run.lowerBound - 1, forward: false))
-                    || foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && next.map(isHan) == true))
+            let colon = text[k] == ":"
+            let nextIsHan = next.map(isHan) == true
+            let besideWord = (isHan(previous) || foldedWhole && isHanOrClosing(previous)) && (!colon || foldedWhole)
+                    && isWordInChinese(text, from: run.upperBound, forward: true)
+                || !colon && nextIsHan && isWordInChinese(text, from: run.lowerBound - 1, forward: false)
+                || !colon && foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && nextIsHan)
+                || text[k] == "," && foldedWhole && nextIsHan && text[..<k].allSatisfy { ("0"..."9").contains($0) }
             guard betweenChinese || besideWord else { continue }
             if text[k] == "?" && exclaims && lostCharacters { continue }
             if text[k] == "?" && !exclaims {
