@@ -64,9 +64,12 @@ import Testing
         ("書中的內容總結起來就是:20歲的女生要學會圓滑處世,要懂得爲自己着想。", "書中的內容總結起來就是：20歲的女生要學會圓滑處世，要懂得爲自己着想。"),
         ("2,第二间房:一开门就是一股异味,明显很久没人住了。", "2，第二间房：一开门就是一股异味，明显很久没人住了。"),
         ("补充点评 2008年6月8日 : 建议把地址改为\"六峰路\",这样开车好找!", "补充点评 2008年6月8日 ： 建议把地址改为“六峰路”，这样开车好找！"),
+        // A number with Chinese before it, and Chinese after the mark or '!' ending the line.
+        ("市场价其实只有3800,京东标4000,给人优惠的错觉,真的。", "市场价其实只有3800，京东标4000，给人优惠的错觉，真的。"),
+        ("如果有－100的话,我会毫不犹豫打－100!!", "如果有－100的话，我会毫不犹豫打－100！！"),
     ])
     // Not where the line writes its marks full-width: there the writer typed these.
-    try expectRepairs(["就是:20歲的女生，很好。", "第一点 : 说明，很好。", "2,第二间房，很好。"].map { ($0, $0) })
+    try expectRepairs(["就是:20歲的女生，很好。", "第一点 : 说明，很好。", "2,第二间房，很好。", "只有3800,京东标4000，给人"].map { ($0, $0) })
 }
 
 @Test func marksAfterALatinWordSetOffBySpacesAreRestored() throws {

@@ -141,8 +141,9 @@ extension LineRepair {
             // left, since "Note:" keeps its ASCII as often as not.
             // In a line folded whole, any Latin text may stand on the other side, and a closing
             // mark for the Han character (AS ASSIGNMENT,那麼; 其他值）,LC); ':' may stand before a
-            // word or number set in Chinese (就是:20岁的女生), and ',' after the number of a list
-            // item that begins the line (2,第二间房).
+            // word or number set in Chinese (就是:20岁的女生), ',' after the number of a list
+            // item that begins the line (2,第二间房), and a mark after a number Chinese stands
+            // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line.
             func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
@@ -151,6 +152,7 @@ extension LineRepair {
                 || !colon && nextIsHan && isWordInChinese(text, from: run.lowerBound - 1, forward: false)
                 || !colon && foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && nextIsHan)
                 || text[k] == "," && foldedWhole && nextIsHan && text[..<k].allSatisfy { ("0"..."9").contains($0) }
+                || !colon && foldedWhole && (nextIsHan || next == nil && text[k] == "!") && followsNumberInChinese(text, at: run.lowerBound)
             guard betweenChinese || besideWord else { continue }
             if text[k] == "?" && exclaims && lostCharacters { continue }
             if text[k] == "?" && !exclaims {
@@ -185,6 +187,15 @@ extension LineRepair {
             lost = lost || text[start] == "?" && text[start + 1] == "?"
         }
         return (start..<(end + 1), exclamation && !lost && !(text[start] == "?" && text[end] == "?"))
+    }
+
+    /// Whether a number comes before `k`, with Chinese before it (只有3800,).
+    private func followsNumberInChinese(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        func isDigit(_ j: Int) -> Bool { j >= 0 && ("0"..."9").contains(text[j]) }
+        guard isDigit(k - 1) else { return false }
+        var j = k - 1
+        while j >= 0 && (isDigit(j) || text[j] == "." && isDigit(j - 1)) { j -= 1 }
+        return j >= 0 && isChinese(text[j])
     }
 
     /// Whether `text` is a list a program reads, of short words between semicolons (a desktop
