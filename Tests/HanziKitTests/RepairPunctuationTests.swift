@@ -23,6 +23,8 @@ import Testing
     #expect(repairer.repair("你说什么!?我不信,真的").text == "你说什么！？我不信，真的")
     #expect(repairer.repair("真的吗??!我不信,真的").text == "真的吗??!我不信，真的")
     #expect(repairer.repair("天下斷沒有那樣暗合的事?!?").text == "天下斷沒有那樣暗合的事?!?")
+    // In a line whose '?' stand for lost characters (it writes ？ full-width), such a run stays whole.
+    #expect(repairer.repair("你说什么？房间满?!!没有任何告知,很差").text == "你说什么？房间满?!!没有任何告知，很差")
     // Each run is found once, however long (a line of them once took quadratic time).
     let long = "中" + String(repeating: "!", count: 100_000) + "文"
     #expect(repairer.repair(long).text == "中" + String(repeating: "！", count: 100_000) + "文")
@@ -67,6 +69,8 @@ import Testing
         // A number with Chinese before it, and Chinese after the mark or '!' ending the line.
         ("市场价其实只有3800,京东标4000,给人优惠的错觉,真的。", "市场价其实只有3800，京东标4000，给人优惠的错觉，真的。"),
         ("如果有－100的话,我会毫不犹豫打－100!!", "如果有－100的话，我会毫不犹豫打－100！！"),
+        // Not '?', which after a number more often stands for a lost unit (14寸).
+        ("电池续航时间长,比14?本本携带方便多了,性能好", "电池续航时间长，比14?本本携带方便多了，性能好"),
     ])
     // Not where the line writes its marks full-width: there the writer typed these.
     try expectRepairs(["就是:20歲的女生，很好。", "第一点 : 说明，很好。", "2,第二间房，很好。", "只有3800,京东标4000，给人"].map { ($0, $0) })

@@ -112,7 +112,9 @@ extension LineRepair {
             var run = k..<(k + 1)
             var exclaims = false
             if text[k] == "!" || text[k] == "?" {
-                let marks = exclamations.flatMap { $0.marks.contains(k) ? $0 : nil } ?? exclamationRun(text, endingAt: k)
+                // (Where '?' stands for lost characters, a run with one stays as it is, whole.)
+                let marks = exclamations.flatMap { $0.marks.contains(k) ? $0 : nil }
+                    ?? exclamationRun(text, endingAt: k, questionsLost: lostCharacters)
                 exclamations = marks
                 if marks.exclaims {
                     run = marks.marks
@@ -143,7 +145,8 @@ extension LineRepair {
             // mark for the Han character (AS ASSIGNMENT,那麼; 其他值）,LC); ':' may stand before a
             // word or number set in Chinese (就是:20岁的女生), ',' after the number of a list
             // item that begins the line (2,第二间房), and a mark after a number Chinese stands
-            // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line.
+            // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line; not
+            // '?', there more often a lost unit (比14?本本 lost its 寸).
             func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
@@ -152,9 +155,9 @@ extension LineRepair {
                 || !colon && nextIsHan && isWordInChinese(text, from: run.lowerBound - 1, forward: false)
                 || !colon && foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && nextIsHan)
                 || text[k] == "," && foldedWhole && nextIsHan && text[..<k].allSatisfy { ("0"..."9").contains($0) }
-                || !colon && foldedWhole && (nextIsHan || next == nil && text[k] == "!") && followsNumberInChinese(text, at: run.lowerBound)
+                || text[k] != "?" && !colon && foldedWhole && (nextIsHan || next == nil && text[k] == "!")
+                    && followsNumberInChinese(text, at: run.lowerBound)
             guard betweenChinese || besideWord else { continue }
-            if text[k] == "?" && exclaims && lostCharacters { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
@@ -176,15 +179,16 @@ extension LineRepair {
 
     /// The run of '!' and '?' that ends with the mark at `end`, and whether it exclaims: it has a
     /// '!', no "??" (lost characters), and not '?' at both ends, as the one-byte shift leaves a
-    /// lost mark (了?!!?). (Found once per run: a line may hold thousands.)
-    private func exclamationRun(_ text: [Unicode.Scalar], endingAt end: Int) -> (marks: Range<Int>, exclaims: Bool) {
+    /// lost mark (了?!!?); nor any '?' where `questionsLost`. (Found once per run: a line may hold
+    /// thousands.)
+    private func exclamationRun(_ text: [Unicode.Scalar], endingAt end: Int, questionsLost: Bool) -> (marks: Range<Int>, exclaims: Bool) {
         var start = end
         var exclamation = text[end] == "!"
-        var lost = false
+        var lost = questionsLost && text[end] == "?"
         while start > 0 && (text[start - 1] == "!" || text[start - 1] == "?") {
             start -= 1
             exclamation = exclamation || text[start] == "!"
-            lost = lost || text[start] == "?" && text[start + 1] == "?"
+            lost = lost || text[start] == "?" && (questionsLost || text[start + 1] == "?")
         }
         return (start..<(end + 1), exclamation && !lost && !(text[start] == "?" && text[end] == "?"))
     }
