@@ -166,7 +166,7 @@ def main():
     print('\nCategories that fold punctuation to ASCII, on the cases whose original quotation marks alternate “ ” “ ”:\n')
     print('| category | such cases | of all | hanzi exact | of those lossless |')
     print('| --- | ---: | ---: | ---: | ---: |')
-    for category in ('asciiPunctuationInChinese', 'gbkOneByteShift'):
+    for category in ('asciiPunctuationInChinese', 'asciiPunctuationTyped', 'gbkOneByteShift'):
         if category in stats:
             s = stats[category]
             print(f"| {category} | {s['alternating']} | {s['cases']} | {pct(s['hanzi alternating'], s['alternating'])} "
