@@ -193,12 +193,16 @@ extension LineRepair {
         return (start..<(end + 1), exclamation && !lost && !(text[start] == "?" && text[end] == "?"))
     }
 
+    /// Whether `text` has an ASCII digit at `j` (which may lie outside it).
+    private func isDigit(_ text: [Unicode.Scalar], at j: Int) -> Bool {
+        j >= 0 && j < text.count && ("0"..."9").contains(text[j])
+    }
+
     /// Whether a number comes before `k`, with Chinese before it (只有3800,).
     private func followsNumberInChinese(_ text: [Unicode.Scalar], at k: Int) -> Bool {
-        func isDigit(_ j: Int) -> Bool { j >= 0 && ("0"..."9").contains(text[j]) }
-        guard isDigit(k - 1) else { return false }
+        guard isDigit(text, at: k - 1) else { return false }
         var j = k - 1
-        while j >= 0 && (isDigit(j) || text[j] == "." && isDigit(j - 1)) { j -= 1 }
+        while j >= 0 && (isDigit(text, at: j) || text[j] == "." && isDigit(text, at: j - 1)) { j -= 1 }
         return j >= 0 && isChinese(text[j])
     }
 
@@ -392,14 +396,15 @@ extension LineRepair {
     /// number that ends in ％ or is a footnote's ① (增长39.4％，其中). A bare number before the
     /// mark (参数1,参数2; 1,000) and anything with an ASCII '%' (%s, %0A) keep their ASCII.
     private func isWordInChinese(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
-        func isDigit(_ j: Int) -> Bool { j >= 0 && j < text.count && ("0"..."9").contains(text[j]) }
         // Back from the mark, full-width letters and digits are a word too: they are typed with
         // Chinese only (ＷＩＮＤＯＷＳ７，界面). Not forward: after '?' one is the one-byte shift's (之?Ｊ剐).
         func isLetter(_ j: Int) -> Bool {
             j >= 0 && j < text.count && (text[j].isASCII && text[j].properties.isAlphabetic
                 || !forward && model.table.kind(text[j]) == .fullwidthAlphanumeric)
         }
-        func isNumberPart(_ j: Int) -> Bool { isDigit(j) || (j >= 0 && j < text.count && text[j] == "." && isDigit(j - 1) && isDigit(j + 1)) }
+        func isNumberPart(_ j: Int) -> Bool {
+            isDigit(text, at: j) || (j >= 0 && j < text.count && text[j] == "." && isDigit(text, at: j - 1) && isDigit(text, at: j + 1))
+        }
         guard k >= 0 && k < text.count else { return false }
         var j = k
         if forward {
@@ -734,14 +739,13 @@ extension LineRepair {
     /// nothing. A curly mark ends the count, the quotes after it taking their turn from it, and
     /// so do characters an encoder lost, which may have been quotes.
     private func firstQuoteOpensByFit(_ text: [Unicode.Scalar], at k: Int) -> Bool? {
-        func isDigit(_ j: Int) -> Bool { j >= 0 && j < text.count && ("0"..."9").contains(text[j]) }
         // (A number that runs on into Han is set in Chinese and fits either way: ”24小时.)
         func isLatin(beside quote: Int, after: Bool) -> Bool {
             let j = after ? quote + 1 : quote - 1
             guard j >= 0 && j < text.count && text[j].isASCII else { return false }
             if text[j].properties.isAlphabetic { return true }
             var end = j
-            while isDigit(end) { end += after ? 1 : -1 }
+            while isDigit(text, at: end) { end += after ? 1 : -1 }
             return end != j && !(end >= 0 && end < text.count && isHan(text[end]))
         }
         var misfitsIfOpens = 0
