@@ -129,8 +129,8 @@ extension LineRepair {
                 continue
             }
             // (U+FFFD after it stands for a character, or the mark a repair could not tell.) In a
-            // line folded whole, spaces may stand on both sides (2008年7月2日 : 我在网上订房时;
-            // 房间; 2、您入住).
+            // line folded whole, spaces may stand on both sides (2008年7月2日 : 我在网上订房时),
+            // and a number set in Chinese after the space (房间; 2008年您入住).
             var before = run.lowerBound - 1
             if foldedWhole && previous == " " && next == " " {
                 while before > 0 && text[before] == " " { before -= 1 }
