@@ -471,6 +471,18 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(repairer.repair(try garblePunctuation("他笑了。我走了。你呢？")).text == "他笑了。我走了。你呢？")
 }
 
+@Test func lostMarksAroundATermWithoutHanCharactersAreCornerBrackets() throws {
+    // 銆� is 「 or 」 as well as 。 or 、: around an option or a command they are a pair
+    // (。--help。 would end a sentence of no Chinese at all).
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["您可以藉由傳遞「--help」給子指令來查詢子指令專屬的選項資訊。",
+                     "「msgexec 0」的輸出適用於作為「xargs -0」的輸入。"] {
+        let garbled = try garblePunctuation(original, marks: "「」。")
+        #expect(garbled.contains("銆\u{FFFD}--help銆\u{FFFD}") || garbled.hasPrefix("銆\u{FFFD}msgexec"))
+        #expect(repairer.repair(garbled).text == original)
+    }
+}
+
 @Test func aLostClosingMarkClosesTheInnermostQuotation() throws {
     // The line ends inside “…‘…: its last byte lost, the final mark is ’ (E2 80 99) rather than
     // the commoner ” (E2 80 9D).

@@ -211,6 +211,34 @@ extension LineRepair {
         return openParentheses > 0 ? 3 : -2
     }
 
+    /// Brackets around a short span without a clause mark read as a pair (「--help」的,
+    /// 《模式》部分): a closing bracket that ends such a span its partner opened gains, the more
+    /// where the span holds no Han character, as no sentence between two full stops does; so
+    /// does an opening bracket whose partner closes such a span `spanAhead` of it. (Not where
+    /// that span is Han text: 所以《春秋》 and 所以、春秋、 are for the lexicon to tell.)
+    /// Quotation marks “ ‘ have ``quoteBias(_:after:openQuotes:innermost:)``.
+    func spanBias(_ scalar: Unicode.Scalar, before: [Unicode.Scalar], innermost: Unicode.Scalar?,
+                  spanAhead: (Unicode.Scalar) -> [Unicode.Scalar]?) -> Double {
+        guard Self.brackets.contains(scalar) else { return 0 }
+        let span: ArraySlice<Unicode.Scalar>
+        if let partner = Self.closingQuote(of: scalar) {
+            guard let ahead = spanAhead(partner), !ahead.contains(where: { model.table.kind($0) == .han }) else { return 0 }
+            span = ahead[...]
+        } else {
+            guard let innermost, Self.closingQuote(of: innermost) == scalar, let opening = before.lastIndex(of: innermost) else { return 0 }
+            span = before[(opening + 1)...]
+            guard span.count <= Self.shortSpan, !span.contains(where: Self.clauseMarks.contains) else { return 0 }
+        }
+        guard !span.isEmpty else { return 0 }
+        return span.contains { model.table.kind($0) == .han } ? 2 : 4
+    }
+
+    /// Corner brackets and book-title marks, opening and closing.
+    static let brackets = ScalarSet("「」『』《》")
+
+    /// The most characters a bracket holds for ``spanBias(_:before:innermost:spanAhead:)``.
+    static let shortSpan = 16
+
     /// How many parentheses (full-width or ASCII) are open after `text`, starting with `open`.
     static func parenthesisBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int) -> Int {
         text.reduce(open) { open, scalar in

@@ -918,6 +918,33 @@ extension LineRepair {
         var unclosedBefore: [Unicode.Scalar] = []
         for scalar in lineBefore + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
         let parenthesesBefore = Self.parenthesisBalance(lineBefore + text[..<first], from: 0)
+        // What an opening mark's partner would enclose, where it comes within a short span
+        // after the cluster, before any clause mark: as a character, as an open choice that may
+        // be it, or as a mark garbled on its own further on whose first two bytes are the
+        // partner's (銆 for 」, read as GBK), before any other garbled mark.
+        func spanAhead(closedBy partner: Unicode.Scalar) -> [Unicode.Scalar]? {
+            let bytes = Array(String(partner).utf8)
+            let garbled = bytes.count == 3 ? Charset.gbk.decodePair(bytes[0], bytes[1]) : nil
+            var span: [Unicode.Scalar] = []
+            func ends(_ scalar: Unicode.Scalar) -> Bool? {
+                if scalar == partner { return true }
+                span.append(scalar)
+                return Self.clauseMarks.contains(scalar) || span.count > Self.shortSpan ? false : nil
+            }
+            for u in (last + 1)..<units.count {
+                if isOpen[u] {
+                    guard case let .choice(all) = units[u], all.contains(partner) else { return nil }
+                    return span
+                }
+                if let found = ends(text[u]) { return found ? span : nil }
+            }
+            for scalar in marksAfter.isEmpty ? scalars[end...] : marksAfter[...] {
+                if scalar == garbled { return span }
+                if model.table.signs(scalar).contains(.gbkPunctuationMojibake) || scalar == "\u{FFFD}" { return nil }
+                if let found = ends(scalar) { return found ? span : nil }
+            }
+            return nil
+        }
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -939,6 +966,8 @@ extension LineRepair {
                         + pairingBias(scalar, unclosed: unclosed.last)
                         + numberBias(scalar, after: previous, following: Array(middle[(n + 1)...] + following))
                         + bracketBias(scalar, openParentheses: parentheses)
+                        + spanBias(scalar, before: textBefore + middle[..<n],
+                                   innermost: unclosed.last, spanAhead: spanAhead)
                     quotes = quoteBalance([scalar], from: quotes)
                     parentheses = Self.parenthesisBalance([scalar], from: parentheses)
                     Self.track(scalar, unclosed: &unclosed)
