@@ -223,3 +223,11 @@ private func shifted(_ text: String) throws -> String {
     #expect(repairer.repair("-S\t使用彈性(「soft?梗┵Y源限制").text == "-S\t使用彈性（「soft」）資源限制")
     #expect(repairer.repair("他说（见下文)然后走了").text == "他说（见下文)然后走了")
 }
+
+@Test func aLostFinalMarkAfterAShortBracketedTermClosesTheBracket() throws {
+    // A translated message (gettext's Traditional Chinese), shifted at ， and again at its final
+    // 」, whose two bytes are both lost: of GBK's row A1, the mark that closes 「popd -0 is
+    // likelier than the full stop a line ends with more often.
+    let garbled = "刪除右起第 N 個條目?\u{E0EE}嫈祻?0 開始,例如:「popd -0??"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text.hasSuffix("例如：「popd -0」"))
+}

@@ -165,8 +165,18 @@ extension LineRepair {
                 if reading.lostTrail, let mark = reading.text.last {
                     // The mark that ends the line is chosen as the lost bytes of a mojibake run are.
                     let quotes = quoteBalance(reading.text.dropLast(), from: openQuotes)
+                    let before = Array(scalars[max(0, q - 40)..<q] + reading.text.dropLast())
+                    var unclosed: [Unicode.Scalar] = []
+                    for scalar in scalars[..<q] + reading.text.dropLast() { Self.track(scalar, unclosed: &unclosed) }
+                    // (A bracket closes a span only as written: one with lost bytes may hide its
+                    // closing mark in a shift repaired apart.)
+                    var innermost = unclosed.last
+                    if let opening = innermost, let k = before.lastIndex(of: opening), before[(k + 1)...].contains(where: Self.writesLostByte) {
+                        innermost = nil
+                    }
                     gain += lineEndBias(mark) + quoteBias(mark, after: nil, openQuotes: quotes)
                         + punctuationBias(mark, next: nil, clause: Array(scalars[max(0, q - 20)..<q] + reading.text.dropLast()), openQuotes: quotes)
+                        + spanBias(mark, before: before, innermost: innermost, spanAhead: { _ in nil })
                     // A closing mark after 。 is likelier, but it is no evidence of a shift: it
                     // would lift "真的?!?" over the gain a shift needs.
                     let previous = reading.text.dropLast().last ?? (q > 0 ? scalars[q - 1] : nil)
