@@ -147,6 +147,8 @@ extension LineRepair {
         let endsLine = q + 1 + choices.count == scalars.count && scalars.last.map(Self.writesLostByte) == true
         // (Open quotations matter only for a mark at the end of the line.)
         let openQuotes = endsLine ? quotationsOpen(before: q) : 0
+        var unclosedBefore: [Unicode.Scalar] = []
+        if endsLine { for scalar in scalars[..<q] { Self.track(scalar, unclosed: &unclosedBefore) } }
         // Readings are accepted by their gain and chosen by their preference, which also weighs
         // a lost final mark by the mark before it.
         var scored: [(edit: Edit, reading: ShiftedReading, preference: Double)] = []
@@ -166,8 +168,8 @@ extension LineRepair {
                     // The mark that ends the line is chosen as the lost bytes of a mojibake run are.
                     let quotes = quoteBalance(reading.text.dropLast(), from: openQuotes)
                     let before = Array(scalars[max(0, q - 40)..<q] + reading.text.dropLast())
-                    var unclosed: [Unicode.Scalar] = []
-                    for scalar in scalars[..<q] + reading.text.dropLast() { Self.track(scalar, unclosed: &unclosed) }
+                    var unclosed = unclosedBefore
+                    for scalar in reading.text.dropLast() { Self.track(scalar, unclosed: &unclosed) }
                     // (A bracket closes a span only as written: one with lost bytes may hide its
                     // closing mark in a shift repaired apart.)
                     var innermost = unclosed.last
