@@ -231,3 +231,13 @@ private func shifted(_ text: String) throws -> String {
     let garbled = "刪除右起第 N 個條目?\u{E0EE}嫈祻?0 開始,例如:「popd -0??"
     #expect(try RepairFixture.repairer.get().repair(garbled).text.hasSuffix("例如：「popd -0」"))
 }
+
+@Test func aLaterPassWeighsTheMarksTheLineWroteNotThoseItRestored() throws {
+    // A review folded whole and shifted twice: the first pass repairs one shift and restores
+    // commas, a later pass the other shift and more marks (什麼樣子？). Those full-width marks
+    // are the passes', not the writer's: the line as given writes none, so it is still a line
+    // folded whole, where "如何?反正" asks (after 不知, only such a line tells).
+    let garbled = "老兵應該是什麼樣子?脾氣暴躁的石光榮,性格倔直的穀子地,粗魯大膽的李雲龍?瑹赡簧系乃麄兇_實精彩?\u{E0D0}\u{E087}抢媳\u{E24C}适轮械耐跞\u{E422}佟⒏鸲\u{E47C}岸紩\u{E49E}屇汶y忘,特別是葛二蛋簡直絕了,"
+        + "不知別人看他故事時的反應如何?反正我是笑得肚子抽筋,一個農民中的\"智\"者,一個典型的\"二流子\"英雄,在那個特殊的時代,他的表現另類,但是出色,如果活在今天,他會是什麼樣子?我不敢想,不過也許也是一個英雄!"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text.contains("反應如何？反正"))
+}

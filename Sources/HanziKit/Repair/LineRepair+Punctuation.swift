@@ -20,13 +20,13 @@ extension LineRepair {
         // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
         // only a line that writes no 。 may have typed its full stops so, and they are restored
         // only where the line shows it was folded: by its other marks or its quotation marks.
-        let fullStopsTyped = !text.contains("。") && !scalars.contains("。")
+        let fullStopsTyped = !text.contains("。") && !written.fullStop
         // A line folded whole has no full-width form of a mark NFKC folds, and marks between
         // Chinese to restore: there a quotation of a Latin word, a path or code was “…” too
         // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
         // quotes are as written ("%s"，).
         var foldedWhole = false
-        if !scalars.contains(where: { Self.foldedForms.contains($0) }) {
+        if !written.foldedForm {
             var marksOnly = [Unicode.Scalar?](repeating: nil, count: text.count)
             restoreParentheses(text, into: &marksOnly, foldedWhole: false, fullStops: false)
             restoreMarks(text, restored: &marksOnly, foldedWhole: false, fullStops: false)
@@ -93,7 +93,7 @@ extension LineRepair {
             text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
                 && !clauseAsks(text, before: k)
         }
-        let lostCharacters = questionMarksInWords >= 2 || scalars.contains("？") || text.indices.contains { k in
+        let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.indices.contains { k in
             k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?"
         }
         let semicolonList = isSemicolonList(text)

@@ -29,6 +29,8 @@ struct LineRepair {
     let depth: Int
     /// Facts about the whole line, computed once so that no detector rescans it.
     let facts: LineFacts
+    /// The full-width marks the line wrote before any pass repaired it.
+    let written: WrittenMarks
     /// Whether the line has signs of mojibake or damage (``Repairer/Finding/mojibake``): the
     /// search for garbled stretches weighs every character and is skipped without them.
     private let searchesMojibake: Bool
@@ -40,8 +42,10 @@ struct LineRepair {
     private var damage: [Edit] = []
 
     /// The repair of `line`; `searchesMojibake` says whether the line has signs of mojibake or
-    /// damage (``Repairer/Finding/mojibake``).
-    init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options, searchesMojibake: Bool) {
+    /// damage (``Repairer/Finding/mojibake``). `written` are the marks of the line as given,
+    /// where `line` is what an earlier pass made of it.
+    init(_ line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options, searchesMojibake: Bool,
+         written: WrittenMarks? = nil) {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         scalars.reserveCapacity(line.count)
@@ -60,7 +64,7 @@ struct LineRepair {
         }
         offsets.append(line.count)
         self.init(scalars: scalars, utf8: Array(line), offsets: offsets, model: model, options: options, depth: 0,
-                  searchesMojibake: searchesMojibake)
+                  searchesMojibake: searchesMojibake, written: written)
     }
 
     init(scalars: [Unicode.Scalar], model: PlausibilityScore, options: Repairer.Options, depth: Int) {
@@ -72,11 +76,11 @@ struct LineRepair {
             offsets.append(utf8.count)
         }
         self.init(scalars: scalars, utf8: utf8, offsets: offsets, model: model, options: options, depth: depth,
-                  searchesMojibake: true)
+                  searchesMojibake: true, written: nil)
     }
 
     private init(scalars: [Unicode.Scalar], utf8: [UInt8], offsets: [Int], model: PlausibilityScore,
-                 options: Repairer.Options, depth: Int, searchesMojibake: Bool) {
+                 options: Repairer.Options, depth: Int, searchesMojibake: Bool, written: WrittenMarks?) {
         self.scalars = scalars
         self.utf8 = utf8
         self.offsets = offsets
@@ -85,6 +89,7 @@ struct LineRepair {
         self.depth = depth
         self.searchesMojibake = searchesMojibake
         facts = LineFacts(scalars, model: model)
+        self.written = written ?? WrittenMarks(scalars)
     }
 
     /// Runs the three passes.

@@ -20,11 +20,12 @@ struct RepeatedRepair {
         (output, fixes) = (pass.output, pass.fixes)
         guard fixes.contains(where: \.changesText) else { return }
         let input = Array(line)
+        let written = WrittenMarks(String(decoding: input, as: UTF8.self).unicodeScalars)
         var changes = fixes.filter(\.changesText)
         var damage: [Fix] = []
         for _ in 1..<Self.maximumPasses {
             let settled = pass.settled
-            pass = output.withUnsafeBufferPointer { Self.pass(over: $0, model: model, options: options, settled: settled) }
+            pass = output.withUnsafeBufferPointer { Self.pass(over: $0, model: model, options: options, settled: settled, written: written) }
             damage = pass.fixes.filter { !$0.changesText }
             let more = pass.fixes.filter(\.changesText)
             guard !more.isEmpty else { break }
@@ -46,9 +47,10 @@ struct RepeatedRepair {
     /// One pass over `line`: each stretch of it (``Repairer/stretchEnd(in:from:table:)``) that is
     /// suspicious, or the whole line when it is one stretch, repaired by a ``LineRepair``.
     /// Stretches `settled` by the pass before are taken as they are. (Passes repeat over the
-    /// whole line, so its stretches settle together.)
+    /// whole line, so its stretches settle together.) After the first pass, `written` are the
+    /// marks of the line as given.
     private static func pass(over line: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Repairer.Options,
-                             settled: [SettledStretch]) -> (output: [UInt8], fixes: [Fix], settled: [SettledStretch]) {
+                             settled: [SettledStretch], written: WrittenMarks? = nil) -> (output: [UInt8], fixes: [Fix], settled: [SettledStretch]) {
         var output: [UInt8] = []
         var fixes: [Fix] = []
         var nowSettled: [SettledStretch] = []
@@ -66,7 +68,7 @@ struct RepeatedRepair {
                 found = known.damage
             } else if case let finding = Repairer.finding(in: stretch, model: model, options: options),
                       finding != .nothing || end - start == line.count {
-                var repair = LineRepair(stretch, model: model, options: options, searchesMojibake: finding == .mojibake)
+                var repair = LineRepair(stretch, model: model, options: options, searchesMojibake: finding == .mojibake, written: written)
                 repair.run()
                 found = repair.fixes(baseOffset: 0)
                 if found.contains(where: \.changesText) { repaired = repair.outputUTF8 }
