@@ -368,6 +368,14 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(repairer.repair(try garblePunctuation("太好了，太好了，是什么人？")).text == "太好了，太好了，是什么人？")
 }
 
+@Test func aLostMarkEndingARunOfExclamationMarksIsAnotherOne() throws {
+    // ！ is EF BC 81, ？ EF BC 9F: the final one lost its last byte. Reviews repeat ！ (非常棒！！),
+    // which, unlike 。。 or ，、, is no slip.
+    let garbled = try misread("书很好，非常棒！！", readAs: .gbk)
+    #expect(garbled.hasSuffix("\u{FFFD}"))
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == "书很好，非常棒！！")
+}
+
 @Test func aLostMarkAfterAClauseEndingInAQuestionParticleIsAQuestionMark() throws {
     // 锛� before ” reads most easily as ， (“…，”他说); a clause that ends in 么, 吗 or 呢 asks.
     for original in ["蘇小姐道：“老實說，那詩還過得去麼？”曹先生笑了。", "他问：“你明天还来吗？”我没有回答。"] {

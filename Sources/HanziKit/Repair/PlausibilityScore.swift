@@ -286,12 +286,13 @@ final class PlausibilityScore: Sendable {
         }
         // The same quotation mark twice (”” ““) is a slip; —— and …… are not.
         if previous == scalar && Self.quotes.contains(scalar) { return cost + Cost.doubledClauseMark }
-        // Two clause marks in a row (。， ，、 ？？) hardly occur in prose; ？！ and ！？ do. (A mark
-        // folded to ASCII counts as the mark it was: 真虧他!。 reads as badly as ！。)
+        // Two clause marks in a row (。， ，、 ？？) hardly occur in prose; ？！ and ！？ do, and
+        // ！！ (非常棒！！) in what readers write. (A mark folded to ASCII counts as the mark it
+        // was: 真虧他!。 reads as badly as ！。)
         let previous = previous.isASCII ? LineRepair.fullwidthMark(for: previous) ?? previous : previous
         if Self.clauseMarks.contains(previous) && Self.clauseMarks.contains(scalar)
             && !(Self.sentenceMarks.contains(previous) && Self.sentenceMarks.contains(scalar) && previous != "。" && scalar != "。"
-                && previous != scalar) {
+                && (previous != scalar || scalar == "！")) {
             return cost + Cost.doubledClauseMark
         }
         return cost
