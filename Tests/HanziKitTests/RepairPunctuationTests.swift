@@ -53,10 +53,15 @@ import Testing
         // The word may end in digits, and be written full-width.
         ("我都在聽它附帶的mp3,掌握了一些常用的話。", "我都在聽它附帶的mp3，掌握了一些常用的話。"),
         ("最开心的是朋友帮忙装了ＷＩＮＤＯＷＳ７,界面很漂亮。", "最开心的是朋友帮忙装了ＷＩＮＤＯＷＳ７，界面很漂亮。"),
+        // A closing corner bracket stands for Chinese as a Han character does.
+        ("如果設為「true」,Nautilus 在媒體插入時永不提示", "如果設為「true」，Nautilus 在媒體插入時永不提示"),
+        // In a line folded whole, '!' ends the sentence after the word.
+        ("警告:这个密钥也被列为用于 SSH!", "警告：这个密钥也被列为用于 SSH！"),
     ]
     try expectRepairs(cases)
     // Not between two Latin words, not after digits, and not ':' after a Latin label.
-    try expectRepairs(["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。"].map { ($0, $0) })
+    try expectRepairs(["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。",
+                       "这个密钥也被列为用于 SSH!", "警告：这个密钥也被列为用于 SSH!"].map { ($0, $0) })
 }
 
 @Test func inALineFoldedWholeMarksBesideNumbersAndSpacesAreRestored() throws {

@@ -66,6 +66,10 @@ extension LineRepair {
         }
     }
 
+    /// Closing corner brackets and book-title marks, which only Chinese and Japanese write (and
+    /// folding leaves alone): as Chinese before a mark as a Han character is (「true」,Nautilus).
+    private static let cornerClosings = ScalarSet("」』》")
+
     /// The full-width marks NFKC folds to ASCII, and the curly double quotes folding makes straight.
     static let foldedForms = ScalarSet("，；：？！（）“”")
     /// Straight double quotes and the marks they are restored as (asked of every character).
@@ -146,17 +150,19 @@ extension LineRepair {
             // word or number set in Chinese (就是:20岁的女生), ',' after the number of a list
             // item that begins the line (2,第二间房), and a mark after a number Chinese stands
             // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line; not
-            // '?', there more often a lost unit (比14?本本 lost its 寸).
+            // '?', there more often a lost unit (比14?本本 lost its 寸); and '!' that ends the
+            // line after a Latin word set in Chinese (被列为用于 SSH!).
             func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
-            let besideWord = (isHan(previous) || foldedWhole && isHanOrClosing(previous)) && (!colon || foldedWhole)
-                    && isWordInChinese(text, from: run.upperBound, forward: true)
+            let besideWord = (isHan(previous) || Self.cornerClosings.contains(previous) || foldedWhole && isHanOrClosing(previous))
+                    && (!colon || foldedWhole) && isWordInChinese(text, from: run.upperBound, forward: true)
                 || !colon && nextIsHan && isWordInChinese(text, from: run.lowerBound - 1, forward: false)
                 || !colon && foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && nextIsHan)
                 || text[k] == "," && foldedWhole && nextIsHan && text[..<k].allSatisfy { ("0"..."9").contains($0) }
                 || text[k] != "?" && !colon && foldedWhole && (nextIsHan || next == nil && text[k] == "!")
                     && followsNumberInChinese(text, at: run.lowerBound)
+                || text[k] == "!" && foldedWhole && next == nil && isLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
             guard betweenChinese || besideWord else { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
@@ -203,6 +209,16 @@ extension LineRepair {
         guard isDigit(text, at: k - 1) else { return false }
         var j = k - 1
         while j >= 0 && (isDigit(text, at: j) || text[j] == "." && isDigit(text, at: j - 1)) { j -= 1 }
+        return j >= 0 && isChinese(text[j])
+    }
+
+    /// Whether a Latin word (letters and digits) comes before `k`, with Chinese before it, a
+    /// space between or not (用于 SSH!).
+    private func followsWordInChinese(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 && text[j].isASCII && (text[j].properties.isAlphabetic || isDigit(text, at: j)) { j -= 1 }
+        guard j < k - 1 else { return false }
+        while j >= 0 && text[j] == " " { j -= 1 }
         return j >= 0 && isChinese(text[j])
     }
 
