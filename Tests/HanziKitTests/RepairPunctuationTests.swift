@@ -168,10 +168,19 @@ import Testing
         ("无法于批处理模式中在没有\"--yes\"的情况下完成此操作", "无法于批处理模式中在没有“--yes”的情况下完成此操作"),
         ("会话使用的名称。已知值为\"gnome\"。", "会话使用的名称。已知值为“gnome”。"),
         ("\"u\"只在使用\"r\"选项的时候才有意义。", "“u”只在使用“r”选项的时候才有意义。"),
+        // Spaces may pad the token inside its quotation marks, which then pair.
+        ("输入\" console-application \"组件,但是缺少类型。", "输入“ console-application ”组件，但是缺少类型。"),
     ])
     // Formats, code and quotations set off by spaces keep their straight quotes.
     try expectRepairs(["无法打开文件\"%s\"请检查权限", "文件\"{0}\"不存在", "调用 f(\"name\") 时出错", "使用 \"name\" 参数。",
                        "{\"name\":\"张三\"}"].map { ($0, $0) })
+}
+
+@Test func aQuotationAColonOpensMayBeginWithSpaces() throws {
+    try expectRepairs([("王笑曰:\" 聖人非所與熙也,寡人反取病焉。\"", "王笑曰：“ 聖人非所與熙也，寡人反取病焉。”")])
+    // Without the colon a quote before a space is as often a closing one (" 裏的描述, cut from a
+    // quotation): it stays.
+    try expectRepairs(["\" 裏的描述，使用 non-free 和 contrib 軟件包會有負面影響。"].map { ($0, $0) })
 }
 
 @Test func aListOfWordsBetweenSemicolonsKeepsItsSemicolons() throws {

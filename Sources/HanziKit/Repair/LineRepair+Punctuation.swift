@@ -595,6 +595,8 @@ extension LineRepair {
                 let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
                 let afterNext = k + 2 < text.count ? text[k + 2] : nil
                 var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, afterNext: afterNext, open: open, first: isFirst)
+                // (The quote that ends a quoted token closes it: " provides/binary " 标签.)
+                if let opener = straightOpener, restored[opener] != nil, tokenQuotationEnd(text, openingAt: opener) == k { opens = false }
                 // After a colon a quote opens, also at the end of a line cut inside the quotation;
                 // so does one set off by a space once the quotations before it have closed, in
                 // a line folded whole (運行 "export" 可以看到 ").
@@ -639,6 +641,11 @@ extension LineRepair {
                     && !model.table.signs($0).contains(opens ? .closing : .opening)
                     && (isChinese($0) || (!opens && Self.fullwidthMark(for: $0) != nil)) } ?? false
                 if !opens && fullStopBefore { chinese = true }
+                // (Spaces may pad a quotation a colon opens: 曰：" 聖人非所與熙也。")
+                if !chinese && opens && inner == " ", let previous, "：:".unicodeScalars.contains(previous) {
+                    let j = text[(k + 1)...].firstIndex { $0 != " " }
+                    chinese = j.map { isChinese(text[$0]) && !Self.doubleQuoteMarks.contains(text[$0]) } == true
+                }
                 // A quotation may begin or end with a number or Latin word set in Chinese ("1號").
                 if !chinese { chinese = isWordInChinese(text, from: opens ? k + 1 : k - 1, forward: opens) }
                 // (Not a format string: "%s" is the program's, as a bare number before a mark is.)
@@ -649,8 +656,8 @@ extension LineRepair {
                 if !opens && curlyOpener { chinese = true }
                 // A quotation of one token (an option, a value, a name) with Han outside it is
                 // the sentence's too (没有"--yes"的情况下; 已知值为"gnome"。).
-                if opens ? isTokenQuotation(text, openingAt: k)
-                    : straightOpener.map({ restored[$0] != nil && isTokenQuotation(text, openingAt: $0) }) == true {
+                if opens ? tokenQuotationEnd(text, openingAt: k) != nil
+                    : straightOpener.map({ restored[$0] != nil && tokenQuotationEnd(text, openingAt: $0) != nil }) == true {
                     chinese = true
                 }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
@@ -681,17 +688,17 @@ extension LineRepair {
         }
     }
 
-    /// Whether the straight quote at `k` opens a quotation of one ASCII token (no space, no
-    /// format: not "%s", "{0}" or "\n") with a Han character outside it on one side, and
-    /// Chinese or the line's edge on the other.
-    private func isTokenQuotation(_ text: [Unicode.Scalar], openingAt k: Int) -> Bool {
-        guard let close = text[(k + 1)...].firstIndex(of: "\"") else { return false }
-        let content = text[(k + 1)..<close]
+    /// Where the quotation ends, if the straight quote at `k` opens one of one ASCII token (no
+    /// space, no format: not "%s", "{0}" or "\n"), spaces around it or not (" provides/binary "),
+    /// with a Han character outside it on one side, and Chinese or the line's edge on the other.
+    private func tokenQuotationEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
+        guard let close = text[(k + 1)...].firstIndex(of: "\"") else { return nil }
+        let content = text[(k + 1)..<close].drop { $0 == " " }.reversed().drop { $0 == " " }
         guard (1...40).contains(content.count),
-              content.allSatisfy({ $0.isASCII && !" %\\{}".unicodeScalars.contains($0) }) else { return false }
+              content.allSatisfy({ $0.isASCII && !" %\\{}".unicodeScalars.contains($0) }) else { return nil }
         func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
         func chineseOrEdge(_ j: Int) -> Bool { j < 0 || j >= text.count || isChinese(text[j]) }
-        return hanAt(k - 1) && chineseOrEdge(close + 1) || hanAt(close + 1) && chineseOrEdge(k - 1)
+        return hanAt(k - 1) && chineseOrEdge(close + 1) || hanAt(close + 1) && chineseOrEdge(k - 1) ? close : nil
     }
 
     /// The text a straight quote at `k` opens (up to the next straight quote) or closes (back
