@@ -217,7 +217,7 @@ extension LineRepair {
     /// does an opening bracket whose partner closes such a span `spanAhead` of it. (Not where
     /// that span is Han text: 所以《春秋》 and 所以、春秋、 are for the lexicon to tell.)
     /// Quotation marks “ ‘ have ``quoteBias(_:after:openQuotes:innermost:)``.
-    func spanBias(_ scalar: Unicode.Scalar, before: [Unicode.Scalar], innermost: Unicode.Scalar?,
+    func spanBias(_ scalar: Unicode.Scalar, before: @autoclosure () -> [Unicode.Scalar], innermost: Unicode.Scalar?,
                   spanAhead: (Unicode.Scalar) -> [Unicode.Scalar]?) -> Double {
         guard Self.brackets.contains(scalar) else { return 0 }
         let span: ArraySlice<Unicode.Scalar>
@@ -225,7 +225,9 @@ extension LineRepair {
             guard let ahead = spanAhead(partner), !ahead.contains(where: { model.table.kind($0) == .han }) else { return 0 }
             span = ahead[...]
         } else {
-            guard let innermost, Self.closingQuote(of: innermost) == scalar, let opening = before.lastIndex(of: innermost) else { return 0 }
+            guard let innermost, Self.closingQuote(of: innermost) == scalar else { return 0 }
+            let before = before()
+            guard let opening = before.lastIndex(of: innermost) else { return 0 }
             span = before[(opening + 1)...]
             guard span.count <= Self.shortSpan, !span.contains(where: Self.clauseMarks.contains) else { return 0 }
         }

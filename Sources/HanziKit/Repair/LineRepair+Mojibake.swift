@@ -922,7 +922,15 @@ extension LineRepair {
         // after the cluster, before any clause mark: as a character, as an open choice that may
         // be it, or as a mark garbled on its own further on whose first two bytes are the
         // partner's (銆 for 」, read as GBK), before any other garbled mark.
+        // (Asked of every combination of picks, answered once per partner.)
+        var spansAhead: [Unicode.Scalar: [Unicode.Scalar]?] = [:]
         func spanAhead(closedBy partner: Unicode.Scalar) -> [Unicode.Scalar]? {
+            if let known = spansAhead[partner] { return known }
+            let span = findSpanAhead(closedBy: partner)
+            spansAhead[partner] = .some(span)
+            return span
+        }
+        func findSpanAhead(closedBy partner: Unicode.Scalar) -> [Unicode.Scalar]? {
             let bytes = Array(String(partner).utf8)
             let garbled = bytes.count == 3 ? Charset.gbk.decodePair(bytes[0], bytes[1]) : nil
             var span: [Unicode.Scalar] = []
