@@ -170,10 +170,33 @@ import Testing
         ("\"u\"只在使用\"r\"选项的时候才有意义。", "“u”只在使用“r”选项的时候才有意义。"),
         // Spaces may pad the token inside its quotation marks, which then pair.
         ("输入\" console-application \"组件,但是缺少类型。", "输入“ console-application ”组件，但是缺少类型。"),
+        // A quotation against Han on one side may be spaced off on the other.
+        ("我認爲\"/proc\" 是新手訓練的最佳場合", "我認爲“/proc” 是新手訓練的最佳場合"),
     ])
     // Formats, code and quotations set off by spaces keep their straight quotes.
     try expectRepairs(["无法打开文件\"%s\"请检查权限", "文件\"{0}\"不存在", "调用 f(\"name\") 时出错", "使用 \"name\" 参数。",
                        "{\"name\":\"张三\"}"].map { ($0, $0) })
+}
+
+@Test func aQuotedTokenAndItsGlossInParenthesesAreRestoredTogether() throws {
+    // Neither the quotation nor the parentheses touch Chinese alone, but the pair does.
+    try expectRepairs([
+        ("可取值有\"none\"(无)、\"wallpaper\"(壁纸)。", "可取值有“none”（无）、“wallpaper”（壁纸）。"),
+        ("删除\"password\"(口令)行或令文件不可由他人读取.", "删除“password”（口令）行或令文件不可由他人读取。"),
+        // A quoted token in parentheses between Han characters is the sentence's gloss.
+        ("失败(\"failed\")状态需要认证", "失败（“failed”）状态需要认证"),
+    ])
+    // Set off by a space, it is the technical ASCII style.
+    try expectRepairs(["可取值有 \"none\" (无) 和 \"all\" (全部)"].map { ($0, $0) })
+}
+
+@Test func aListNumberInParenthesesIsRestoredInALineFoldedWhole() throws {
+    try expectRepairs([
+        ("非常好!其中有幾個方面對我啓發非常大。(1)對業務系統的描述和理解,給人的感覺十分直觀。(2)盈利模式方面,很有啓發性。",
+         "非常好！其中有幾個方面對我啓發非常大。（1）對業務系統的描述和理解，給人的感覺十分直觀。（2）盈利模式方面，很有啓發性。"),
+    ])
+    // Where the line writes its marks full-width, "(1)" is the writer's own.
+    try expectRepairs(["其中有幾個方面。(1)對業務系統的描述和理解，給人的感覺十分直觀。"].map { ($0, $0) })
 }
 
 @Test func aQuotationAColonOpensMayBeginWithSpaces() throws {

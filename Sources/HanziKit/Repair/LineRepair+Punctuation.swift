@@ -457,6 +457,7 @@ extension LineRepair {
         func isFullStop(_ j: Int, after previous: Unicode.Scalar) -> Bool {
             fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous, foldedWhole: foldedWhole)
         }
+        func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
         var k = 0
         while k < text.count {
             guard text[k] == "(", let close = text[(k + 1)...].firstIndex(where: { $0 == ")" || $0 == "(" }), text[close] == ")" else {
@@ -467,11 +468,13 @@ extension LineRepair {
             // Both sides touch Chinese: "台湾語 (現地語)" keeps the spaced ASCII style it chose. In
             // a line folded whole the Chinese may be set off by a space, a Latin word or a quote
             // (命令 rm(来自"remove")删除).
+            // So may a quoted token with Han beyond it ("none"(无)、).
             func outside(_ j: Int) -> Bool {
                 guard j >= 0 && j < text.count else { return true }
                 let scalar = text[j]
                 return isChinese(scalar) || (j > k && (Self.fullwidthMark(for: scalar) != nil || isFullStop(j, after: "）")))
                     || foldedWhole && (scalar == " " || scalar == "\"" || scalar.properties.isAlphabetic && scalar.isASCII)
+                    || scalar == "\"" && isTokenQuotationInHan(text, quoteAt: j, forward: j > k)
             }
             let before = outside(k - 1)
             let after = outside(close + 1)
@@ -480,9 +483,16 @@ extension LineRepair {
             // the technical ASCII style ("代理 (MUA)").
             let gloss = foldedWhole && k > 0 && isHan(text[k - 1]) && isLatinPhrase(content)
             // A Chinese quotation is Chinese content, whatever it quotes (中键(“lrm”); 固定(「hard」)).
+            // And so is a token in straight quotes between Han characters (失败("failed")状态).
             let quotation = content.count >= 3 && "“「".unicodeScalars.contains(restored[k + 1] ?? text[k + 1])
                 && "”」".unicodeScalars.contains(restored[close - 1] ?? text[close - 1])
-            if content.contains(where: { model.table.kind($0) == .han }) || gloss || quotation, before, after,
+                || content.count >= 3 && content.first == "\"" && content.last == "\"" && isToken(content.dropFirst().dropLast())
+                && hanAt(k - 1) && hanAt(close + 1)
+            // So was a list's number in a line folded whole, which begins the line or a
+            // sentence and runs into Han ((2)嚴重崇洋媚外!!): Chinese writes it （2）.
+            let listNumber = foldedWhole && (1...2).contains(content.count) && content.allSatisfy { ("0"..."9").contains($0) }
+                && (k == 0 || isChinese(text[k - 1])) && hanAt(close + 1)
+            if content.contains(where: { model.table.kind($0) == .han }) || gloss || quotation || listNumber, before, after,
                !content.contains(where: { "=<>{}[]\\/_".unicodeScalars.contains($0) }) {
                 restored[k] = "（"
                 restored[close] = "）"
@@ -492,7 +502,6 @@ extension LineRepair {
         // A parenthesis whose partner the line cuts off (問題(例如…; 軟件包。)所支持) is the
         // sentence's too, between Han characters; in a line folded whole, between any Chinese,
         // a typed full stop or the line's edge.
-        func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
         for (k, scalar) in text.enumerated() {
             if scalar == "(" && !text[(k + 1)...].contains(where: { $0 == ")" || $0 == "）" }) && hanAt(k + 1)
                 && (hanAt(k - 1) || foldedWhole && (k == 0 || isChinese(text[k - 1]))) {
@@ -656,15 +665,14 @@ extension LineRepair {
                 if !opens && curlyOpener { chinese = true }
                 // A quotation of one token (an option, a value, a name) with Han outside it is
                 // the sentence's too (没有"--yes"的情况下; 已知值为"gnome"。).
-                if opens ? tokenQuotationEnd(text, openingAt: k) != nil
-                    : straightOpener.map({ restored[$0] != nil && tokenQuotationEnd(text, openingAt: $0) != nil }) == true {
-                    chinese = true
-                }
+                let quotesToken = opens ? tokenQuotationEnd(text, openingAt: k) != nil
+                    : straightOpener.map({ restored[$0] != nil && tokenQuotationEnd(text, openingAt: $0) != nil }) == true
+                if quotesToken { chinese = true }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
                 // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时.)
                 if let outer, !isChinese(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
-                    && !(foldedWhole && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
+                    && !((foldedWhole || quotesToken) && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
                     && !isWordInChinese(text, from: opens ? k - 1 : k + 1, forward: !opens) {
                     chinese = false
                 }
@@ -692,13 +700,30 @@ extension LineRepair {
     /// space, no format: not "%s", "{0}" or "\n"), spaces around it or not (" provides/binary "),
     /// with a Han character outside it on one side, and Chinese or the line's edge on the other.
     private func tokenQuotationEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
-        guard let close = text[(k + 1)...].firstIndex(of: "\"") else { return nil }
-        let content = text[(k + 1)..<close].drop { $0 == " " }.reversed().drop { $0 == " " }
-        guard (1...40).contains(content.count),
-              content.allSatisfy({ $0.isASCII && !" %\\{}".unicodeScalars.contains($0) }) else { return nil }
+        guard let close = text[(k + 1)...].firstIndex(of: "\""), isToken(text[(k + 1)..<close]) else { return nil }
         func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
-        func chineseOrEdge(_ j: Int) -> Bool { j < 0 || j >= text.count || isChinese(text[j]) }
-        return hanAt(k - 1) && chineseOrEdge(close + 1) || hanAt(close + 1) && chineseOrEdge(k - 1) ? close : nil
+        // (A space on the other side, past which the line is Chinese, is a writer's who set
+        // the quotation against Han on one side and spaced it on the other: 我認爲"/proc" 是.
+        // Writers who space quoted code space both sides.)
+        func chineseOrEdge(_ j: Int, forward: Bool) -> Bool {
+            j < 0 || j >= text.count || isChinese(text[j]) || text[j] == " " && isChineseBeyondSpace(text, from: j, forward: forward)
+        }
+        return hanAt(k - 1) && chineseOrEdge(close + 1, forward: true) || hanAt(close + 1) && chineseOrEdge(k - 1, forward: false) ? close : nil
+    }
+
+    /// Whether `content`, spaces around it aside, is one ASCII token a quotation may hold: no
+    /// space, no format ("%s", "{0}", "\n").
+    private func isToken(_ content: ArraySlice<Unicode.Scalar>) -> Bool {
+        let token = content.drop { $0 == " " }.reversed().drop { $0 == " " }
+        return (1...40).contains(token.count) && token.allSatisfy { $0.isASCII && !" %\\{}".unicodeScalars.contains($0) }
+    }
+
+    /// Whether the straight quote at `k` ends (`forward` false) or begins a quotation of one
+    /// token with a Han character beyond its other end: ("none"(无), (见"stdout")的).
+    private func isTokenQuotationInHan(_ text: [Unicode.Scalar], quoteAt k: Int, forward: Bool) -> Bool {
+        guard let other = forward ? text[(k + 1)...].firstIndex(of: "\"") : text[..<k].lastIndex(of: "\"") else { return false }
+        let beyond = forward ? other + 1 : other - 1
+        return isToken(text[(min(k, other) + 1)..<max(k, other)]) && beyond >= 0 && beyond < text.count && isHan(text[beyond])
     }
 
     /// The text a straight quote at `k` opens (up to the next straight quote) or closes (back
