@@ -25,7 +25,7 @@ extension Charset {
             output.withUnsafeMutableBufferPointer { (try? decode(input, into: $0, mode: .strict)) ?? 0 }
         }
         guard length > 0, length <= 4 else { return nil }
-        let (value, width) = output.withUnsafeBufferPointer { Repairer.decodeScalar(UnsafeBufferPointer(rebasing: $0[0..<length]), at: 0) }
+        let (value, width) = output.withUnsafeBufferPointer { UTF8Scalar.decodeWellFormed(UnsafeBufferPointer(rebasing: $0[0..<length]), at: 0) }
         return width == length ? value : nil
     }
 }
@@ -55,7 +55,7 @@ private enum PairTables {
                 var i = 0
                 for trail in trails where i < pieces.count {
                     if pieces[i] != 0x0A {
-                        let (value, width) = Repairer.decodeScalar(pieces, at: i)
+                        let (value, width) = UTF8Scalar.decodeWellFormed(pieces, at: i)
                         if value != 0xFFFD, i + width < pieces.count, pieces[i + width] == 0x0A {
                             table[Int(lead - 0x80) << 8 | Int(trail)] = value
                         }

@@ -57,7 +57,7 @@ struct LineRepair {
                 scalars.append(Unicode.Scalar(line[i]))
                 i += 1
             } else {
-                let (value, length) = Repairer.decodeScalar(line, at: i)
+                let (value, length) = UTF8Scalar.decodeWellFormed(line, at: i)
                 scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
                 i += length
             }

@@ -105,7 +105,7 @@ final class PlausibilityScore: Sendable {
         // character dictionaries have thousands of entries).
         func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>) -> (value: UInt32, isWhole: Bool)? {
             guard !utf8.isEmpty else { return nil }
-            let (value, length) = Repairer.decodeScalar(utf8, at: 0)
+            let (value, length) = UTF8Scalar.decodeWellFormed(utf8, at: 0)
             return (value, length == utf8.count)
         }
         // A character that converts to a different one is used by one script only.

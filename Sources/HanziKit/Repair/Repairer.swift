@@ -125,7 +125,7 @@ public struct Repairer: Sendable {
             passQuotes(before: mark, from: i)
             guard mark < limit else { break }
             if !quoteOpen, line[mark + 1] == 0xBC, [0x8C, 0x9B, 0x81, 0x9F].contains(line[mark + 2]) {
-                let (next, _) = decodeScalar(line, at: mark + 3)
+                let (next, _) = UTF8Scalar.decodeWellFormed(line, at: mark + 3)
                 if let scalar = Unicode.Scalar(next), table.kind(scalar) == .han { return mark + 3 }
             }
             i = mark + 1
@@ -235,7 +235,7 @@ public struct Repairer: Sendable {
                 i += 1
                 continue
             }
-            let (value, length) = Self.decodeScalar(text, at: i)
+            let (value, length) = UTF8Scalar.decodeWellFormed(text, at: i)
             i += length
             guard value < 0x10000 else {
                 previousWide = value >= 0x20000 && value < 0x40000
@@ -271,7 +271,7 @@ public struct Repairer: Sendable {
                 }
                 // A Latin-1 letter is mojibake only when a continuation-like character follows.
                 if signs.contains(.latinLead), i < n, text[i] >= 0x80 {
-                    let (next, _) = Self.decodeScalar(text, at: i)
+                    let (next, _) = UTF8Scalar.decodeWellFormed(text, at: i)
                     if next < 0x10000 && entrySigns(entries[Int(next)]).contains(.latinContinuation) { return .mojibake }
                 }
             }
@@ -304,25 +304,5 @@ public struct Repairer: Sendable {
              UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): true
         default: false
         }
-    }
-
-    /// Decodes the scalar starting at `i` of well-formed UTF-8 (ill-formed bytes read as
-    /// U+FFFD, one byte at a time).
-    @inline(__always)
-    static func decodeScalar(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
-        let b0 = UInt32(text[i])
-        let n = text.count
-        if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n && text[i + 1] & 0xC0 == 0x80 {
-            return ((b0 & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F), 2)
-        }
-        if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n && text[i + 1] & 0xC0 == 0x80 && text[i + 2] & 0xC0 == 0x80 {
-            return ((b0 & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F), 3)
-        }
-        if b0 >= 0xF0 && b0 < 0xF5 && i + 3 < n && text[i + 1] & 0xC0 == 0x80 && text[i + 2] & 0xC0 == 0x80
-            && text[i + 3] & 0xC0 == 0x80 {
-            return ((b0 & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6
-                    | UInt32(text[i + 3] & 0x3F), 4)
-        }
-        return (0xFFFD, 1)
     }
 }
