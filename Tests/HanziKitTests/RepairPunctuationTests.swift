@@ -284,6 +284,9 @@ import Testing
     try expectRepairs([
         ("將檔名開頭的\"/”符號看作檔名的一部分", "將檔名開頭的“/”符號看作檔名的一部分"),
         ("輸入“info info\"以查閱使用 info 程式的一段介紹。", "輸入“info info”以查閱使用 info 程式的一段介紹。"),
+        // After 。 a quote mostly closes, but not where the next mark closes.
+        ("倒是真實得多。\"請忠於自己所認定的幸福感”,是這本書給我留下印象的唯一一句話。",
+         "倒是真實得多。“請忠於自己所認定的幸福感”，是這本書給我留下印象的唯一一句話。"),
     ])
 }
 

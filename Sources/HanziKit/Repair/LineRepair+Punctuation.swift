@@ -758,10 +758,10 @@ extension LineRepair {
         return nil
     }
 
-    /// The sure direction of the first straight quote after `k` that has one (the next one only,
-    /// unless `pastUndecided`), and how many straight quotes without one come between, if no
-    /// curly quotation mark comes first, nor lost characters that may have been quotes
-    /// (U+FFFD, "??").
+    /// The sure direction of the first quote after `k` that has one, a curly mark or a straight
+    /// quote its neighbours decide (the next straight one only, unless `pastUndecided`), and
+    /// how many straight quotes without one come between, if no corner bracket comes first,
+    /// nor lost characters that may have been quotes (U+FFFD, "??").
     private func followingQuoteDirection(_ text: [Unicode.Scalar], after k: Int, pastUndecided: Bool) -> (opens: Bool, between: Int)? {
         var between = 0
         for j in (k + 1)..<text.count {
@@ -773,6 +773,9 @@ extension LineRepair {
                 }
                 guard pastUndecided else { return nil }
                 between += 1
+            // A curly mark tells as a sure straight quote does (。"請忠於…幸福感”，是: the shift's
+            // repair restored the closing one).
+            case "“", "”": return (text[j] == "“", between)
             case _ where breaksQuoteCount(text, at: j): return nil
             default: continue
             }
