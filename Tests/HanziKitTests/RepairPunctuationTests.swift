@@ -190,13 +190,20 @@ import Testing
     try expectRepairs(["可取值有 \"none\" (无) 和 \"all\" (全部)"].map { ($0, $0) })
 }
 
-@Test func aListNumberInParenthesesIsRestoredInALineFoldedWhole() throws {
+@Test func aListNumberIsRestoredInALineFoldedWhole() throws {
     try expectRepairs([
         ("非常好!其中有幾個方面對我啓發非常大。(1)對業務系統的描述和理解,給人的感覺十分直觀。(2)盈利模式方面,很有啓發性。",
          "非常好！其中有幾個方面對我啓發非常大。（1）對業務系統的描述和理解，給人的感覺十分直觀。（2）盈利模式方面，很有啓發性。"),
+        ("1)送朋友入住,所有的车位都上锁,只好找别的收费的", "1）送朋友入住，所有的车位都上锁，只好找别的收费的"),
+        ("缺点:房间小,2)早餐一般", "缺点：房间小，2）早餐一般"),
     ])
-    // Where the line writes its marks full-width, "(1)" is the writer's own.
-    try expectRepairs(["其中有幾個方面。(1)對業務系統的描述和理解，給人的感覺十分直觀。"].map { ($0, $0) })
+    // Where the line writes its marks full-width, "(1)" and "1)" are the writer's own; an
+    // open '(' is closed by its own ')'.
+    try expectRepairs([
+        "其中有幾個方面。(1)對業務系統的描述和理解，給人的感覺十分直觀。",
+        "1)送朋友入住，所有的车位都上锁",
+        "运行 cs(版本 1)就卡",
+    ].map { ($0, $0) })
 }
 
 @Test func aQuotationAColonOpensMayBeginWithSpaces() throws {

@@ -150,8 +150,9 @@ extension LineRepair {
             // word or number set in Chinese (就是:20岁的女生), ',' after the number of a list
             // item that begins the line (2,第二间房), and a mark after a number Chinese stands
             // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line; not
-            // '?', there more often a lost unit (比14?本本 lost its 寸); and '!' that ends the
-            // line after a Latin word set in Chinese (被列为用于 SSH!).
+            // '?', there more often a lost unit (比14?本本 lost its 寸); '!' that ends the
+            // line after a Latin word set in Chinese (被列为用于 SSH!); and a mark before a list's
+            // number (房间小,2)早餐; 优点:1)和).
             func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
@@ -163,6 +164,7 @@ extension LineRepair {
                 || text[k] != "?" && !colon && foldedWhole && (nextIsHan || next == nil && text[k] == "!")
                     && followsNumberInChinese(text, at: run.lowerBound)
                 || text[k] == "!" && foldedWhole && next == nil && isLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
+                || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
             guard betweenChinese || besideWord else { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
@@ -508,10 +510,30 @@ extension LineRepair {
                 restored[k] = "（"
             } else if scalar == ")" && !text[..<k].contains(where: { $0 == "(" || $0 == "（" }) && (hanAt(k - 1) && hanAt(k + 1) || foldedWhole && k > 0
                 && (isHanOrClosing(text[k - 1]) || k >= 2 && isFullStop(k - 1, after: text[k - 2]))
-                && (k + 1 == text.count || isChinese(text[k + 1]))) {
+                && (k + 1 == text.count || isChinese(text[k + 1])) || foldedWhole && closesListNumber(text, at: k)) {
                 restored[k] = "）"
             }
         }
+    }
+
+    /// Whether a list's number whose ')' was restored (``closesListNumber(_:at:)``) starts at `k`.
+    private func startsListNumber(_ text: [Unicode.Scalar], restored: [Unicode.Scalar?], at k: Int) -> Bool {
+        var j = k
+        while isDigit(text, at: j) { j += 1 }
+        return (1...2).contains(j - k) && j < text.count && restored[j] == "）"
+    }
+
+    /// Whether the ')' at `k` closes a list's number (1)屏幕是; 优点:1)和): one or two digits that
+    /// begin the line or follow Chinese, a folded mark or a space, with Han after it and no '('
+    /// open.
+    private func closesListNumber(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        guard k + 1 < text.count, isHan(text[k + 1]) else { return false }
+        var start = k
+        while start > 0 && isDigit(text, at: start - 1) { start -= 1 }
+        guard (1...2).contains(k - start),
+              start == 0 || isChinese(text[start - 1]) || Self.fullwidthMark(for: text[start - 1]) != nil || text[start - 1] == " "
+        else { return false }
+        return text[..<start].last(where: { "()（）".unicodeScalars.contains($0) }).map { $0 == ")" || $0 == "）" } ?? true
     }
 
     /// A parenthesis whose partner the one-byte shift's repair made full-width ((「soft」）)
