@@ -475,3 +475,15 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         #expect(try RepairFixture.repairer.get().repair(line).text == line)
     }
 }
+
+@Test func smileysEndingAClauseInALineFoldedWholeAreRestored() throws {
+    try expectRepairs([
+        ("环境相当不错,早上转了转,意外收获:)早餐比上次好很多", "环境相当不错，早上转了转，意外收获：）早餐比上次好很多"),
+        ("卫生间也小的可怜,脸上直搓球:( 由于我们到达的时间", "卫生间也小的可怜，脸上直搓球：（ 由于我们到达的时间"),
+    ])
+    // Where the line writes its marks full-width, or after Latin text, a smiley is the writer's.
+    try expectRepairs([
+        ("环境相当不错，意外收获:)早餐比上次好很多", "环境相当不错，意外收获:)早餐比上次好很多"),
+        ("环境相当不错,值得推荐 hack :)", "环境相当不错，值得推荐 hack :)"),
+    ])
+}

@@ -43,6 +43,7 @@ extension LineRepair {
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole, fullStopsTyped: fullStopsTyped)
         restoreParentheses(text, into: &restored, foldedWhole: foldedWhole, fullStops: fullStopsTyped && foldedWhole)
         matchRepairedParentheses(text, origins: origins, into: &restored)
+        if foldedWhole { restoreEmoticons(text, into: &restored) }
         let quotesRestored = restored.contains { $0.map { "“”「」".unicodeScalars.contains($0) } == true }
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole,
                      fullStops: fullStopsTyped && (foldedWhole || quotesRestored))
@@ -534,6 +535,21 @@ extension LineRepair {
               start == 0 || isChinese(text[start - 1]) || Self.fullwidthMark(for: text[start - 1]) != nil || text[start - 1] == " "
         else { return false }
         return text[..<start].last(where: { "()（）".unicodeScalars.contains($0) }).map { $0 == ")" || $0 == "）" } ?? true
+    }
+
+    /// The smileys :) :( :-) that end a Chinese clause in a line folded whole (意外收获:)早餐):
+    /// writers who type full-width marks type them ：）, as folding leaves them (32 of the clean
+    /// lines, against 6 :)).
+    private func restoreEmoticons(_ text: [Unicode.Scalar], into restored: inout [Unicode.Scalar?]) {
+        for k in text.indices where text[k] == ":" && k > 0 && isHanOrClosing(text[k - 1]) {
+            var mouth = k + 1
+            if mouth < text.count && text[mouth] == "-" { mouth += 1 }
+            guard mouth < text.count, text[mouth] == ")" || text[mouth] == "(" else { continue }
+            let after = mouth + 1
+            guard after == text.count || isChinese(text[after]) || text[after] == " " || Self.fullwidthMark(for: text[after]) != nil else { continue }
+            restored[k] = "："
+            restored[mouth] = text[mouth] == ")" ? "）" : "（"
+        }
     }
 
     /// A parenthesis whose partner the one-byte shift's repair made full-width ((「soft」）)
