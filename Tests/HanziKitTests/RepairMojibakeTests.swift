@@ -483,10 +483,12 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     // 銆� is 「 or 」 as well as 。 or 、: around an option or a command they are a pair
     // (。--help。 would end a sentence of no Chinese at all).
     let repairer = try RepairFixture.repairer.get()
+    // (A command is a term however long: 「git sparse-checkout reapply」.)
     for original in ["您可以藉由傳遞「--help」給子指令來查詢子指令專屬的選項資訊。",
-                     "「msgexec 0」的輸出適用於作為「xargs -0」的輸入。"] {
+                     "「msgexec 0」的輸出適用於作為「xargs -0」的輸入。",
+                     "修正以上路徑後，您可能想要執行「git sparse-checkout reapply」。"] {
         let garbled = try garblePunctuation(original, marks: "「」。")
-        #expect(garbled.contains("銆\u{FFFD}--help銆\u{FFFD}") || garbled.hasPrefix("銆\u{FFFD}msgexec"))
+        #expect(garbled.contains("銆\u{FFFD}--help銆\u{FFFD}") || garbled.hasPrefix("銆\u{FFFD}msgexec") || garbled.contains("銆\u{FFFD}git"))
         #expect(repairer.repair(garbled).text == original)
     }
 }

@@ -229,7 +229,7 @@ extension LineRepair {
             let before = before()
             guard let opening = before.lastIndex(of: innermost) else { return 0 }
             span = before[(opening + 1)...]
-            guard span.count <= Self.shortSpan, !span.contains(where: Self.clauseMarks.contains) else { return 0 }
+            guard isShortSpan(span), !span.contains(where: Self.clauseMarks.contains) else { return 0 }
         }
         guard !span.isEmpty else { return 0 }
         return span.contains { model.table.kind($0) == .han } ? 2 : 4
@@ -238,8 +238,12 @@ extension LineRepair {
     /// Corner brackets and book-title marks, opening and closing.
     static let brackets = ScalarSet("「」『』《》")
 
-    /// The most characters a bracket holds for ``spanBias(_:before:innermost:spanAhead:)``.
-    static let shortSpan = 16
+    /// Whether a bracket holding `span` holds a short span for
+    /// ``spanBias(_:before:innermost:spanAhead:)``: at most 16 characters, or 40 without Han
+    /// (a command, 「git sparse-checkout reapply」, is a term however long).
+    func isShortSpan(_ span: some Collection<Unicode.Scalar>) -> Bool {
+        span.count <= 16 || span.count <= 40 && !span.contains { model.table.kind($0) == .han }
+    }
 
     /// How many parentheses (full-width or ASCII) are open after `text`, starting with `open`.
     static func parenthesisBalance(_ text: some Sequence<Unicode.Scalar>, from open: Int) -> Int {

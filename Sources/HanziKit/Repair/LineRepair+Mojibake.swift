@@ -937,7 +937,7 @@ extension LineRepair {
             func ends(_ scalar: Unicode.Scalar) -> Bool? {
                 if scalar == partner { return true }
                 span.append(scalar)
-                return Self.clauseMarks.contains(scalar) || span.count > Self.shortSpan ? false : nil
+                return Self.clauseMarks.contains(scalar) || !isShortSpan(span) ? false : nil
             }
             for u in (last + 1)..<units.count {
                 if isOpen[u] {
