@@ -493,6 +493,19 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     }
 }
 
+@Test func lostMarksAroundALatinTermAreParentheses() throws {
+    // 锛� is （ or ） as well as ， or ！: around a Latin term they are a pair, as translated
+    // messages gloss (，stdout， would set it off as a clause).
+    let repairer = try RepairFixture.repairer.get()
+    let original = "如果未指定此选项且输出目标为标准输出（stdout），将会显示当前位置。"
+    let garbled = try garblePunctuation(original, marks: "（），")
+    #expect(garbled.contains("锛\u{FFFD}stdout锛\u{FFFD}"))
+    #expect(repairer.repair(garbled).text == original)
+    // Digits are no term: a time (23：30) is as likely there.
+    let time = try garblePunctuation("航班到达时间是23：30，预约时告知有免费接送。", marks: "：，")
+    #expect(!repairer.repair(time).text.contains("（30）"))
+}
+
 @Test func aLostClosingMarkClosesTheInnermostQuotation() throws {
     // The line ends inside “…‘…: its last byte lost, the final mark is ’ (E2 80 99) rather than
     // the commoner ” (E2 80 9D).

@@ -205,10 +205,26 @@ extension LineRepair {
     }
 
     /// A lost mark that can be ） closes a parenthesis the line opened ((新华社北京1月1日电）,
-    /// not 电！), and reads badly where none is open.
-    func bracketBias(_ scalar: Unicode.Scalar, openParentheses: Int) -> Double {
-        guard scalar == "）" else { return 0 }
-        return openParentheses > 0 ? 3 : -2
+    /// not 电！), and reads badly where none is open. Parentheses around a short Latin term
+    /// read as a pair, as brackets do (标准输出（stdout）, not ，stdout，): a ） that closes
+    /// one gains more, and so does a （ whose partner closes one `spanAhead` of it.
+    func bracketBias(_ scalar: Unicode.Scalar, openParentheses: Int, before: @autoclosure () -> [Unicode.Scalar],
+                     spanAhead: (Unicode.Scalar) -> [Unicode.Scalar]?) -> Double {
+        // (Letters: a number there is as often a time or a score, 23：30.)
+        func isLatinTerm(_ span: some Collection<Unicode.Scalar>) -> Bool {
+            span.count(where: { $0.isASCII && $0.properties.isAlphabetic }) >= 2 && isShortSpan(span)
+                && !span.contains { model.table.kind($0) == .han || Self.clauseMarks.contains($0) }
+        }
+        switch scalar {
+        case "）":
+            guard openParentheses > 0 else { return -2 }
+            let before = before()
+            guard let opening = before.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return 3 }
+            return isLatinTerm(before[(opening + 1)...]) ? 7 : 3
+        case "（":
+            return spanAhead("）").map(isLatinTerm) == true ? 4 : 0
+        default: return 0
+        }
     }
 
     /// Brackets around a short span without a clause mark read as a pair (「--help」的,

@@ -973,7 +973,7 @@ extension LineRepair {
                                           markBefore: mark(before: textBefore + middle[..<n]), following: Array(middle[(n + 1)...] + following))
                         + pairingBias(scalar, unclosed: unclosed.last)
                         + numberBias(scalar, after: previous, following: Array(middle[(n + 1)...] + following))
-                        + bracketBias(scalar, openParentheses: parentheses)
+                        + bracketBias(scalar, openParentheses: parentheses, before: textBefore + middle[..<n], spanAhead: spanAhead)
                         + spanBias(scalar, before: textBefore + middle[..<n],
                                    innermost: unclosed.last, spanAhead: spanAhead)
                     quotes = quoteBalance([scalar], from: quotes)
