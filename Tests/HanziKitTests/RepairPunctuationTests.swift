@@ -119,6 +119,8 @@ import Testing
         // A mark at the start of the line, and parentheses beside a Latin word or a quotation.
         (",例如无法启动系统且没有网络连接。让我们假定 foo 软件包损坏了,并", "，例如无法启动系统且没有网络连接。让我们假定 foo 软件包损坏了，并"),
         ("命令 rm(来自\"remove\")删除文件,请小心!它不见了。", "命令 rm（来自“remove”）删除文件，请小心！它不见了。"),
+        // A parenthesis after a folded mark, which in turn is restored before it.
+        ("礼宾部人在旁边都不帮忙拿行李,(行!自己拿.)", "礼宾部人在旁边都不帮忙拿行李，（行！自己拿。）"),
     ])
 }
 

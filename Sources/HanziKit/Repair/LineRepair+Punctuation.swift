@@ -469,14 +469,15 @@ extension LineRepair {
             }
             let content = text[(k + 1)..<close]
             // Both sides touch Chinese: "台湾語 (現地語)" keeps the spaced ASCII style it chose. In
-            // a line folded whole the Chinese may be set off by a space, a Latin word or a quote
-            // (命令 rm(来自"remove")删除).
+            // a line folded whole the Chinese may be set off by a space, a Latin word, a quote
+            // (命令 rm(来自"remove")删除) or a folded mark (一場!(具體見…)).
             // So may a quoted token with Han beyond it ("none"(无)、).
             func outside(_ j: Int) -> Bool {
                 guard j >= 0 && j < text.count else { return true }
                 let scalar = text[j]
                 return isChinese(scalar) || (j > k && (Self.fullwidthMark(for: scalar) != nil || isFullStop(j, after: "）")))
-                    || foldedWhole && (scalar == " " || scalar == "\"" || scalar.properties.isAlphabetic && scalar.isASCII)
+                    || foldedWhole && (scalar == " " || scalar == "\"" || scalar.properties.isAlphabetic && scalar.isASCII
+                        || Self.fullwidthMark(for: scalar) != nil)
                     || scalar == "\"" && isTokenQuotationInHan(text, quoteAt: j, forward: j > k)
             }
             let before = outside(k - 1)
