@@ -539,8 +539,8 @@ extension LineRepair {
     }
 
     /// The smileys :) :( :-) that end a Chinese clause in a line folded whole (意外收获:)早餐):
-    /// writers who type full-width marks type them ：）, as folding leaves them (32 of the clean
-    /// lines, against 6 :)).
+    /// writers who type full-width marks mostly type ：）, which folding makes :) (32 of the
+    /// clean lines write ：）, 6 :)).
     private func restoreEmoticons(_ text: [Unicode.Scalar], into restored: inout [Unicode.Scalar?]) {
         for k in text.indices where text[k] == ":" && k > 0 && isHanOrClosing(text[k - 1]) {
             var mouth = k + 1
