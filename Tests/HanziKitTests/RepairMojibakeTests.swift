@@ -410,6 +410,19 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(fixes.contains { $0.unrecovered == 1 })
 }
 
+@Test func aLostCharacterBeforeALatinWordIsAPrepositionWhereNoWordEndsThere() throws {
+    // As Python's gbk codec reads UTF-8 with errors="replace": 為 is E7 82 BA, and BA before
+    // the space is lost (鐐�), so E7 82 could be 為 炎 炒 炊 炸 … The lexicon alone rates them too
+    // alike to choose; before TRUE a preposition sets the word in the sentence.
+    let repairer = try RepairFixture.repairer.get()
+    #expect(repairer.repair("濡傛灉鐐� TRUE锛屽墖椤�绀鸿�栫獥").text == "如果為 TRUE，則顯示視窗")
+    // Where another option ends a word with the characters before it (使得, 设备), no
+    // preposition breaks that word: 得 is still chosen, and 备 (which the lexicon cannot tell
+    // from 处 复 外) is left unrecovered rather than read as 对.
+    #expect(repairer.repair("姝ｈ�忚〃绀哄紡銆傞�欎娇寰� mirror 涓嶈兘澶犺�嬪埌鏈�鍦扮殑").text == "正規表示式。這使得 mirror 不能夠見到本地的")
+    #expect(repairer.repair("鐒跺悗锛屾寜涓嬮潰鐨勬柟寮忕粰绗涓涓 PPPoE 璁惧 eth0 澧炲姞").text.contains("设\u{FFFD} eth0"))
+}
+
 @Test func questionWordsThatAskNothingDoNotMakeAQuestionMark() {
     // Indirect questions, "any", and the 么 of 这么 and 那么 ask nothing.
     for clause in ["不知怎样发脾气才好", "无论谁来", "他什么都不管", "谁也不理", "这么好", "那么多人"] {

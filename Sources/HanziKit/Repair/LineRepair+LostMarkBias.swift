@@ -172,6 +172,41 @@ extension LineRepair {
         return scalar == needed ? 6 : 3
     }
 
+    /// Before a word that is not Chinese — a Latin word, a number, a quotation of one (设为
+    /// TRUE, 大于 0, “new” 或 “unchanged”) — a lost character is most likely a preposition or
+    /// a conjunction, which set such a word in a Chinese sentence; the more so right after
+    /// another such word. (The lexicon scores words alone, and the word after is none of its;
+    /// a number right after the character mostly counts it instead: 用了5个, 人员4860.)
+    /// Not where another of the `options` ends a word with the characters before (设备 eth0,
+    /// 或者 POSIX): a preposition there would break it.
+    func tokenBias(_ scalar: Unicode.Scalar, before: some BidirectionalCollection<Unicode.Scalar>,
+                   following: some Collection<Unicode.Scalar>, options: [Unicode.Scalar]) -> Double {
+        guard let word = following.first(where: { $0 != " " }), Self.beginsToken(word), following.first == " " || !Self.isDigit(word),
+              Self.joinsToken(simplified: model.simplifiedForm(of: scalar), in: model.lexicon) else { return 0 }
+        guard let previous = before.last(where: { $0 != " " }) else { return 1.5 }
+        if model.table.kind(previous) != .han { return Self.clauseMarks.contains(previous) ? 1.5 : 3 }
+        guard before.last == previous else { return 1.5 }
+        let hanBefore = Array(before.suffix(2).drop { model.table.kind($0) != .han }.map(model.simplifiedForm))
+        let endsWord = options.contains { option in
+            option != scalar && hanBefore.indices.contains { k in
+                model.lexicon.entry(for: String(String.UnicodeScalarView(hanBefore[k...] + [model.simplifiedForm(of: option)]))) != nil
+            }
+        }
+        return endsWord ? 0 : 1.5
+    }
+
+    /// Whether `scalar` begins a word that is not Chinese: a Latin letter, a digit, a
+    /// quotation mark or what begins a path, an option or a placeholder.
+    static func beginsToken(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || isDigit(scalar)) || "“「\"'`<$-/".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether jieba tags the one-character word `simplified` a preposition or a conjunction.
+    static func joinsToken(simplified: Unicode.Scalar, in lexicon: Lexicon) -> Bool {
+        guard let entry = lexicon.entry(for: String(simplified)), let tag = lexicon.tag(of: entry) else { return false }
+        return tag == "p" || tag == "c"
+    }
+
     /// The closing mark of each opening quotation mark (and book-title bracket, which pairs the
     /// same way).
     static func closingQuote(of opening: Unicode.Scalar) -> Unicode.Scalar? {

@@ -953,6 +953,9 @@ extension LineRepair {
             }
             return nil
         }
+        // (Every option, not the shortlist: a word the lexicon knows may end with a rarer one.)
+        var allOptions: [Int: [Unicode.Scalar]] = [:]
+        for u in cluster { if case let .choice(all) = units[u] { allOptions[u] = all } }
         var results: [(score: Double, picks: [Unicode.Scalar])] = []
         var picks = [Unicode.Scalar](repeating: " ", count: cluster.count)
         func search(_ k: Int) {
@@ -973,6 +976,8 @@ extension LineRepair {
                                           markBefore: mark(before: textBefore + middle[..<n]), following: Array(middle[(n + 1)...] + following))
                         + pairingBias(scalar, unclosed: unclosed.last)
                         + numberBias(scalar, after: previous, following: Array(middle[(n + 1)...] + following))
+                        + tokenBias(scalar, before: textBefore + middle[..<n], following: middle[(n + 1)...] + following,
+                                    options: allOptions[first + n] ?? [])
                         + bracketBias(scalar, openParentheses: parentheses, before: textBefore + middle[..<n], spanAhead: spanAhead)
                         + spanBias(scalar, before: textBefore + middle[..<n],
                                    innermost: unclosed.last, spanAhead: spanAhead)
