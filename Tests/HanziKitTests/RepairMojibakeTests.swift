@@ -282,6 +282,13 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(try RepairFixture.repairer.get().repair("会上，" + first + "欧阳修远、王五先后发言。").text == "会上，张三丰、欧阳修远、王五先后发言。")
 }
 
+@Test func aBracketOpenedByALostMarkIsClosedByTheNextOneAroundAShortTerm() throws {
+    // Every mark lost its last byte: 銆� is 《 as well as 》 and 。. Once 《 opened the title,
+    // 小旻 is too short a span, without a clause mark, for the sentence to end inside it.
+    let text = try RepairFixture.repairer.get().repair("晋乐王鲋曰锛�鈥�銆�小旻銆�之卒章善矣锛�吾从之銆�鈥�").text
+    #expect(text == "晋乐王鲋曰：“《小旻》之卒章善矣，吾从之。”")
+}
+
 @Test func twoCharactersGarbledAloneInCleanTextAreRepaired() throws {
     // 曰： read as GBK is 鏇帮細: only 鏇 is a rare character; 帮 and 細 are common ones that
     // hold the other bytes. The three in that order still send the line to be repaired.

@@ -283,7 +283,8 @@ extension LineRepair {
             guard isShortSpan(span), !span.contains(where: Self.clauseMarks.contains) else { return 0 }
         }
         guard !span.isEmpty else { return 0 }
-        return span.contains { model.table.kind($0) == .han } ? 2 : 4
+        // (Han text too, once the bracket is open: 《小旻》之卒章, not 《小旻。之卒章.)
+        return span.contains { model.table.kind($0) == .han } ? 3.5 : 4
     }
 
     /// Corner brackets and book-title marks, opening and closing.
