@@ -423,6 +423,23 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aLineQuotingWithCornerBracketsTypedItsFullStopsAsASCII() throws {
+    // 「 」 come from a Chinese input method only; a sentence after them that ends in '.' typed
+    // its full stop in ASCII, also where nothing else in the line was folded.
+    try expectRepairs([
+        ("使用「info bash」來獲得關於 shell 的更多一般性資訊.", "使用「info bash」來獲得關於 shell 的更多一般性資訊。"),
+        ("「u」只在使用「r」選項的時候才有意義.", "「u」只在使用「r」選項的時候才有意義。"),
+    ])
+    // Not with a bracket alone (mojibake makes one: 閫夐」), not after a Latin word, not in a
+    // line that writes 。, and not in Japanese.
+    try expectRepairs([
+        ("执行时使用--auth-host选项」.", "执行时使用--auth-host选项」."),
+        ("請參閱「README」檔案 foo.", "請參閱「README」檔案 foo."),
+        ("請參閱「README」檔案。然後重新開機.", "請參閱「README」檔案。然後重新開機."),
+        ("「ファイル」を開く設定.", "「ファイル」を開く設定."),
+    ])
+}
+
 @Test func straightQuotesBecomeCornerQuotesOnRequest() throws {
     let (text, _) = try RepairFixture.cornerQuotes.get().repair("他說:\"我們走吧。\"")
     #expect(text == "他說：「我們走吧。」")

@@ -286,6 +286,9 @@ public struct Repairer: Sendable {
             previousFoldable = false
             previousTypedStop = false
         }
+        // A line that ends a Chinese sentence with '.' and quotes with corner brackets may have
+        // typed its full stops so (使用「info bash」來獲得資訊.): pass 2 weighs it.
+        if previousTypedStop && foldedMarks && kanaOrHangul == 0 && containsCornerBrackets(text) { punctuation = true }
         let foldedPunctuation = punctuation && (questionMark || kanaOrHangul == 0)
         guard han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han) else {
             return foldedPunctuation ? .punctuation : .nothing
@@ -293,6 +296,24 @@ public struct Repairer: Sendable {
         // Japanese and Korean write characters Chinese seldom uses, among kana or hangul; the
         // mojibake has a kana at most here and there.
         return kanaOrHangul * 4 < han ? .mojibake : foldedPunctuation ? .punctuation : .nothing
+    }
+
+    /// Whether `text` holds an opening and a closing corner bracket: 「 or 『 (E3 80 8C, E3 80 8E)
+    /// and 」 or 』 (E3 80 8D, E3 80 8F).
+    private static func containsCornerBrackets(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var opening = false, closing = false
+        var i = text.index(of: 0xE3, from: 0, to: text.count)
+        while i + 2 < text.count {
+            if text[i + 1] == 0x80 {
+                switch text[i + 2] {
+                case 0x8C, 0x8E: opening = true
+                case 0x8D, 0x8F: closing = true
+                default: break
+                }
+            }
+            i = text.index(of: 0xE3, from: i + 1, to: text.count)
+        }
+        return opening && closing
     }
 
     /// `, ; : ? ! ( ) "`: the ASCII punctuation that may stand for folded full-width marks.
