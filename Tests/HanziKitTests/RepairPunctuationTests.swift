@@ -81,6 +81,21 @@ import Testing
     try expectRepairs(["就是:20歲的女生，很好。", "第一点 : 说明，很好。", "2,第二间房，很好。", "只有3800,京东标4000，给人"].map { ($0, $0) })
 }
 
+@Test func inALineFoldedWholeMarksBesideListNumbersRunsAndAddressesAreRestored() throws {
+    try expectRepairs([
+        // A mark before a space and a list item's number with 、, or a quotation opening there.
+        ("补充点评 2008年6月25日 : \"1、您到店的时间已经超出,升级到了豪华房间; 2、您入住房间的电视机是21寸的\"",
+         "补充点评 2008年6月25日 ： “1、您到店的时间已经超出，升级到了豪华房间； 2、您入住房间的电视机是21寸的”"),
+        // Parentheses with a number after them, a run of commas, and a comma after an address.
+        ("1完美屏(上帝保佑)2散熱沒有那麼多問題,很好", "1完美屏（上帝保佑）2散熱沒有那麼多問題，很好"),
+        ("長長走廊,只有一兩盞燈,,一齣電梯眼睛要過一會兒", "長長走廊，只有一兩盞燈，，一齣電梯眼睛要過一會兒"),
+        ("大家可以參考http://wuyilala.com/index.php/2009/06/,注意一下\"第四步\",一切就ok啦!",
+         "大家可以參考http://wuyilala.com/index.php/2009/06/，注意一下“第四步”，一切就ok啦！"),
+    ])
+    // Not where the line writes its marks full-width or shows nothing folded.
+    try expectRepairs(["只有一兩盞燈,,一齣電梯，很暗", "函数f(参数)2次", "参考http://a.com/x,注意"].map { ($0, $0) })
+}
+
 @Test func marksAfterALatinWordSetOffBySpacesAreRestored() throws {
     // Technical writing sets Latin words and options off with spaces.
     try expectRepairs([

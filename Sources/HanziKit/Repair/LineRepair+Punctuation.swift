@@ -36,7 +36,7 @@ extension LineRepair {
             foldedWhole = marksOnly.contains { $0 != nil } || edits.contains { $0.diagnosis == .gbkOneByteShift }
                 || fullStopsTyped && text.indices.contains { k in
                     text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
-                        && !isAddressDot(text, at: k)
+                        && !isInAddress(text, at: k)
                 }
         }
         var restored = [Unicode.Scalar?](repeating: nil, count: text.count)
@@ -128,6 +128,11 @@ extension LineRepair {
                     exclaims = true
                 }
             }
+            // So does a run of commas in a line folded whole (只有一兩盞燈,,一齣電梯).
+            if text[k] == "," && foldedWhole {
+                while run.lowerBound > 0 && text[run.lowerBound - 1] == "," { run = (run.lowerBound - 1)..<run.upperBound }
+                while run.upperBound < text.count && text[run.upperBound] == "," { run = run.lowerBound..<(run.upperBound + 1) }
+            }
             let previous = at(run.lowerBound - 1), next = at(run.upperBound)
             // (At the start of a line folded whole, a mark before Chinese is the sentence's: the
             // line was cut after the word before it.)
@@ -137,14 +142,17 @@ extension LineRepair {
             }
             // (U+FFFD after it stands for a character, or the mark a repair could not tell.) In a
             // line folded whole, spaces may stand on both sides (2008年7月2日 : 我在网上订房时),
-            // and a number set in Chinese after the space (房间; 2008年您入住).
+            // and a number set in Chinese or a restored quote after the space (房间; 2008年您入住;
+            // 6月25日 : "1、您).
             var before = run.lowerBound - 1
             if foldedWhole && previous == " " && next == " " {
                 while before > 0 && text[before] == " " { before -= 1 }
             }
+            let beyondSpace = text[run.upperBound...].firstIndex { $0 != " " }
             let betweenChinese = at(before).map(isHanOrClosing) == true && (next == nil || isChinese(next) || next == "\"" || next == "\u{FFFD}"
                 || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
-                    || isWordInChinese(text, from: text[run.upperBound...].firstIndex { $0 != " " } ?? text.count, forward: true)))
+                    || beyondSpace.flatMap { restored[$0] }.map { $0 == "“" || $0 == "「" } == true
+                    || isWordInChinese(text, from: beyondSpace ?? text.count, forward: true)))
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
             // left, since "Note:" keeps its ASCII as often as not.
@@ -155,7 +163,7 @@ extension LineRepair {
             // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line; not
             // '?', there more often a lost unit (比14?本本 lost its 寸); '!' that ends the
             // line after a Latin word set in Chinese (被列为用于 SSH!); and a mark before a list's
-            // number (房间小,2)早餐; 优点:1)和).
+            // number (房间小,2)早餐; 优点:1)和); ',' after an address (参考http://…/03/,注意).
             func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
@@ -168,6 +176,7 @@ extension LineRepair {
                     && followsNumberInChinese(text, at: run.lowerBound)
                 || text[k] == "!" && foldedWhole && next == nil && isLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
+                || text[k] == "," && foldedWhole && nextIsHan && previous.isASCII && isInAddress(text, at: run.lowerBound)
             guard betweenChinese || besideWord else { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
@@ -248,7 +257,7 @@ extension LineRepair {
     /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
         guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k),
-              !isAddressDot(text, at: k), !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
+              !isInAddress(text, at: k), !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
         guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
@@ -267,9 +276,9 @@ extension LineRepair {
         return j < 0 || !isHan(text[j])
     }
 
-    /// Whether the '.' at `k` sits in an address (http://百度.中国): "://" comes before it, with no
-    /// space between (within an address's length).
-    private func isAddressDot(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+    /// Whether the mark at `k` sits in an address (http://百度.中国) or ends one (…/03/,注意):
+    /// "://" comes before it, with no space between (within an address's length).
+    private func isInAddress(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         var j = k - 1
         while j >= max(2, k - 100) && text[j] != " " {
             if text[j] == "/" && text[j - 1] == "/" && text[j - 2] == ":" { return true }
@@ -430,8 +439,10 @@ extension LineRepair {
         var j = k
         if forward {
             while isLetter(j) || isNumberPart(j) { j += 1 }
-            // Forward too, the word may be set off by a space before Chinese (句,BEGIN 關鍵字).
+            // Forward too, the word may be set off by a space before Chinese (句,BEGIN 關鍵字);
+            // and a list item's number is Chinese before 、 (房間; 2、您入住).
             if j != k && j + 1 < text.count && text[j] == " " && isHan(text[j + 1]) { return true }
+            if j != k && j < text.count && text[j] == "、" && text[k..<j].allSatisfy({ ("0"..."9").contains($0) }) { return true }
         } else if text[k] == "％" || ("①"..."⑳").contains(text[k]) {
             j -= 1
             while isNumberPart(j) { j -= 1 }
@@ -471,14 +482,15 @@ extension LineRepair {
             }
             let content = text[(k + 1)..<close]
             // Both sides touch Chinese: "台湾語 (現地語)" keeps the spaced ASCII style it chose. In
-            // a line folded whole the Chinese may be set off by a space, a Latin word, a quote
-            // (命令 rm(来自"remove")删除) or a folded mark (一場!(具體見…)).
+            // a line folded whole the Chinese may be set off by a space, a Latin word, a number
+            // (屏(上帝保佑)2散熱), a quote (命令 rm(来自"remove")删除) or a folded mark
+            // (一場!(具體見…)).
             // So may a quoted token with Han beyond it ("none"(无)、).
             func outside(_ j: Int) -> Bool {
                 guard j >= 0 && j < text.count else { return true }
                 let scalar = text[j]
                 return isChinese(scalar) || (j > k && (Self.fullwidthMark(for: scalar) != nil || isFullStop(j, after: "）")))
-                    || foldedWhole && (scalar == " " || scalar == "\"" || scalar.properties.isAlphabetic && scalar.isASCII
+                    || foldedWhole && (scalar == " " || scalar == "\"" || scalar.isASCII && (scalar.properties.isAlphabetic || isDigit(text, at: j))
                         || Self.fullwidthMark(for: scalar) != nil)
                     || scalar == "\"" && isTokenQuotationInHan(text, quoteAt: j, forward: j > k)
             }
