@@ -47,6 +47,15 @@ private func shifted(_ text: String) throws -> String {
     #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
 }
 
+@Test func aStraightQuoteInsideAShiftedRunMayBeAFoldedCurlyOne() throws {
+    // 小臂 is D0 A1 B1 DB: out of step, its pair A1 B1 read as ”, which folding made straight.
+    // A straight quote in the run is tried as the bytes of “ and ” too.
+    let garbled = "頭幾天,逢醜父睡在棧車裏,有一條蛇爬到他身邊?\u{E0E6}\u{E380}眯\"廴ゴ蛏撸\u{E0EB}\"凼軅\u{E350}\u{E0D0}\u{E0A8}[瞞了這件事,由於這樣,他不能用臂推車前進,這樣才被韓厥追上。"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "頭幾天，逢醜父睡在棧車裏，有一條蛇爬到他身邊，他用小臂去打蛇，小臂受傷，但隱瞞了這件事，由於這樣，他不能用臂推車前進，這樣才被韓厥追上。")
+    #expect(fixes.contains { $0.diagnosis == .gbkOneByteShift })
+}
+
 @Test func aShiftedFullStopBeforeAFullWidthLetterIsRealigned() throws {
     // 。 is A1 A3: its trail pairs with the next lead in GBK's row of full-width ASCII, so
     // "。莊公" shows as "?Ｇf公". A letter Chinese text does not use is part of the evidence.

@@ -125,6 +125,7 @@ extension LineRepair {
             } else if scalar.value < 0x80 {
                 var options = [[UInt8(scalar.value)]]
                 if let folded = Self.fullwidthBytes(of: scalar) { options.append(folded) }
+                options += Self.curlyQuoteBytes[scalar] ?? []
                 choices.append(options)
             } else if let bytes = try? Charset.gbk.encode(String(scalar)), !bytes.isEmpty {
                 // (ICU encodes a few characters, such as the soft hyphen, to nothing.)
@@ -413,6 +414,13 @@ extension LineRepair {
         walk(0, pending: lead, text: [], unfolded: 0)
         return readings
     }
+
+    /// The GBK bytes of the curly quotation marks folding made straight: the misaligned pair
+    /// A1 B0 decodes as “ (要緊?腿胱"桑 is "，就入住吧，").
+    private static let curlyQuoteBytes: [Unicode.Scalar: [[UInt8]]] = [
+        "\"": ["“", "”"].compactMap { try? Charset.gbk.encode($0) },
+        "'": ["‘", "’"].compactMap { try? Charset.gbk.encode($0) },
+    ]
 
     /// The GBK bytes of the full-width form of an ASCII punctuation mark (`,` → ，), which
     /// folding to ASCII may have replaced.
