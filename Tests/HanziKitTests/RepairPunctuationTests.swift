@@ -178,6 +178,17 @@ import Testing
     try expectRepairs(["運行 \"export\" 可以看到 \""].map { ($0, $0) })
 }
 
+@Test func aQuotationBesideADashTypedAsHyphensIsRestored() throws {
+    // Writers type —— as "----": outside a quotation it is as Chinese as the dash.
+    try expectRepairs([
+        ("\"先天下之憂而憂\"----是這羣有思想的有識之士的共同特徵,\"以天下興亡爲己任\"----是他們的高尚品德。",
+         "“先天下之憂而憂”----是這羣有思想的有識之士的共同特徵，“以天下興亡爲己任”----是他們的高尚品德。"),
+        ("一个词----\"大失所望\"!!!去广州之前,在携程上研究了半天", "一个词----“大失所望”！！！去广州之前，在携程上研究了半天"),
+    ])
+    // Not one hyphen, nor hyphens before a Latin word (an option).
+    try expectRepairs(["参数\"foo\"--bar 的用法", "他说\"好的\"-然后走了"].map { ($0, $0) })
+}
+
 @Test func aQuotedTokenWithHanOutsideItIsRestored() throws {
     // An option, a value or a name quoted inside a Chinese sentence, as translated messages
     // quote them (“--yes”, “gnome”).

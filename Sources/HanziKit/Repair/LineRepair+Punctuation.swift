@@ -722,11 +722,13 @@ extension LineRepair {
                     : straightOpener.map({ restored[$0] != nil && tokenQuotationEnd(text, openingAt: $0) != nil }) == true
                 if quotesToken { chinese = true }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
-                // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时.)
+                // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时; so
+                // is a dash typed as hyphens: "以天下興亡爲己任"----是.)
                 if let outer, !isChinese(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
                     && !((foldedWhole || quotesToken) && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
-                    && !isWordInChinese(text, from: opens ? k - 1 : k + 1, forward: !opens) {
+                    && !isWordInChinese(text, from: opens ? k - 1 : k + 1, forward: !opens)
+                    && !isTypedDash(text, from: opens ? k - 1 : k + 1, forward: !opens) {
                     chinese = false
                 }
                 if opens {
@@ -747,6 +749,14 @@ extension LineRepair {
                 break
             }
         }
+    }
+
+    /// Whether a dash typed as hyphens for —— ("先天下之憂而憂"----是) runs from `k` (forward or
+    /// back) to Chinese or the line's edge: two hyphens or more.
+    private func isTypedDash(_ text: [Unicode.Scalar], from k: Int, forward: Bool) -> Bool {
+        var j = k
+        while j >= 0 && j < text.count && text[j] == "-" { j += forward ? 1 : -1 }
+        return abs(j - k) >= 2 && (j < 0 || j >= text.count || isChinese(text[j]))
     }
 
     /// Where the quotation ends, if the straight quote at `k` opens one of one ASCII token (no
