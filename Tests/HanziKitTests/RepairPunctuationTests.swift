@@ -200,6 +200,9 @@ import Testing
         ("输入\" console-application \"组件,但是缺少类型。", "输入“ console-application ”组件，但是缺少类型。"),
         // A quotation against Han on one side may be spaced off on the other.
         ("我認爲\"/proc\" 是新手訓練的最佳場合", "我認爲“/proc” 是新手訓練的最佳場合"),
+        // Items of a list 、 separates are set in Chinese, and a quotation may hold one mark.
+        ("含有 ASCII 数字、字母、\"-\"、\"+\"之外的字符", "含有 ASCII 数字、字母、“-”、“+”之外的字符"),
+        ("警告:语法错误,字符串后预期有\"=\"或\";\"", "警告：语法错误，字符串后预期有“=”或“;”"),
     ])
     // Formats, code and quotations set off by spaces keep their straight quotes.
     try expectRepairs(["无法打开文件\"%s\"请检查权限", "文件\"{0}\"不存在", "调用 f(\"name\") 时出错", "使用 \"name\" 参数。",

@@ -50,12 +50,15 @@ extension LineRepair {
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole,
                      fullStops: fullStopsTyped && (foldedWhole || quotesRestored || written.cornerBrackets))
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
-        // restored too: in {"name": "张三", …} neither is.
+        // restored too: in {"name": "张三", …} neither is. (Not a mark the quotation holds
+        // alone: 预期有"="或";".)
         // (With its partner: “雾都宾馆",8月 is worse than either reading.)
         let quoteMarks = text.indices.filter { Self.doubleQuoteMarks.contains(text[$0]) }
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
             guard let scalar = restored[k], [k - 1, k + 1].contains(where: { side in
-                side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
+                let beyond = 2 * side - k
+                return side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
+                    && !(beyond >= 0 && beyond < text.count && text[beyond] == "\"")
             }) else { continue }
             restored[k] = nil
             let opens = scalar == "“" || scalar == "「"
@@ -764,7 +767,8 @@ extension LineRepair {
     /// with a Han character outside it on one side, and Chinese or the line's edge on the other.
     private func tokenQuotationEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
         guard let close = text[(k + 1)...].firstIndex(of: "\""), isToken(text[(k + 1)..<close]) else { return nil }
-        func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
+        // (An item of a list 、 separates is set in Chinese too: 字母、"-"、"+"之外.)
+        func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && (isHan(text[j]) || text[j] == "、") }
         // (A space on the other side, past which the line is Chinese, is a writer's who set
         // the quotation against Han on one side and spaced it on the other: 我認爲"/proc" 是.
         // Writers who space quoted code space both sides.)
