@@ -458,6 +458,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     try expectRepairs([
         ("使用「info bash」來獲得關於 shell 的更多一般性資訊.", "使用「info bash」來獲得關於 shell 的更多一般性資訊。"),
         ("「u」只在使用「r」選項的時候才有意義.", "「u」只在使用「r」選項的時候才有意義。"),
+        // Also after an ASCII parenthesis that closes Chinese.
+        ("進行點選動作的方向 (「左」、「右」、「上」、「下」).", "進行點選動作的方向 (「左」、「右」、「上」、「下」)。"),
     ])
     // Not with a bracket alone (mojibake makes one: 閫夐」), not after a Latin word, not in a
     // line that writes 。, and not in Japanese.

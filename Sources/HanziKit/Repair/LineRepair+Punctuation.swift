@@ -252,14 +252,15 @@ extension LineRepair {
     }
 
     /// Whether the '.' at `k` is a full stop typed as ASCII: after a Han character, a closing
-    /// mark or ％ (`previous`), and before the line's end, Chinese (a character or a mark:
+    /// mark, ％ or a ')' after Chinese (`previous`), and before the line's end, Chinese (a character or a mark:
     /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
     /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
     /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing; nor one
     /// in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
     /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
-        guard isHanOrClosing(previous) || previous == "％", !isListNumber(text, before: k),
+        let closesChinese = previous == ")" && k >= 2 && isHanOrClosing(text[k - 2])
+        guard isHanOrClosing(previous) || previous == "％" || closesChinese, !isListNumber(text, before: k),
               !isInAddress(text, at: k), !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
         guard k + 1 < text.count else { return true }
         let next = text[k + 1]
