@@ -139,6 +139,14 @@ import Testing
     ])
 }
 
+@Test func parenthesesAfterALatinWordWrittenIntoHanAreRestoredAroundChinese() throws {
+    try expectRepairs([
+        ("驗證必須在IPCP(或任何其它網路控制協定)開始之前被完全地", "驗證必須在IPCP（或任何其它網路控制協定）開始之前被完全地"),
+    ])
+    // Not after a word set off by a space, nor around content that begins in Latin.
+    try expectRepairs(["使用 malloc(大小)分配內存", "驗證必須在IPCP(PPP控制協定)開始"].map { ($0, $0) })
+}
+
 @Test func aParenthesisWhosePartnerTheLineCutsOffIsRestoredBetweenHanCharacters() throws {
     try expectRepairs([
         ("當 aptitude 命令啓動後遇到了一些問題(例如軟件包衝", "當 aptitude 命令啓動後遇到了一些問題（例如軟件包衝"),

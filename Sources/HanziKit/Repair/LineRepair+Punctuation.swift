@@ -478,6 +478,11 @@ extension LineRepair {
             fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous, foldedWhole: foldedWhole)
         }
         func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
+        func latinWordInHan(endingAt end: Int) -> Bool {
+            var j = end
+            while j >= 0 && text[j].isASCII && text[j].properties.isAlphabetic { j -= 1 }
+            return j < end && hanAt(j)
+        }
         var k = 0
         while k < text.count {
             guard text[k] == "(", let close = text[(k + 1)...].firstIndex(where: { $0 == ")" || $0 == "(" }), text[close] == ")" else {
@@ -498,7 +503,8 @@ extension LineRepair {
                         || Self.fullwidthMark(for: scalar) != nil)
                     || scalar == "\"" && isTokenQuotationInHan(text, quoteAt: j, forward: j > k)
             }
-            let before = outside(k - 1)
+            // (Before Han content, so may a Latin word written into Han with no space: 在IPCP(或任何).)
+            let before = outside(k - 1) || latinWordInHan(endingAt: k - 1) && content.first.map(isHan) == true
             let after = outside(close + 1)
             // In a line folded whole, a Latin name or term glossed right after its Chinese one
             // was in full-width parentheses too (自騙自(Pseudoluege)。); one spaced off keeps
