@@ -433,6 +433,24 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aTypedFullStopMayEndASentenceOnALatinWordOrANumber() throws {
+    // In a line shown folded, after a Latin word set in Chinese (before Han or the line's end),
+    // after a number at the line's end, and before a capitalized word.
+    try expectRepairs([
+        ("格偏高,服务一般.窗外风景ok.早餐还不错", "格偏高，服务一般。窗外风景ok。早餐还不错"),
+        ("空列表代表服务器当前的布局将不改动,并且不使用 IBus.", "空列表代表服务器当前的布局将不改动，并且不使用 IBus。"),
+        ("日买的时候赶上活动,便宜200.", "日买的时候赶上活动，便宜200。"),
+        ("大寫鍵,扮演 Shift 附鎖定.Shift「暫停」大寫鍵", "大寫鍵，扮演 Shift 附鎖定。Shift「暫停」大寫鍵"),
+    ])
+    // Not a list's number before Han, an extension, a version, or a line nothing shows folded.
+    try expectRepairs([
+        ("沒有寫歷史的本事1.朱元璋的人生中,劉基跟胡惟庸", "沒有寫歷史的本事1.朱元璋的人生中，劉基跟胡惟庸"),
+        ("保存后,请打开配置文件.txt", "保存后，请打开配置文件.txt"),
+        ("升级到版本 3.5.", "升级到版本 3.5."),
+        ("无法设定 WARC 文件位置.", "无法设定 WARC 文件位置."),
+    ])
+}
+
 @Test func aFullStopTypedBetweenTwoCharactersShowsTheLineFolded() throws {
     // Chinese writes no '.' between two characters: such a line typed its marks in ASCII,
     // its quotations of paths included.

@@ -259,11 +259,23 @@ extension LineRepair {
     /// in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
     /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
+        guard !isInAddress(text, at: k) else { return false }
+        let next = k + 1 < text.count ? text[k + 1] : nil
+        // A Latin word set in Chinese ends a sentence before Han or the line's end (使用的 URL.當模式;
+        // 不使用 IBus.), a number only at the line's end (設為 0.; before Han "本事1.朱元璋" numbers
+        // a list); and a sentence ends before a capitalized word (附鎖定.Shift「暫停」; an
+        // extension is lower case: 文件.txt).
+        if previous.isASCII && (previous.properties.isAlphabetic || ("0"..."9").contains(previous)) {
+            let ends = next.map { previous.properties.isAlphabetic && isHan($0) } ?? true
+            return ends && followsWordInChinese(text, at: k)
+        }
+        if isHan(previous), let next, ("A"..."Z").contains(next), k + 2 < text.count, ("a"..."z").contains(text[k + 2]) {
+            return true
+        }
         let closesChinese = previous == ")" && k >= 2 && isHanOrClosing(text[k - 2])
         guard isHanOrClosing(previous) || previous == "％" || closesChinese, !isListNumber(text, before: k),
-              !isInAddress(text, at: k), !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
-        guard k + 1 < text.count else { return true }
-        let next = text[k + 1]
+              !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
+        guard let next else { return true }
         guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
         if isChineseBeyondSpace(text, from: k + 1, forward: true) { return true }
         guard foldedWhole, let word = text[(k + 1)...].first(where: { $0 != " " }) else { return false }
