@@ -252,19 +252,18 @@ extension LineRepair {
     }
 
     /// Whether the '.' at `k` is a full stop typed as ASCII: after a Han character, a closing
-    /// mark, ％ or a ')' after Chinese (`previous`), and before the line's end, Chinese (a character or a mark:
-    /// 了.《詩》), a straight quote, a parenthesis or spaces before Chinese. A '.' beside a digit,
-    /// a letter or another '.' (3.5, a.out, 好......) is not one, nor is one after a list's
-    /// number (一.房间太小, 第二.早餐): there the writer typed '.' for 、 or for nothing; nor one
-    /// in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
+    /// mark, ％ or a ')' after Chinese (`previous`), and before the line's end, Chinese (a
+    /// character or a mark: 了.《詩》), a straight quote, a parenthesis, spaces before Chinese or a
+    /// capitalized word; after a Latin word set in Chinese, before Han or the line's end; after
+    /// a number set in Chinese, at the line's end. Otherwise a '.' beside a digit, a letter or
+    /// another '.' (3.5, a.out, 文件.txt, 好......) is not one, nor is one after a list's number
+    /// (一.房间太小, 第二.早餐, 本事1.朱元璋): there the writer typed '.' for 、 or for nothing; nor
+    /// one in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
     /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
         guard !isInAddress(text, at: k) else { return false }
         let next = k + 1 < text.count ? text[k + 1] : nil
-        // A Latin word set in Chinese ends a sentence before Han or the line's end (使用的 URL.當模式;
-        // 不使用 IBus.), a number only at the line's end (設為 0.; before Han "本事1.朱元璋" numbers
-        // a list); and a sentence ends before a capitalized word (附鎖定.Shift「暫停」; an
-        // extension is lower case: 文件.txt).
+        // (A number before Han numbers a list, 本事1.朱元璋; an extension is lower case, 文件.txt.)
         if previous.isASCII && (previous.properties.isAlphabetic || ("0"..."9").contains(previous)) {
             let ends = next.map { previous.properties.isAlphabetic && isHan($0) } ?? true
             return ends && followsWordInChinese(text, at: k)
@@ -783,18 +782,20 @@ extension LineRepair {
 
     /// Where the quotation ends, if the straight quote at `k` opens one of one ASCII token (no
     /// space, no format: not "%s", "{0}" or "\n"), spaces around it or not (" provides/binary "),
-    /// with a Han character outside it on one side, and Chinese or the line's edge on the other.
+    /// with a Han character (or 、) outside it on one side, and Chinese or the line's edge on the
+    /// other.
     private func tokenQuotationEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
         guard let close = text[(k + 1)...].firstIndex(of: "\""), isToken(text[(k + 1)..<close]) else { return nil }
         // (An item of a list 、 separates is set in Chinese too: 字母、"-"、"+"之外.)
-        func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && (isHan(text[j]) || text[j] == "、") }
+        func hanOrItemMarkAt(_ j: Int) -> Bool { j >= 0 && j < text.count && (isHan(text[j]) || text[j] == "、") }
         // (A space on the other side, past which the line is Chinese, is a writer's who set
         // the quotation against Han on one side and spaced it on the other: 我認爲"/proc" 是.
         // Writers who space quoted code space both sides.)
         func chineseOrEdge(_ j: Int, forward: Bool) -> Bool {
             j < 0 || j >= text.count || isChinese(text[j]) || text[j] == " " && isChineseBeyondSpace(text, from: j, forward: forward)
         }
-        return hanAt(k - 1) && chineseOrEdge(close + 1, forward: true) || hanAt(close + 1) && chineseOrEdge(k - 1, forward: false) ? close : nil
+        return hanOrItemMarkAt(k - 1) && chineseOrEdge(close + 1, forward: true)
+            || hanOrItemMarkAt(close + 1) && chineseOrEdge(k - 1, forward: false) ? close : nil
     }
 
     /// Whether `content`, spaces around it aside, is one ASCII token a quotation may hold: no
