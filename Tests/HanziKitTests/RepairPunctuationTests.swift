@@ -445,6 +445,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     // Not a list's number before Han, an extension, a version, or a line nothing shows folded.
     try expectRepairs([
         ("沒有寫歷史的本事1.朱元璋的人生中,劉基跟胡惟庸", "沒有寫歷史的本事1.朱元璋的人生中，劉基跟胡惟庸"),
+        ("优点:一.Windows很好用,二.价格便宜", "优点：一.Windows很好用，二.价格便宜"),
         ("保存后,请打开配置文件.txt", "保存后，请打开配置文件.txt"),
         ("升级到版本 3.5.", "升级到版本 3.5."),
         ("无法设定 WARC 文件位置.", "无法设定 WARC 文件位置."),

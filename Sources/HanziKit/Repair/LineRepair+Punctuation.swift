@@ -268,13 +268,13 @@ extension LineRepair {
             let ends = next.map { previous.properties.isAlphabetic && isHan($0) } ?? true
             return ends && followsWordInChinese(text, at: k)
         }
-        if isHan(previous), let next, ("A"..."Z").contains(next), k + 2 < text.count, ("a"..."z").contains(text[k + 2]) {
-            return true
-        }
         let closesChinese = previous == ")" && k >= 2 && isHanOrClosing(text[k - 2])
         guard isHanOrClosing(previous) || previous == "％" || closesChinese, !isListNumber(text, before: k),
               !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
         guard let next else { return true }
+        if isHan(previous), ("A"..."Z").contains(next), k + 2 < text.count, ("a"..."z").contains(text[k + 2]) {
+            return true
+        }
         guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
         if isChineseBeyondSpace(text, from: k + 1, forward: true) { return true }
         guard foldedWhole, let word = text[(k + 1)...].first(where: { $0 != " " }) else { return false }
