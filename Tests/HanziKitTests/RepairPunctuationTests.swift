@@ -123,6 +123,19 @@ import Testing
     ])
 }
 
+@Test func aStraightQuoteBetweenHanCharactersShowsTheLineWasFoldedWhole() throws {
+    try expectRepairs([
+        ("可接受的值在 [-1..1] 范围内,(从\"不加速\"到\"快速\")。0 是系统默认值。",
+         "可接受的值在 [-1..1] 范围内，（从“不加速”到“快速”）。0 是系统默认值。"),
+        ("<文件列表> 的格式可以是\"文件1 文件2\"、\"目录1 目录2\"、\"目录 文件\"或",
+         "<文件列表> 的格式可以是“文件1 文件2”、“目录1 目录2”、“目录 文件”或"),
+    ])
+    // A quote with Han on one side only shows nothing: a quoted name or path keeps its quotes.
+    try expectRepairs([
+        ("文件部分 \"basename\" 可以是\"a b\"或", "文件部分 \"basename\" 可以是\"a b\"或"),
+    ])
+}
+
 @Test func linesCutInsideASentenceKeepTheirFoldedMarksRestorable() throws {
     try expectRepairs([
         // A quote after a colon at the line's end opens the quotation the next line goes on with.

@@ -38,6 +38,16 @@ extension LineRepair {
                     text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
                         && !isInAddress(text, at: k)
                 }
+            // So is a line with a straight quote between two Han characters (从"不加速"到): a
+            // writer who types straight quotes there wrote no full-width mark either, so the
+            // line's other quotations and parentheses went ASCII with it.
+            if !foldedWhole {
+                var quotesOnly = [Unicode.Scalar?](repeating: nil, count: text.count)
+                restoreQuotes(text, into: &quotesOnly, foldedWhole: false, fullStopsTyped: false)
+                foldedWhole = text.indices.contains { k in
+                    quotesOnly[k] != nil && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
+                }
+            }
         }
         var restored = [Unicode.Scalar?](repeating: nil, count: text.count)
         restoreQuotes(text, into: &restored, foldedWhole: foldedWhole, fullStopsTyped: fullStopsTyped)
