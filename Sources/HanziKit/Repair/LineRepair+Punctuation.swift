@@ -41,12 +41,14 @@ extension LineRepair {
             // So is a line with a straight quote between two Han characters (从"不加速"到): a
             // writer who types straight quotes there wrote no full-width mark either, so the
             // line's other quotations and parentheses went ASCII with it.
-            if !foldedWhole {
+            // (The quotes are read only where such a quote stands: most lines have none.)
+            func quoteBetweenHan(_ k: Int) -> Bool {
+                text[k] == "\"" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
+            }
+            if !foldedWhole, text.indices.contains(where: quoteBetweenHan) {
                 var quotesOnly = [Unicode.Scalar?](repeating: nil, count: text.count)
                 restoreQuotes(text, into: &quotesOnly, foldedWhole: false, fullStopsTyped: false)
-                foldedWhole = text.indices.contains { k in
-                    quotesOnly[k] != nil && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
-                }
+                foldedWhole = text.indices.contains { quotesOnly[$0] != nil && quoteBetweenHan($0) }
             }
         }
         var restored = [Unicode.Scalar?](repeating: nil, count: text.count)
