@@ -533,6 +533,34 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     }
 }
 
+@Test func sourceCodeKeepsTheASCIIMarksOfItsStringsAndComments() throws {
+    // The marks around Chinese in a string literal or a comment are the program's as typed.
+    try expectRepairs([
+        "print(\"你好,世界\")",
+        "alert('操作成功!');",
+        "throw new Error(\"参数错误:\" + name);",
+        "msg = f\"用户{name}登录成功!\"",
+        "const tip = '删除失败,请重试'",
+        "if label.text == \"确定?\" {",
+        "// 获取用户信息(带缓存)",
+        "# 设置参数:默认值为空",
+        "x = load(path)  // 读取配置(可选)",
+        "{\"msg\":\"成功\",\"data\":{\"用户\":\"张三\"}}",
+        "zh_CN: \"确定\", \"取消\"",
+        "<button title=\"保存(Ctrl+S)\">保存</button>",
+        "echo \"安装完成!\"",
+        "git commit -m \"修复崩溃;更新文档\"",
+        "SELECT * FROM users WHERE city = '北京,上海';",
+    ].map { ($0, $0) })
+    // Its mojibake is still repaired, and prose that ends a clause with a parenthesis and ';'
+    // is still prose.
+    try expectRepairs([
+        (try misread("print(\"你好,世界\")", readAs: .gbk), "print(\"你好,世界\")"),
+        ("还用LCD;发热量比较大(作图时);", "还用LCD；发热量比较大（作图时）；"),
+        ("我在网上订了房间,sha256//没问题,很满意!", "我在网上订了房间，sha256//没问题，很满意！"),
+    ])
+}
+
 @Test func aQuestionMarkStandingForALostCharacterIsReportedNotRestored() throws {
     // zuozhuan.txt writes characters its encoder lacked as '?': "子?在" is a name.
     let line = "陈国辕涛涂、秦国小子?在翟泉结盟。"

@@ -79,6 +79,8 @@ extension LineRepair {
                 restored[partner] = nil
             }
         }
+        // (Asked last: most lines restore nothing.)
+        guard restored.contains(where: { $0 != nil }), !Self.readsAsSourceCode(text) else { return }
         for (k, scalar) in restored.enumerated() {
             if let scalar, text[k] != scalar { replaceRepaired(at: k, with: scalar, origins: origins) }
         }

@@ -1,0 +1,125 @@
+extension LineRepair {
+    /// Whether `text` reads as a line of source code or a shell command rather than as prose:
+    /// there the ASCII marks around Chinese are the language's, not folded full-width ones, and
+    /// punctuation is left as it is (`print("你好,世界")`, `msg = '删除失败,请重试';`,
+    /// `// 获取用户(缓存)`, `echo "安装完成!"`). Its mojibake is still repaired: that is not the
+    /// writer's. Markup alone does not make a line code: an article's text between tags is prose.
+    ///
+    /// Signs read: a comment that begins the line, or `//` after code or a space; a string
+    /// literal passed to a call (`alert("`, `_("`), assigned or compared outside a tag
+    /// (`name = '`, `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a
+    /// statement or block that ends the line (`';`, `f(…);`, `) {`) or a block closed at its
+    /// start; a command line (`$ ` prompt, or a lower-case command and ASCII arguments before a
+    /// quote).
+    static func readsAsSourceCode(_ text: [Unicode.Scalar]) -> Bool {
+        func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? text[k] : nil }
+        func isIdentifier(_ scalar: Unicode.Scalar?) -> Bool {
+            scalar.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "$") } == true
+        }
+        func isQuote(_ scalar: Unicode.Scalar?) -> Bool { scalar == "\"" || scalar == "'" || scalar == "`" }
+        // A string literal begins at `k`, after at most two prefix letters (f"…", @"…", L"…").
+        func literalStarts(at k: Int) -> Bool {
+            var j = k
+            while j < k + 2, let scalar = at(j), "fFrRbBuUL@".unicodeScalars.contains(scalar) { j += 1 }
+            return isQuote(at(j))
+        }
+        func skipSpaces(from k: Int, step: Int) -> Int {
+            var j = k
+            while let scalar = at(j), scalar == " " || scalar == "\t" { j += step }
+            return j
+        }
+        let start = skipSpaces(from: 0, step: 1)
+        let end = skipSpaces(from: text.count - 1, step: -1)
+        guard start <= end else { return false }
+        func startsWith(_ prefix: String) -> Bool {
+            var j = start
+            for scalar in prefix.unicodeScalars {
+                guard at(j) == scalar else { return false }
+                j += 1
+            }
+            return true
+        }
+        // (Not "* ", which begins items of Markdown lists as well as lines of block comments.)
+        if ["//", "/*", "<!--", "# ", "##", "-- ", "$ "].contains(where: startsWith) || text[start] == "}" { return true }
+        // The line's end: a statement ('删除';, alert("成功");), or a block it opens (if (条件) {).
+        // (A parenthesis that closes a call: prose ends a clause with one too, 发热量比较大(作图时);)
+        if text[end] == ";", let before = at(end - 1) {
+            if "\"'`]}".unicodeScalars.contains(before) { return true }
+            if before == ")", let open = openingParenthesis(text, closingAt: end - 1), isIdentifier(at(open - 1)) { return true }
+        }
+        if text[end] == "{", at(skipSpaces(from: end - 1, step: -1)) == ")" { return true }
+        if commandQuotes(text, from: start) { return true }
+        for k in text.indices {
+            switch text[k] {
+            case "/":
+                // (A comment after code or a space, not an address's // nor sha256//.)
+                if at(k + 1) == "/", at(k - 1).map({ " \t;){}".unicodeScalars.contains($0) }) ?? true { return true }
+            case "(":
+                if isIdentifier(at(k - 1)) && literalStarts(at: k + 1) { return true }
+            case "=":
+                // name = "…", x == '…', MSG="…": an ASCII name set off from what comes before.
+                // (Not an attribute inside a tag: an article's markup, <span class="note">, leaves
+                // its text prose.)
+                if insideTag(text, at: k) { continue }
+                var j = k - 1
+                if let previous = at(j), "=!:+".unicodeScalars.contains(previous) { j -= 1 }
+                j = skipSpaces(from: j, step: -1)
+                let nameEnd = j
+                while isIdentifier(at(j)) || at(j) == "." { j -= 1 }
+                let named = j < nameEnd && at(j + 1).map { !("0"..."9").contains($0) && $0 != "." } == true
+                    && (j < 0 || " \t(,;{".unicodeScalars.contains(text[j]))
+                if named && literalStarts(at: skipSpaces(from: at(k + 1) == "=" ? k + 2 : k + 1, step: 1)) { return true }
+            case ":":
+                // {"msg": "成功"}, zh_CN: "确定": a value given to an ASCII key.
+                guard literalStarts(at: skipSpaces(from: k + 1, step: 1)) else { continue }
+                var j = k - 1
+                let quoted = isQuote(at(j))
+                if quoted { j -= 1 }
+                let keyEnd = j
+                while isIdentifier(at(j)) || at(j) == "-" || at(j) == "." { j -= 1 }
+                guard j < keyEnd else { continue }
+                if quoted ? isQuote(at(j)) && (j == start || at(skipSpaces(from: j - 1, step: -1)).map { "{[,".unicodeScalars.contains($0) } == true)
+                    : j + 1 == start {
+                    return true
+                }
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// Whether `k` stands inside a markup tag: after a '<' that no '>' has closed.
+    private static func insideTag(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        text[..<k].lastIndex(of: "<").map { open in !text[open..<k].contains(">") } == true
+    }
+
+    /// Where the parenthesis that the one at `close` closes opens, if the line holds it.
+    private static func openingParenthesis(_ text: [Unicode.Scalar], closingAt close: Int) -> Int? {
+        var depth = 0
+        for k in stride(from: close, through: 0, by: -1) {
+            if text[k] == ")" { depth += 1 }
+            if text[k] == "(" {
+                depth -= 1
+                if depth == 0 { return k }
+            }
+        }
+        return nil
+    }
+
+    /// Whether the line from `start` is a command: a lower-case word and ASCII arguments
+    /// (`git commit -m`) before a quoted one (`echo "安装完成!"`).
+    private static func commandQuotes(_ text: [Unicode.Scalar], from start: Int) -> Bool {
+        guard start < text.count, ("a"..."z").contains(text[start]) else { return false }
+        var k = start
+        while k < text.count {
+            let scalar = text[k]
+            if scalar == "\"" || scalar == "'" { return k > start && text[k - 1] == " " }
+            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " _.=-".unicodeScalars.contains(scalar) else {
+                return false
+            }
+            k += 1
+        }
+        return false
+    }
+}
