@@ -561,6 +561,18 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aChineseQuotationInAnEnglishSentenceKeepsEnglishMarks() throws {
+    try expectRepairs([
+        "In Chinese, “谢谢!” means thank you.",
+        "The sign read \"禁止吸烟!\" in red letters.",
+        "\"你好吗?\" she asked. \"我很好,\" he replied.",
+        "“Hello,” she said, “你好!”",
+        "He wrote \"我不知道.\" and left.",
+    ].map { ($0, $0) })
+    // Framed in Chinese, the same quotation is Chinese.
+    try expectRepairs([("他说:\"我很好!\"然后走了.", "他说：“我很好！”然后走了。")])
+}
+
 @Test func aQuestionMarkStandingForALostCharacterIsReportedNotRestored() throws {
     // zuozhuan.txt writes characters its encoder lacked as '?': "子?在" is a name.
     let line = "陈国辕涛涂、秦国小子?在翟泉结盟。"

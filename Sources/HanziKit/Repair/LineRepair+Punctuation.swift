@@ -125,7 +125,8 @@ extension LineRepair {
         var exclamations: (marks: Range<Int>, exclaims: Bool)? = nil
         for k in text.indices.reversed() {
             if text[k] == "." {
-                if fullStops, let previous = at(k - 1), isTypedFullStop(text, at: k, after: previous, foldedWhole: foldedWhole) {
+                if fullStops, let previous = at(k - 1), isTypedFullStop(text, at: k, after: previous, foldedWhole: foldedWhole),
+                   !closesQuotationInEnglish(text, at: k + 1) {
                     restored[k] = "。"
                 }
                 continue
@@ -194,7 +195,7 @@ extension LineRepair {
                 || text[k] == "!" && foldedWhole && next == nil && isLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
                 || text[k] == "," && foldedWhole && nextIsHan && previous.isASCII && isInAddress(text, at: run.lowerBound)
-            guard betweenChinese || besideWord else { continue }
+            guard betweenChinese || besideWord, !closesQuotationInEnglish(text, at: run.upperBound) else { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
@@ -212,6 +213,18 @@ extension LineRepair {
             }
             restored[k] = fullwidth
         }
+    }
+
+    /// Whether a quote at `k` closes a quotation an English sentence holds, which keeps the
+    /// marks before it English: a lower-case word follows it past a space (“谢谢!” means; "我很好,"
+    /// he replied) or comes before the quotation (The sign read "禁止吸烟!").
+    private func closesQuotationInEnglish(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        guard k < text.count, text[k] == "\"" || text[k] == "”" else { return false }
+        func isLowercase(_ j: Int) -> Bool { j >= 0 && j < text.count && ("a"..."z").contains(text[j]) }
+        if k + 1 < text.count && text[k + 1] == " " && isLowercase(k + 2) { return true }
+        guard let open = text[..<k].lastIndex(where: { $0 == "\"" || $0 == "“" }), open >= 2, text[open - 1] == " " else { return false }
+        let before = ",:".unicodeScalars.contains(text[open - 2]) ? open - 3 : open - 2
+        return isLowercase(before)
     }
 
     /// The run of '!' and '?' that ends with the mark at `end`, and whether it exclaims: it has a
