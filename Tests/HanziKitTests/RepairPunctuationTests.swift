@@ -551,6 +551,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "echo \"安装完成!\"",
         "git commit -m \"修复崩溃;更新文档\"",
         "SELECT * FROM users WHERE city = '北京,上海';",
+        "app.title=用户管理(后台)",
+        "description: 获取用户,返回列表",
     ].map { ($0, $0) })
     // Its mojibake is still repaired, and prose that ends a clause with a parenthesis and ';'
     // is still prose.
@@ -558,6 +560,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         (try misread("print(\"你好,世界\")", readAs: .gbk), "print(\"你好,世界\")"),
         ("还用LCD;发热量比较大(作图时);", "还用LCD；发热量比较大（作图时）；"),
         ("我在网上订了房间,sha256//没问题,很满意!", "我在网上订了房间，sha256//没问题，很满意！"),
+        ("mode= 形式表示只读,也可以省略.", "mode= 形式表示只读，也可以省略。"),
     ])
 }
 

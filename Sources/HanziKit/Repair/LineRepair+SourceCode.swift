@@ -9,8 +9,8 @@ extension LineRepair {
     /// literal passed to a call (`alert("`, `_("`), assigned or compared outside a tag
     /// (`name = '`, `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a
     /// statement or block that ends the line (`';`, `f(…);`, `) {`) or a block closed at its
-    /// start; a command line (`$ ` prompt, or a lower-case command and ASCII arguments before a
-    /// quote).
+    /// start; a setting (`app.title=`, `description: `); a command line (`$ ` prompt, or a
+    /// lower-case command and ASCII arguments before a quote).
     static func readsAsSourceCode(_ text: [Unicode.Scalar]) -> Bool {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? text[k] : nil }
         func isIdentifier(_ scalar: Unicode.Scalar?) -> Bool {
@@ -48,6 +48,16 @@ extension LineRepair {
             if before == ")", let open = openingParenthesis(text, closingAt: end - 1), isIdentifier(at(open - 1)) { return true }
         }
         if text[end] == "{", at(skipSpaces(from: end - 1, step: -1)) == ")" { return true }
+        // A setting: an ASCII key that begins the line, then '=' (app.title=用户管理(后台)) or,
+        // lower-case as YAML's keys are, ": " (description: 获取用户,返回列表).
+        var keyEnd = start
+        while isIdentifier(at(keyEnd)) || at(keyEnd) == "." || at(keyEnd) == "-" { keyEnd += 1 }
+        if keyEnd > start, text[start].properties.isAlphabetic || text[start] == "_" {
+            let sign = skipSpaces(from: keyEnd, step: 1)
+            // (Spaced evenly: "term= 形式用于" names a form in prose.)
+            if at(sign) == "=" && at(sign + 1) != "=" && (at(sign + 1) == " ") == (sign > keyEnd) { return true }
+            if at(keyEnd) == ":" && at(keyEnd + 1) == " " && ("a"..."z").contains(text[start]) { return true }
+        }
         if commandQuotes(text, from: start) { return true }
         for k in text.indices {
             switch text[k] {
