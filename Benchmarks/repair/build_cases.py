@@ -418,6 +418,37 @@ def make_clean(split, chinese, rng):
     return clean, folded
 
 
+# Lines of source code that hold Chinese in a string or a comment, each shape written as it is
+# in its language. Programmers mostly type a string's marks as ASCII (the line's marks are the
+# program's, not folded ones), sometimes full-width; both must come through as they are.
+CODE_SHAPES = [
+    'print("{d}")', 'print(f"{d}: {{name}}")', 'raise ValueError("{d}")', 'logger.info("{d}")',
+    "msg = '{s}'", '# {c}', 'parser.add_argument("--name", help="{d}")', 'self.title = _("{d}")',
+    "console.log('{s}');", 'alert("{d}");', "throw new Error('{s}');", "const msg = '{s}';", '// {c}',
+    "message: '{s}',", 'title: "{d}",', 'return "{d}";', 'this.$message.error("{d}")',
+    'System.out.println("{d}");', 'String tip = "{d}";', '/* {c} */', 'log.warn("{d}");',
+    'fmt.Println("{d}")', 'return errors.New("{d}")', 'log.Printf("{d}: %v", err)', 'printf("{d}\\n");',
+    'echo "{d}";', "$msg = '{s}';", 'echo "{d}"', '-- {c}', "INSERT INTO notes (body) VALUES ('{s}');",
+    "COMMENT ON TABLE users IS '{s}';", 'app.title={c}', 'description: {c}', '"msg": "{d}",',
+    'zh_CN: "{d}"', 'let message = "{d}"', 'x = load(path)  # {c}', 'if (ok) {{ return "{d}"; }}',
+]
+
+
+def make_code_clean(split, chinese, seed):
+    """Clean lines of code holding a corpus line (at most 60 characters of it) in a string or a
+    comment, its marks typed ASCII two times in three; drawn with a generator of its own."""
+    rng = random.Random(f'{seed}-{split}-code')
+    lines = [line for line in chinese if len(line) <= 60]
+    clean = []
+    for line in rng.sample(lines, min(600, len(lines))):
+        text = fold(line).replace('。', '.') if rng.random() < 2 / 3 else line
+        shape = rng.choice(CODE_SHAPES)
+        # (A double-quoted string escapes its quotes; a single-quoted one and a comment hold them.)
+        code = shape.format(d=text.replace('\\', '\\\\').replace('"', '\\"'), s=text.replace("'", "\\'"), c=text)
+        clean.append({'split': split, 'kind': 'code-chinese', 'text': code})
+    return clean
+
+
 def make_shared_clean(rng):
     clean, folded = [], []
 
@@ -611,6 +642,11 @@ def main():
     c, f = make_shared_clean(rng)
     clean += c
     folded += f
+    for split, paths in corpora.items():
+        lines = []
+        for path in paths:
+            lines += sentence_lines(path, random.Random(f'{args.seed}-{split}-code-lines'))
+        clean += make_code_clean(split, [line for line in lines if not has_folded_punctuation(line) and '?' not in line], args.seed)
     write_rows(args.out, {'cases.jsonl': cases, 'clean.jsonl': clean, 'real_folded.jsonl': folded})
     counts = {}
     for case in cases:

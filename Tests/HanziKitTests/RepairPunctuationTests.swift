@@ -553,6 +553,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "SELECT * FROM users WHERE city = '北京,上海';",
         "app.title=用户管理(后台)",
         "description: 获取用户,返回列表",
+        // A character a decoder lost does not hide the code around it.
+        "print(\u{FFFD}\"你好,世界\")",
+        "descripti\u{FFFD}on: 获取用户,返回列表",
     ].map { ($0, $0) })
     // Its mojibake is still repaired, and prose that ends a clause with a parenthesis and ';'
     // is still prose.

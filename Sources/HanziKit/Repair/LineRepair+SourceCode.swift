@@ -1,17 +1,19 @@
 extension LineRepair {
-    /// Whether `text` reads as a line of source code or a shell command rather than as prose:
+    /// Whether `line` reads as a line of source code or a shell command rather than as prose:
     /// there the ASCII marks around Chinese are the language's, not folded full-width ones, and
     /// punctuation is left as it is (`print("你好,世界")`, `msg = '删除失败,请重试';`,
     /// `// 获取用户(缓存)`, `echo "安装完成!"`). Its mojibake is still repaired: that is not the
     /// writer's. Markup alone does not make a line code: an article's text between tags is prose.
     ///
     /// Signs read: a comment that begins the line, or `//` after code or a space; a string
-    /// literal passed to a call (`alert("`, `_("`), assigned or compared outside a tag
-    /// (`name = '`, `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a
-    /// statement or block that ends the line (`';`, `f(…);`, `) {`) or a block closed at its
-    /// start; a setting (`app.title=`, `description: `); a command line (`$ ` prompt, or a
-    /// lower-case command and ASCII arguments before a quote).
-    static func readsAsSourceCode(_ text: [Unicode.Scalar]) -> Bool {
+    /// literal passed to a call (`alert("`, `_("`), returned, assigned or compared outside a
+    /// tag (`name = '`, `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`);
+    /// a statement or block that ends the line (`';`, `f(…);`, `) {`, `; }`) or a block closed
+    /// at its start; a setting (`app.title=`, `description: `); a command line (`$ ` prompt, or
+    /// a lower-case command and ASCII arguments before a quote).
+    static func readsAsSourceCode(_ line: [Unicode.Scalar]) -> Bool {
+        // (A character a decoder lost stands where any byte may have been: it is read past.)
+        let text = line.contains("\u{FFFD}") ? line.filter { $0 != "\u{FFFD}" } : line
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? text[k] : nil }
         func isIdentifier(_ scalar: Unicode.Scalar?) -> Bool {
             scalar.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "$") } == true
@@ -42,11 +44,17 @@ extension LineRepair {
         // (Not "* ", which begins items of Markdown lists as well as lines of block comments.)
         if ["//", "/*", "<!--", "# ", "##", "-- ", "$ "].contains(where: startsWith) || text[start] == "}" { return true }
         // The line's end: a statement ('删除';, alert("成功");), or a block it opens (if (条件) {).
-        // (A parenthesis that closes a call: prose ends a clause with one too, 发热量比较大(作图时);)
+        // (A parenthesis that closes a call or a literal, VALUES ('…');: prose ends a clause
+        // with one too, 发热量比较大(作图时);)
         if text[end] == ";", let before = at(end - 1) {
             if "\"'`]}".unicodeScalars.contains(before) { return true }
-            if before == ")", let open = openingParenthesis(text, closingAt: end - 1), isIdentifier(at(open - 1)) { return true }
+            if before == ")", let open = openingParenthesis(text, closingAt: end - 1),
+               isIdentifier(at(open - 1)) || literalStarts(at: open + 1) {
+                return true
+            }
         }
+        // (A block that a statement ends: { return "…"; })
+        if text[end] == "}", at(skipSpaces(from: end - 1, step: -1)) == ";" { return true }
         if text[end] == "{", at(skipSpaces(from: end - 1, step: -1)) == ")" { return true }
         // A setting: an ASCII key that begins the line, then '=' (app.title=用户管理(后台)) or,
         // lower-case as YAML's keys are, ": " (description: 获取用户,返回列表).
@@ -66,6 +74,12 @@ extension LineRepair {
                 if at(k + 1) == "/", at(k - 1).map({ " \t;){}".unicodeScalars.contains($0) }) ?? true { return true }
             case "(":
                 if isIdentifier(at(k - 1)) && literalStarts(at: k + 1) { return true }
+            case "r":
+                // return "…"
+                if k == start || at(k - 1) == " " || at(k - 1) == "{",
+                   "return ".unicodeScalars.elementsEqual(text[k..<min(k + 7, text.count)]), literalStarts(at: k + 7) {
+                    return true
+                }
             case "=":
                 // name = "…", x == '…', MSG="…": an ASCII name set off from what comes before.
                 // (Not an attribute inside a tag: an article's markup, <span class="note">, leaves
