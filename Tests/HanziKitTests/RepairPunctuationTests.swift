@@ -553,6 +553,11 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "SELECT * FROM users WHERE city = '北京,上海';",
         "app.title=用户管理(后台)",
         "description: 获取用户,返回列表",
+        "#说明:以:作为输入行的结束符",
+        " * 1.main函数(在一个项目只能有一个,是程序执行入口)",
+        "\t\t* 创建一个对象:用于读取",
+        "     * 返回成功(缓存)",
+        "    \"\"\"数字时钟\"\"\"",
         // A character a decoder lost does not hide the code around it.
         "print(\u{FFFD}\"你好,世界\")",
         "descripti\u{FFFD}on: 获取用户,返回列表",
@@ -564,6 +569,13 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("还用LCD;发热量比较大(作图时);", "还用LCD；发热量比较大（作图时）；"),
         ("我在网上订了房间,sha256//没问题,很满意!", "我在网上订了房间，sha256//没问题，很满意！"),
         ("mode= 形式表示只读,也可以省略.", "mode= 形式表示只读，也可以省略。"),
+        // A prose comment restores its own marks, not one beside a quote it does not restore.
+        ("%#v 用Go的语法打印,例如:main.People{name:\"sam\",phone:main.Phone{mobile:\"12345\"}}",
+         "%#v 用Go的语法打印，例如:main.People{name:\"sam\",phone:main.Phone{mobile:\"12345\"}}"),
+        // A hashtag closes, and Markdown's items begin at the margin or set in evenly.
+        ("#春节#回家了,很开心!", "#春节#回家了，很开心！"),
+        ("* 实现协议方法(两个方法)", "* 实现协议方法（两个方法）"),
+        ("  * 实现协议方法(两个方法)", "  * 实现协议方法（两个方法）"),
     ])
 }
 

@@ -59,13 +59,15 @@ extension LineRepair {
         let quotesRestored = restored.contains { $0.map { "“”「」".unicodeScalars.contains($0) } == true }
         // So does a line that quotes with corner brackets, typed in Chinese, and ends its
         // sentences with '.' alone: no clean line in the evaluation sets does that.
-        restoreMarks(text, restored: &restored, foldedWhole: foldedWhole,
-                     fullStops: fullStopsTyped && (foldedWhole || quotesRestored || written.cornerBrackets))
+        let fullStops = fullStopsTyped && (foldedWhole || quotesRestored || written.cornerBrackets)
+        let beforeMarks = restored
+        restoreMarks(text, restored: &restored, foldedWhole: foldedWhole, fullStops: fullStops)
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
         // restored too: in {"name": "张三", …} neither is. (Not a mark the quotation holds
         // alone: 预期有"="或";".)
         // (With its partner: “雾都宾馆",8月 is worse than either reading.)
         let quoteMarks = text.indices.filter { Self.doubleQuoteMarks.contains(text[$0]) }
+        var quoteReverted = false
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
             guard let scalar = restored[k], [k - 1, k + 1].contains(where: { side in
                 let beyond = 2 * side - k
@@ -73,11 +75,18 @@ extension LineRepair {
                     && !(beyond >= 0 && beyond < text.count && text[beyond] == "\"")
             }) else { continue }
             restored[k] = nil
+            quoteReverted = true
             let opens = scalar == "“" || scalar == "「"
             let partner = opens ? quoteMarks.dropFirst(n + 1).first : quoteMarks.prefix(n).last
             if let partner, text[partner] == "\"", let other = restored[partner], (other == "“" || other == "「") != opens {
                 restored[partner] = nil
             }
+        }
+        // The marks are read again without the quotes taken back: one restored as a mark beside
+        // a closing quote ({name:"sam",phone:…}) is not Chinese beside a straight one.
+        if quoteReverted {
+            for k in text.indices where text[k] == "." || Self.fullwidthMark(for: text[k]) != nil { restored[k] = beforeMarks[k] }
+            restoreMarks(text, restored: &restored, foldedWhole: foldedWhole, fullStops: fullStops)
         }
         // (Asked last: most lines restore nothing.)
         guard restored.contains(where: { $0 != nil }), !Self.readsAsSourceCode(text) else { return }

@@ -5,12 +5,13 @@ extension LineRepair {
     /// `// 获取用户(缓存)`, `echo "安装完成!"`). Its mojibake is still repaired: that is not the
     /// writer's. Markup alone does not make a line code: an article's text between tags is prose.
     ///
-    /// Signs read: a comment that begins the line, or `//` after code or a space; a string
-    /// literal passed to a call (`alert("`, `_("`), returned, assigned or compared outside a
-    /// tag (`name = '`, `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`);
-    /// a statement or block that ends the line (`';`, `f(…);`, `) {`, `; }`) or a block closed
-    /// at its start; a setting (`app.title=`, `description: `); a command line (`$ ` prompt, or
-    /// a lower-case command and ASCII arguments before a quote).
+    /// Signs read: a comment that begins the line (`//`, `#`, a block comment's `*`), or `//`
+    /// after code or a space; a string that spans lines (`"""`); a string literal passed to a
+    /// call (`alert("`, `_("`), returned, assigned or compared outside a tag (`name = '`,
+    /// `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a statement or
+    /// block that ends the line (`';`, `f(…);`, `) {`, `; }`) or a block closed at its start; a
+    /// setting (`app.title=`, `description: `); a command line (`$ ` prompt, or a lower-case
+    /// command and ASCII arguments before a quote).
     static func readsAsSourceCode(_ line: [Unicode.Scalar]) -> Bool {
         // (A character a decoder lost stands where any byte may have been: it is read past.)
         let text = line.contains("\u{FFFD}") ? line.filter { $0 != "\u{FFFD}" } : line
@@ -41,8 +42,20 @@ extension LineRepair {
             }
             return true
         }
-        // (Not "* ", which begins items of Markdown lists as well as lines of block comments.)
         if ["//", "/*", "<!--", "# ", "##", "-- ", "$ "].contains(where: startsWith) || text[start] == "}" { return true }
+        // A comment written against its '#' (#说明：…); a hashtag closes with a second (#话题#).
+        if text[start] == "#", let next = at(start + 1), next != " ", !text[(start + 1)...].contains("#") { return true }
+        // A block comment's inner line, "*" set in by one space past the code's indentation
+        // (` * 返回用户(缓存)`) or by tabs; "* " alone or set in evenly begins Markdown's items.
+        if text[start] == "*", at(start + 1).map({ $0 == " " || $0 == "\t" || $0 == "/" }) ?? true, start > 0 {
+            let spaces = text[..<start].drop { $0 == "\t" }
+            if spaces.allSatisfy({ $0 == " " }) && spaces.count % 4 == 1 || spaces.isEmpty { return true }
+        }
+        // A string that spans lines opens or closes: Python's docstrings, Kotlin's and Swift's
+        // raw strings ("""数字时钟"""), Markdown's code fences.
+        if text.indices.dropLast(2).contains(where: { k in isQuote(text[k]) && text[k + 1] == text[k] && text[k + 2] == text[k] }) {
+            return true
+        }
         // The line's end: a statement ('删除';, alert("成功");), or a block it opens (if (条件) {).
         // (A parenthesis that closes a call or a literal, VALUES ('…');: prose ends a clause
         // with one too, 发热量比较大(作图时);)
