@@ -558,6 +558,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "\t\t* 创建一个对象:用于读取",
         "     * 返回成功(缓存)",
         "    \"\"\"数字时钟\"\"\"",
+        "  let g:menutrans_fileformat_dialog = \"选择文件的保存格式:\"",
+        "$this->title = \"后台管理,请先登录\"",
+        "menutrans Existence\\ -\\ file 存在\\ -\\ 文件(非空)",
         // A character a decoder lost does not hide the code around it.
         "print(\u{FFFD}\"你好,世界\")",
         "descripti\u{FFFD}on: 获取用户,返回列表",

@@ -51,6 +51,8 @@ extension LineRepair {
             let spaces = text[..<start].drop { $0 == "\t" }
             if spaces.allSatisfy({ $0 == " " }) && spaces.count % 4 == 1 || spaces.isEmpty { return true }
         }
+        // A space escaped with a backslash, as shells and Vim write one (存在\ -\ 文件(非空)).
+        if text.indices.dropLast().contains(where: { text[$0] == "\\" && text[$0 + 1] == " " }) { return true }
         // A string that spans lines opens or closes: Python's docstrings, Kotlin's and Swift's
         // raw strings ("""数字时钟"""), Markdown's code fences.
         if text.indices.dropLast(2).contains(where: { k in isQuote(text[k]) && text[k + 1] == text[k] && text[k + 2] == text[k] }) {
@@ -102,8 +104,12 @@ extension LineRepair {
                 if let previous = at(j), "=!:+".unicodeScalars.contains(previous) { j -= 1 }
                 j = skipSpaces(from: j, step: -1)
                 let nameEnd = j
-                while isIdentifier(at(j)) || at(j) == "." { j -= 1 }
-                let named = j < nameEnd && at(j + 1).map { !("0"..."9").contains($0) && $0 != "." } == true
+                // (A scope or a member in the name: Vim's g:title, PHP's $this->title.)
+                func joinsName(_ j: Int) -> Bool {
+                    j < nameEnd && isIdentifier(at(j + 1)) && (at(j) == ":" || at(j) == ">" && at(j - 1) == "-")
+                }
+                while isIdentifier(at(j)) || at(j) == "." || joinsName(j) { j -= at(j) == ">" ? 2 : 1 }
+                let named = j < nameEnd && isIdentifier(at(j + 1)) && at(j + 1).map { !("0"..."9").contains($0) } == true
                     && (j < 0 || " \t(,;{".unicodeScalars.contains(text[j]))
                 if named && literalStarts(at: skipSpaces(from: at(k + 1) == "=" ? k + 2 : k + 1, step: 1)) { return true }
             case ":":
