@@ -15,8 +15,11 @@ extension LineRepair {
     mutating func restorePunctuation() {
         let (text, origins) = repairedText()
         let table = model.table
+        // (Code is read first: its lines would otherwise run every restorer below, ten times the
+        // cost of a line of prose, for nothing.)
         guard text.count(where: { table.kind($0) == .han }) >= 2,
-              !text.contains(where: { table.kind($0) == .kana || table.kind($0) == .hangul }) else { return }
+              !text.contains(where: { table.kind($0) == .kana || table.kind($0) == .hangul }),
+              !Self.readsAsSourceCode(text) else { return }
         // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
         // only a line that writes no 。 may have typed its full stops so, and they are restored
         // only where the line shows it was folded: by its other marks or its quotation marks.
@@ -88,8 +91,7 @@ extension LineRepair {
             for k in text.indices where text[k] == "." || Self.fullwidthMark(for: text[k]) != nil { restored[k] = beforeMarks[k] }
             restoreMarks(text, restored: &restored, foldedWhole: foldedWhole, fullStops: fullStops)
         }
-        // (Asked last: most lines restore nothing.)
-        guard restored.contains(where: { $0 != nil }), !Self.readsAsSourceCode(text) else { return }
+        guard restored.contains(where: { $0 != nil }) else { return }
         for (k, scalar) in restored.enumerated() {
             if let scalar, text[k] != scalar { replaceRepaired(at: k, with: scalar, origins: origins) }
         }
