@@ -561,6 +561,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "  let g:menutrans_fileformat_dialog = \"选择文件的保存格式:\"",
         "$this->title = \"后台管理,请先登录\"",
         "menutrans Existence\\ -\\ file 存在\\ -\\ 文件(非空)",
+        // Data a program wrote: a log record, a row of quoted CSV fields.
+        "2024-01-01 12:00:00,123 INFO 用户登录成功,耗时35ms",
+        "2024/01/01 12:00:00 [main] ERROR 获取用户失败,请重试",
+        "\"张三\",\"北京\",\"工程师\"",
         // A character a decoder lost does not hide the code around it.
         "print(\u{FFFD}\"你好,世界\")",
         "descripti\u{FFFD}on: 获取用户,返回列表",
@@ -575,6 +579,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // A prose comment restores its own marks, not one beside a quote it does not restore.
         ("%#v 用Go的语法打印,例如:main.People{name:\"sam\",phone:main.Phone{mobile:\"12345\"}}",
          "%#v 用Go的语法打印，例如:main.People{name:\"sam\",phone:main.Phone{mobile:\"12345\"}}"),
+        // A chat's export dates its lines but names no level; two quotations are no row.
+        ("2024-01-01 12:00:00 张三:你好,在吗?", "2024-01-01 12:00:00 张三：你好，在吗？"),
+        ("\"你好\",\"谢谢\"", "“你好”，“谢谢”"),
         // A hashtag closes, and Markdown's items begin at the margin or set in evenly.
         ("#春节#回家了,很开心!", "#春节#回家了，很开心！"),
         ("* 实现协议方法(两个方法)", "* 实现协议方法（两个方法）"),

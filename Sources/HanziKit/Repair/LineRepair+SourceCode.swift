@@ -11,7 +11,8 @@ extension LineRepair {
     /// `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a statement or
     /// block that ends the line (`';`, `f(…);`, `) {`, `; }`) or a block closed at its start; a
     /// setting (`app.title=`, `description: `); a command line (`$ ` prompt, or a lower-case
-    /// command and ASCII arguments before a quote).
+    /// command and ASCII arguments before a quote). Data a program wrote is read alike: a log
+    /// record, a row of quoted CSV fields.
     static func readsAsSourceCode(_ line: [Unicode.Scalar]) -> Bool {
         // (A character a decoder lost stands where any byte may have been: it is read past.)
         let text = line.contains("\u{FFFD}") ? line.filter { $0 != "\u{FFFD}" } : line
@@ -81,7 +82,9 @@ extension LineRepair {
             if at(sign) == "=" && at(sign + 1) != "=" && (at(sign + 1) == " ") == (sign > keyEnd) { return true }
             if at(keyEnd) == ":" && at(keyEnd + 1) == " " && ("a"..."z").contains(text[start]) { return true }
         }
-        if commandQuotes(text, from: start) { return true }
+        if commandQuotes(text, from: start) || isLogRecord(text, from: start) || isRowOfQuotedFields(text, from: start, to: end) {
+            return true
+        }
         for k in text.indices {
             switch text[k] {
             case "/":
@@ -148,6 +151,47 @@ extension LineRepair {
             }
         }
         return nil
+    }
+
+    /// Whether the line from `start` is a program's log record: a date, then a level in capitals
+    /// before any Chinese (`2024-01-01 12:00:00,123 INFO 用户登录成功,耗时35ms`). A chat's export
+    /// dates its lines too, but names no level, and is prose.
+    private static func isLogRecord(_ text: [Unicode.Scalar], from start: Int) -> Bool {
+        func isDigit(_ k: Int) -> Bool { k < text.count && ("0"..."9").contains(text[k]) }
+        // (2024-01-01, 2024/01/01)
+        guard (0..<4).allSatisfy({ isDigit(start + $0) }), start + 4 < text.count, text[start + 4] == "-" || text[start + 4] == "/" else {
+            return false
+        }
+        var word = ""
+        for scalar in text[start...] {
+            guard scalar.isASCII else { break }
+            if ("A"..."Z").contains(scalar) {
+                word.unicodeScalars.append(scalar)
+                continue
+            }
+            if Self.logLevels.contains(word) { return true }
+            word = ""
+        }
+        return false
+    }
+
+    private static let logLevels: Set<String> = ["TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "FATAL", "CRITICAL"]
+
+    /// Whether the line from `start` to `end` is a row of three or more quoted fields and
+    /// nothing else, as CSV writes one (`"张三","北京","工程师"`): prose lists its quotations with 、.
+    private static func isRowOfQuotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        guard text[start] == "\"", text[end] == "\"" else { return false }
+        var fields = 0
+        var k = start
+        while k <= end {
+            // A field: a quote, anything but a quote, a quote; then a separator or the end.
+            guard text[k] == "\"", let close = text[(k + 1)...end].firstIndex(of: "\"") else { return false }
+            fields += 1
+            if close == end { return fields >= 3 }
+            guard close + 2 <= end, ",;\t".unicodeScalars.contains(text[close + 1]) else { return false }
+            k = close + 2
+        }
+        return false
     }
 
     /// Whether the line from `start` is a command: a lower-case word and ASCII arguments
