@@ -589,6 +589,16 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aReferenceCitedAsGBT7714KeepsTheStandardsASCIIMarks() throws {
+    try expectRepairs([
+        "刘知远,孙茂松.知识表示学习研究进展[J].计算机研究与发展,2016,53(2):247-261.",
+        "王五.自然语言处理导论[M].北京:清华大学出版社,2018:45-50.",
+        "国家统计局.统计公报[EB/OL].(2021-02-28)[2021-03-01].",
+    ].map { ($0, $0) })
+    // A bracket that names no document type is no reference.
+    try expectRepairs([("他在书中[第三章]写道,中文分词很重要.", "他在书中[第三章]写道，中文分词很重要。")])
+}
+
 @Test func aChineseQuotationInAnEnglishSentenceKeepsEnglishMarks() throws {
     try expectRepairs([
         "In Chinese, “谢谢!” means thank you.",

@@ -19,7 +19,7 @@ extension LineRepair {
         // cost of a line of prose, for nothing.)
         guard text.count(where: { table.kind($0) == .han }) >= 2,
               !text.contains(where: { table.kind($0) == .kana || table.kind($0) == .hangul }),
-              !Self.readsAsSourceCode(text) else { return }
+              !Self.readsAsSourceCode(text), !citesAsReference(text) else { return }
         // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
         // only a line that writes no 。 may have typed its full stops so, and they are restored
         // only where the line shows it was folded: by its other marks or its quotation marks.
