@@ -454,6 +454,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("空列表代表服务器当前的布局将不改动,并且不使用 IBus.", "空列表代表服务器当前的布局将不改动，并且不使用 IBus。"),
         ("日买的时候赶上活动,便宜200.", "日买的时候赶上活动，便宜200。"),
         ("大寫鍵,扮演 Shift 附鎖定.Shift「暫停」大寫鍵", "大寫鍵，扮演 Shift 附鎖定。Shift「暫停」大寫鍵"),
+        // The next sentence may begin with a number and its unit.
+        ("房型不对,折腾半天才搞清楚.17日同事退房时,前台说没有记录.", "房型不对，折腾半天才搞清楚。17日同事退房时，前台说没有记录。"),
     ])
     // Not a list's number before Han, an extension, a version, or a line nothing shows folded.
     try expectRepairs([
@@ -461,6 +463,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("优点:一.Windows很好用,二.价格便宜", "优点：一.Windows很好用，二.价格便宜"),
         ("保存后,请打开配置文件.txt", "保存后，请打开配置文件.txt"),
         ("升级到版本 3.5.", "升级到版本 3.5."),
+        ("早餐还行,价格是3.5元.", "早餐还行，价格是3.5元。"),
+        ("服务一般,网速太慢.3g也一般", "服务一般，网速太慢.3g也一般"),
         ("无法设定 WARC 文件位置.", "无法设定 WARC 文件位置."),
     ])
 }

@@ -292,8 +292,9 @@ extension LineRepair {
     /// Whether the '.' at `k` is a full stop typed as ASCII: after a Han character, a closing
     /// mark, ％ or a ')' after Chinese (`previous`), and before the line's end, Chinese (a
     /// character or a mark: 了.《詩》), a straight quote, a parenthesis, spaces before Chinese or a
-    /// capitalized word; after a Latin word set in Chinese, before Han or the line's end; after
-    /// a number set in Chinese, at the line's end. Otherwise a '.' beside a digit, a letter or
+    /// capitalized word, or a number and the Han character after it (清楚.17日); after a Latin
+    /// word set in Chinese, before Han or the line's end; after a number set in Chinese, at the
+    /// line's end. Otherwise a '.' beside a digit, a letter or
     /// another '.' (3.5, a.out, 文件.txt, 好......) is not one, nor is one after a list's number
     /// (一.房间太小, 第二.早餐, 本事1.朱元璋): there the writer typed '.' for 、 or for nothing; nor
     /// one in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
@@ -312,6 +313,11 @@ extension LineRepair {
         guard let next else { return true }
         if isHan(previous), ("A"..."Z").contains(next), k + 2 < text.count, ("a"..."z").contains(text[k + 2]) {
             return true
+        }
+        // A sentence may begin with a number and its unit (摔倒.3个牙齿; 就免了.399一個晚上).
+        if isHan(previous), isDigit(text, at: k + 1) {
+            let after = text[(k + 1)...].firstIndex { !("0"..."9").contains($0) }
+            return after.map { isHan(text[$0]) } == true
         }
         guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
         if isChineseBeyondSpace(text, from: k + 1, forward: true) { return true }
