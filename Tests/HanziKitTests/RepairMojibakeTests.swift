@@ -136,6 +136,39 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
 }
 
+@Test func aLongLineOfMojibakeAppliedTwiceIsUndoneWhole() throws {
+    // Thirty sentences in one line, 3,420 bytes re-encoded: one stretch, undone again whole.
+    let original = String(repeating: quoted, count: 30)
+    let twice = try misread(misread(original, readAs: .latin1), readAs: .latin1)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(twice)
+    #expect(text == original)
+    #expect(!fixes.isEmpty && fixes.allSatisfy { $0.diagnosis == .doubleMojibake })
+}
+
+@Test func aLineOfMojibakeAppliedTwiceLongerThanOneStretchIsUndonePastTheCut() throws {
+    // Forty sentences, 4,560 bytes re-encoded: the stretch is cut at 4,096 bytes, inside a
+    // character of the text beneath. What follows the cut is undone too; only the character
+    // the cut fell in may be lost (and is reported).
+    let original = String(repeating: quoted, count: 40)
+    let twice = try misread(misread(original, readAs: .latin1), readAs: .latin1)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(twice)
+    #expect(text.hasPrefix(String(repeating: quoted, count: 35)))
+    #expect(text.hasSuffix(String(repeating: quoted, count: 4)))
+    #expect(!text.contains("Ã"))
+    #expect(fixes.reduce(0) { $0 + $1.unrecovered } <= 1)
+}
+
+@Test func anUndoBudgetRefusesAStretchLargerThanWhatIsLeft() {
+    let budget = UndoBudget(lineLength: 10)
+    let total = UndoBudget.minimum + 10 * UndoBudget.perCharacter
+    #expect(budget.remaining == total)
+    #expect(budget.take(total - 5))
+    #expect(!budget.take(6))
+    #expect(budget.remaining == 5)
+    #expect(budget.take(5))
+    #expect(!budget.take(1))
+}
+
 @Test func mojibakeTwiceThroughGBKIsUndoneThroughItsPrivateUseCharacters() throws {
     // 说 (E8 AF B4) read as GBK is 璇 and AF B4, a user-defined pair: a private-use character,
     // which a second reading turns into î\u{87}© (Latin-1) or 顕 (GBK again). The first undoing

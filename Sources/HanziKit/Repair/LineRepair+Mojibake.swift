@@ -282,6 +282,9 @@ extension LineRepair {
             while j < run.count && !run.startsCharacter[j] { j += 1 }
             return j
         }
+        // Where a stretch was cut at its longest (``maximumStretch``): the cut may fall inside a
+        // character of the text beneath, so the stretches just after it are tried byte by byte.
+        var cut: Int? = nil
         var i = start
         while i < limit {
             guard run.startsCharacter[i], run.bytes[i] >= 0x80 || run.isLost[i] else {
@@ -295,7 +298,8 @@ extension LineRepair {
                 // does a stretch of lost characters that no reading decides (鈥�鈥�: —— or ……):
                 // resolved one by one, its pieces would read as something else (”“).
                 let undecided = all.filter(\.keepsInput).map(\.end).max() ?? i
-                i = reach - i > 64 ? reach : max(undecided, nextStart(after: i))
+                let resumesCut = cut.map { i - $0 <= 8 } ?? false
+                i = reach - i > 64 && !resumesCut ? reach : max(undecided, nextStart(after: i))
                 continue
             }
             // The first character may be clean text whose bytes happen to decode together with
@@ -331,6 +335,7 @@ extension LineRepair {
                 context[context.count - 1].append(edit)
                 quoteShift = shifted(quoteShift, by: edit)
             }
+            if chosen.end - i >= Self.maximumStretch - 3 { cut = chosen.end }
             i = chosen.end
         }
         return (context.removeLast(), i, quoteShift)
@@ -604,10 +609,11 @@ extension LineRepair {
         }
     }
 
-    /// Repairs a repaired stretch once more, for mojibake of mojibake.
+    /// Repairs a repaired stretch once more, for mojibake of mojibake, while the line's
+    /// ``undoBudget`` lasts.
     private func undoAgain(_ text: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         let mojibake = CharacterTable.Signs.triggers.subtracting(.damage)
-        guard text.contains(where: { !model.table.signs($0).isDisjoint(with: mojibake) }) else { return nil }
+        guard text.contains(where: { !model.table.signs($0).isDisjoint(with: mojibake) }), undoBudget.take(text.count) else { return nil }
         var inner = LineRepair(scalars: text, model: model, options: options, depth: depth + 1)
         inner.run()
         return inner.edits.isEmpty ? nil : inner.repairedText().scalars

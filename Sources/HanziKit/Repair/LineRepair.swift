@@ -27,6 +27,8 @@ struct LineRepair {
     let offsets: [Int]
     /// How deep in mojibake-of-mojibake this repair is (0 for a line of the input).
     let depth: Int
+    /// What the line may still undo again.
+    let undoBudget: UndoBudget
     /// Facts about the whole line, computed once so that no detector rescans it.
     let facts: LineFacts
     /// The full-width marks the line wrote before any pass repaired it.
@@ -87,6 +89,7 @@ struct LineRepair {
         self.model = model
         self.options = options
         self.depth = depth
+        undoBudget = UndoBudget(lineLength: scalars.count)
         self.searchesMojibake = searchesMojibake
         facts = LineFacts(scalars, model: model)
         self.written = written ?? WrittenMarks(scalars)
