@@ -251,6 +251,22 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     }
 }
 
+@Test func aTableOfACharsetsCharactersInCodeOrderIsLeftAlone() throws {
+    // Rows as iconv-lite's encoding tables write them: Japanese kanji in EUC-JP's order (rare
+    // in Chinese, some read as common characters in Big5: 芦鯵梓圧斡扱 as 櫘圖标�篧薯) and
+    // GBK's rare extension in GBK's order.
+    let eucJP = try Charset("EUC-JP")
+    let rows: [(Charset, UInt8, ClosedRange<UInt8>)] = [(eucJP, 0xB0, 0xA1...0xFE), (eucJP, 0xC1, 0xA1...0xFE), (eucJP, 0xD0, 0xA1...0xFE),
+                                                       (.gbk, 0x81, 0x40...0xFE)]
+    for (charset, lead, trails) in rows {
+        let characters = trails.compactMap { try? charset.decode([lead, $0]) }.joined()
+        let line = "[\"\(String(lead, radix: 16))a1\",\"\(characters)\"],"
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+}
+
 @Test func aSimplifiedLineReadAsBig5ChoosesSimplifiedCharactersForItsLostBytes() throws {
     // GBK read as Big5 looks Traditional (ㄛ 涴 岆), which must not make the lost characters of
     // a Simplified line Traditional: the characters decoded around them tell its script. The

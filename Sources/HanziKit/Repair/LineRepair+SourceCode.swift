@@ -21,10 +21,12 @@ extension LineRepair {
             scalar.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "$") } == true
         }
         func isQuote(_ scalar: Unicode.Scalar?) -> Bool { scalar == "\"" || scalar == "'" || scalar == "`" }
-        // A string literal begins at `k`, after at most two prefix letters (f"…", @"…", L"…").
+        // A string literal begins at `k`, after at most two prefix letters (f"…", @"…", L"…"),
+        // and a raw string's hashes after them (Rust's r#"…"#, br#"…"#).
         func literalStarts(at k: Int) -> Bool {
             var j = k
             while j < k + 2, let scalar = at(j), "fFrRbBuUL@".unicodeScalars.contains(scalar) { j += 1 }
+            if j > k { while at(j) == "#" { j += 1 } }
             return isQuote(at(j))
         }
         func skipSpaces(from k: Int, step: Int) -> Int {
@@ -73,9 +75,15 @@ extension LineRepair {
         if text[end] == "}", at(skipSpaces(from: end - 1, step: -1)) == ";" { return true }
         if text[end] == "{", at(skipSpaces(from: end - 1, step: -1)) == ")" { return true }
         // A setting: an ASCII key that begins the line, then '=' (app.title=用户管理(后台)) or,
-        // lower-case as YAML's keys are, ": " (description: 获取用户,返回列表).
+        // lower-case as YAML's keys are, ": " (description: 获取用户,返回列表). The key may name a
+        // locale in brackets, as desktop entries do (Keywords[zh_CN]=文本;编辑器;).
         var keyEnd = start
         while isIdentifier(at(keyEnd)) || at(keyEnd) == "." || at(keyEnd) == "-" { keyEnd += 1 }
+        if keyEnd > start, at(keyEnd) == "[" {
+            var j = keyEnd + 1
+            while isIdentifier(at(j)) || at(j) == "-" || at(j) == "@" { j += 1 }
+            if j > keyEnd + 1, at(j) == "]" { keyEnd = j + 1 }
+        }
         if keyEnd > start, text[start].properties.isAlphabetic || text[start] == "_" {
             let sign = skipSpaces(from: keyEnd, step: 1)
             // (Spaced evenly: "term= 形式用于" names a form in prose.)

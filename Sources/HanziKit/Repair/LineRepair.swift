@@ -98,7 +98,9 @@ struct LineRepair {
     /// Runs the three passes.
     mutating func run() {
         let protected = damageSpans()
-        accept((searchesMojibake ? mojibakeEdits(protecting: protected) : []) + oneByteShiftEdits(protecting: protected))
+        let proposals = (searchesMojibake ? mojibakeEdits(protecting: protected) : []) + oneByteShiftEdits(protecting: protected)
+        // (Asked only of a line with something to undo: the test encodes characters.)
+        if proposals.isEmpty || !listsCharactersInCodeOrder() { accept(proposals) }
         if edits.contains(where: { $0.diagnosis == .gbkOneByteShift }) {
             accept(oneByteShiftEdits(protecting: protected, inShiftedLine: true))
         }
