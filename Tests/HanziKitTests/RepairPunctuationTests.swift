@@ -466,6 +466,11 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("早餐还行,价格是3.5元.", "早餐还行，价格是3.5元。"),
         ("服务一般,网速太慢.3g也一般", "服务一般，网速太慢.3g也一般"),
         ("无法设定 WARC 文件位置.", "无法设定 WARC 文件位置."),
+        // Nor the dot of a domain name whose top level is Chinese, as the public suffix list
+        // writes them; a sentence that goes on after the same word is still one.
+        ("公司.香港", "公司.香港"),
+        ("网址是 百度.中国/news,欢迎访问", "网址是 百度.中国/news，欢迎访问"),
+        ("我去了香港.中国真大", "我去了香港。中国真大"),
     ])
 }
 
@@ -559,6 +564,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "Keywords[zh_CN]=Text;editor;文本;编辑器;",
         "description: 获取用户,返回列表",
         "    let quotes = r#\"然后我说：\"无处可逃！\"\"#;",
+        "    ::msgcat::mcset zh_cn \"&Directory:\" \"&目录：\"",
+        "Description-zh_CN.UTF-8: 你想现在升级 glibc 么?",
+        "% 上午;下午",
         "#说明:以:作为输入行的结束符",
         " * 1.main函数(在一个项目只能有一个,是程序执行入口)",
         "\t\t* 创建一个对象:用于读取",

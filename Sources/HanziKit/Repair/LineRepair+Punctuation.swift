@@ -300,7 +300,7 @@ extension LineRepair {
     /// one in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
     /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
-        guard !isInAddress(text, at: k) else { return false }
+        guard !isInAddress(text, at: k), !isInDomainName(text, at: k) else { return false }
         let next = k + 1 < text.count ? text[k + 1] : nil
         // (A number before Han numbers a list, 本事1.朱元璋; an extension is lower case, 文件.txt.)
         if previous.isASCII && (previous.properties.isAlphabetic || ("0"..."9").contains(previous)) {
@@ -345,6 +345,30 @@ extension LineRepair {
         }
         return false
     }
+
+    /// Whether the '.' at `k` comes before the top level of an internationalized domain name
+    /// (公司.香港, 百度.中国 without its scheme, as the public suffix list writes them): a
+    /// Chinese top-level domain that ends the token, after a name that begins one.
+    private func isInDomainName(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
+            isHan(scalar) || scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == ".")
+        }
+        var end = k + 1
+        while end < text.count, isHan(text[end]) { end += 1 }
+        guard end > k + 1, end - k - 1 <= 4, end == text.count || text[end].isASCII && !text[end].properties.isAlphabetic,
+              Self.chineseTopLevelDomains.contains(String(String.UnicodeScalarView(text[(k + 1)..<end]))) else { return false }
+        var start = k
+        while start > 0, isNamePart(text[start - 1]) { start -= 1 }
+        return start < k && (start == 0 || " \t/@(<\"'".unicodeScalars.contains(text[start - 1]))
+    }
+
+    /// Chinese top-level domains of IANA's root zone, each also in the other script.
+    private static let chineseTopLevelDomains: Set<String> = [
+        "中国", "中國", "香港", "台湾", "台灣", "澳门", "澳門", "新加坡", "公司", "网络", "網絡", "在线", "在線", "中文网", "中文網",
+        "集团", "集團", "商城", "商店", "商标", "商標", "网店", "網店", "手机", "手機", "游戏", "遊戲", "企业", "企業", "娱乐", "娛樂",
+        "时尚", "時尚", "信息", "我爱你", "我愛你", "政务", "政務", "政府", "公益", "机构", "機構", "组织机构", "組織機構", "网址", "網址",
+        "购物", "購物", "移动", "移動", "点看", "點看", "八卦", "健康", "慈善", "微博", "广东", "廣東", "佛山",
+    ]
 
     /// Whether the '.' at `k` joins a notation set off by spaces or Latin text (OWNED BY 表.列,
     /// 文件名.扩展名 文件): a Chinese word of at most three characters on each side, with neither
@@ -726,9 +750,10 @@ extension LineRepair {
                 if let opener = straightOpener, restored[opener] != nil, tokenQuotationEnd(text, openingAt: opener) == k { opens = false }
                 // After a colon a quote opens, also at the end of a line cut inside the quotation;
                 // so does one set off by a space once the quotations before it have closed, in
-                // a line folded whole (運行 "export" 可以看到 ").
+                // a line folded whole (運行 "export" 可以看到 "). Not one that closes a straight
+                // quote before it ("&目录：" in Tcl's catalogs).
                 let opensAtLineEnd = next == nil && (previous.map { "：:".unicodeScalars.contains($0) } == true
-                    || foldedWhole && !open && previous == " ")
+                    && text[..<k].count(where: { $0 == "\"" }) % 2 == 0 || foldedWhole && !open && previous == " ")
                 if opensAtLineEnd { opens = true }
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in

@@ -5,7 +5,7 @@ extension LineRepair {
     /// `// 获取用户(缓存)`, `echo "安装完成!"`). Its mojibake is still repaired: that is not the
     /// writer's. Markup alone does not make a line code: an article's text between tags is prose.
     ///
-    /// Signs read: a comment that begins the line (`//`, `#`, a block comment's `*`), or `//`
+    /// Signs read: a comment that begins the line (`//`, `#`, `%`, a block comment's `*`), or `//`
     /// after code or a space; a string that spans lines (`"""`); a string literal passed to a
     /// call (`alert("`, `_("`), returned, assigned or compared outside a tag (`name = '`,
     /// `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a statement or
@@ -45,7 +45,7 @@ extension LineRepair {
             }
             return true
         }
-        if ["//", "/*", "<!--", "# ", "##", "-- ", "$ "].contains(where: startsWith) || text[start] == "}" { return true }
+        if ["//", "/*", "<!--", "# ", "##", "-- ", "% ", "$ "].contains(where: startsWith) || text[start] == "}" { return true }
         // A comment written against its '#' (#说明：…); a hashtag closes with a second (#话题#).
         if text[start] == "#", let next = at(start + 1), next != " ", !text[(start + 1)...].contains("#") { return true }
         // A block comment's inner line, "*" set in by one space past the code's indentation
@@ -88,7 +88,11 @@ extension LineRepair {
             let sign = skipSpaces(from: keyEnd, step: 1)
             // (Spaced evenly: "term= 形式用于" names a form in prose.)
             if at(sign) == "=" && at(sign + 1) != "=" && (at(sign + 1) == " ") == (sign > keyEnd) { return true }
-            if at(keyEnd) == ":" && at(keyEnd + 1) == " " && ("a"..."z").contains(text[start]) { return true }
+            // (A capital begins a key that joins words as a program does: Description-zh_CN.UTF-8:)
+            if at(keyEnd) == ":" && at(keyEnd + 1) == " ",
+               ("a"..."z").contains(text[start]) || text[start..<keyEnd].contains(where: { "-_.".unicodeScalars.contains($0) }) {
+                return true
+            }
         }
         if commandQuotes(text, from: start) || isLogRecord(text, from: start) || isRowOfQuotedFields(text, from: start, to: end) {
             return true
@@ -202,15 +206,18 @@ extension LineRepair {
         return false
     }
 
-    /// Whether the line from `start` is a command: a lower-case word and ASCII arguments
-    /// (`git commit -m`) before a quoted one (`echo "安装完成!"`).
+    /// Whether the line from `start` is a command: a lower-case word, perhaps in a namespace
+    /// (Tcl's `::msgcat::mcset`), and ASCII arguments (`git commit -m`) before a quoted one
+    /// (`echo "安装完成!"`).
     private static func commandQuotes(_ text: [Unicode.Scalar], from start: Int) -> Bool {
-        guard start < text.count, ("a"..."z").contains(text[start]) else { return false }
+        var first = start
+        while first < text.count, text[first] == ":" { first += 1 }
+        guard first < text.count, first - start <= 2, ("a"..."z").contains(text[first]) else { return false }
         var k = start
         while k < text.count {
             let scalar = text[k]
             if scalar == "\"" || scalar == "'" { return k > start && text[k - 1] == " " }
-            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " _.=-".unicodeScalars.contains(scalar) else {
+            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " _.=-:".unicodeScalars.contains(scalar) else {
                 return false
             }
             k += 1
