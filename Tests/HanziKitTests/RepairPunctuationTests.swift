@@ -535,6 +535,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "价格从1,000元涨到1,200元。",
         // A quotation neither begins with a closing mark nor ends with an opening one.
         "fd1代表DOS的 \"B：\"），Y 表示驱动器字母。",
+        // A quotation of a colon or a parenthesis is the program's.
+        "把從管道過來，用 \":\"分隔的第三行提取出來",
+        "字段之间用\"(\"隔开",
     ] {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)
         #expect(text == line, "\(line)")
@@ -567,6 +570,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "    ::msgcat::mcset zh_cn \"&Directory:\" \"&目录：\"",
         "Description-zh_CN.UTF-8: 你想现在升级 glibc 么?",
         "% 上午;下午",
+        "    .label = 目前密碼:",
         "#说明:以:作为输入行的结束符",
         " * 1.main函数(在一个项目只能有一个,是程序执行入口)",
         "\t\t* 创建一个对象:用于读取",

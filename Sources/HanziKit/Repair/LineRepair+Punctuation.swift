@@ -746,6 +746,10 @@ extension LineRepair {
                 let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
                 let afterNext = k + 2 < text.count ? text[k + 2] : nil
                 var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, afterNext: afterNext, open: open, first: isFirst)
+                // (A quotation may hold the colon or parenthesis itself, and is no Chinese one:
+                // 用 ":"分隔.)
+                let closesQuotedMark = (previous == ":" || previous == "(") && k >= 2 && text[k - 2] == "\""
+                if closesQuotedMark { opens = false }
                 // (The quote that ends a quoted token closes it: " provides/binary " 标签.)
                 if let opener = straightOpener, restored[opener] != nil, tokenQuotationEnd(text, openingAt: opener) == k { opens = false }
                 // After a colon a quote opens, also at the end of a line cut inside the quotation;
@@ -821,6 +825,7 @@ extension LineRepair {
                     && !isTypedDash(text, from: opens ? k - 1 : k + 1, forward: !opens) {
                     chinese = false
                 }
+                if closesQuotedMark { chinese = false }
                 if opens {
                     straightOpener = k
                     if chinese { restored[k] = opening }

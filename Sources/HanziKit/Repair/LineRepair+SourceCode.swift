@@ -77,14 +77,15 @@ extension LineRepair {
         // A setting: an ASCII key that begins the line, then '=' (app.title=用户管理(后台)) or,
         // lower-case as YAML's keys are, ": " (description: 获取用户,返回列表). The key may name a
         // locale in brackets, as desktop entries do (Keywords[zh_CN]=文本;编辑器;).
-        var keyEnd = start
+        // (Fluent's attributes begin with a dot: .label = 目前密碼:)
+        var keyEnd = text[start] == "." && at(start + 1).map({ ("a"..."z").contains($0) }) == true ? start + 1 : start
         while isIdentifier(at(keyEnd)) || at(keyEnd) == "." || at(keyEnd) == "-" { keyEnd += 1 }
         if keyEnd > start, at(keyEnd) == "[" {
             var j = keyEnd + 1
             while isIdentifier(at(j)) || at(j) == "-" || at(j) == "@" { j += 1 }
             if j > keyEnd + 1, at(j) == "]" { keyEnd = j + 1 }
         }
-        if keyEnd > start, text[start].properties.isAlphabetic || text[start] == "_" {
+        if keyEnd > start, text[start].properties.isAlphabetic || text[start] == "_" || text[start] == "." {
             let sign = skipSpaces(from: keyEnd, step: 1)
             // (Spaced evenly: "term= 形式用于" names a form in prose.)
             if at(sign) == "=" && at(sign + 1) != "=" && (at(sign + 1) == " ") == (sign > keyEnd) { return true }
