@@ -267,6 +267,21 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     }
 }
 
+@Test func wordsSpelledInZhuyinAreNotReadAsGBKMarksReadAsBig5() throws {
+    // GBK's ， ＝ read as Big5 are ㄛ and ˊ, but ㄍㄨㄛˊ is 国 spelled out; a table of
+    // initials aligns its columns with spaces.
+    for line in ["注音风格，带声调，阴平（第一声）不标。如： 中国 -> ``ㄓㄨㄥ ㄍㄨㄛˊ``",
+                 "#ㄗ         ts        煎           ㄝㄣ       en        能"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+    // A garbled mark beside ASCII is still one: ， before a Latin word, ！！ after a number.
+    let garbled = try misread("设置为 zh_CN.UTF-8，zh_CN.GB18030 这些 locale 的定义，价格是100！！", writtenAs: .gbk, readAs: .big5)
+    let (text, _) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == "设置为 zh_CN.UTF-8，zh_CN.GB18030 这些 locale 的定义，价格是100！！")
+}
+
 @Test func aSimplifiedLineReadAsBig5ChoosesSimplifiedCharactersForItsLostBytes() throws {
     // GBK read as Big5 looks Traditional (ㄛ 涴 岆), which must not make the lost characters of
     // a Simplified line Traditional: the characters decoded around them tell its script. The

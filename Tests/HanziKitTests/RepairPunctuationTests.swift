@@ -571,6 +571,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "Description-zh_CN.UTF-8: 你想现在升级 glibc 么?",
         "% 上午;下午",
         "    .label = 目前密碼:",
+        "  \"，陞\": \"，升\",",
         "#说明:以:作为输入行的结束符",
         " * 1.main函数(在一个项目只能有一个,是程序执行入口)",
         "\t\t* 创建一个对象:用于读取",

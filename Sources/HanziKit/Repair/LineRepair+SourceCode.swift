@@ -95,7 +95,8 @@ extension LineRepair {
                 return true
             }
         }
-        if commandQuotes(text, from: start) || isLogRecord(text, from: start) || isRowOfQuotedFields(text, from: start, to: end) {
+        if commandQuotes(text, from: start) || isLogRecord(text, from: start) || isRowOfQuotedFields(text, from: start, to: end)
+            || isJSONMember(text, from: start, to: end) {
             return true
         }
         for k in text.indices {
@@ -205,6 +206,36 @@ extension LineRepair {
             k = close + 2
         }
         return false
+    }
+
+    /// Whether the line from `start` to `end` is a member of a JSON object, whatever its key:
+    /// a quoted key, ':', and a quoted string, a number, an object or an array, perhaps
+    /// followed by a comma (`"》里": "》裏",` in a conversion table).
+    private static func isJSONMember(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        // The index of the quote that closes the string opened at `k`.
+        func stringEnd(from k: Int) -> Int? {
+            var j = k + 1
+            while j <= end {
+                if text[j] == "\\" { j += 2; continue }
+                if text[j] == "\"" { return j }
+                j += 1
+            }
+            return nil
+        }
+        guard text[start] == "\"", let keyEnd = stringEnd(from: start) else { return false }
+        var j = keyEnd + 1
+        while j <= end && text[j] == " " { j += 1 }
+        guard j <= end, text[j] == ":" else { return false }
+        j += 1
+        while j <= end && text[j] == " " { j += 1 }
+        guard j <= end else { return false }
+        var last = end
+        if text[last] == ",", last > j { last -= 1 }
+        switch text[j] {
+        case "\"": return stringEnd(from: j) == last
+        case "{", "[": return last == j
+        default: return text[j...last].allSatisfy { ("0"..."9").contains($0) || "-+.eE".unicodeScalars.contains($0) }
+        }
     }
 
     /// Whether the line from `start` is a command: a lower-case word, perhaps in a namespace
