@@ -572,6 +572,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "% 上午;下午",
         "    .label = 目前密碼:",
         "  \"，陞\": \"，升\",",
+        "    \"他说：”我最爱的运动是打蓝球“\",",
         "#说明:以:作为输入行的结束符",
         " * 1.main函数(在一个项目只能有一个,是程序执行入口)",
         "\t\t* 创建一个对象:用于读取",
@@ -601,6 +602,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // A chat's export dates its lines but names no level; two quotations are no row.
         ("2024-01-01 12:00:00 张三:你好,在吗?", "2024-01-01 12:00:00 张三：你好，在吗？"),
         ("\"你好\",\"谢谢\"", "“你好”，“谢谢”"),
+        ("\"你好,再见\"", "“你好，再见”"),
         // A hashtag closes, and Markdown's items begin at the margin or set in evenly.
         ("#春节#回家了,很开心!", "#春节#回家了，很开心！"),
         ("* 实现协议方法(两个方法)", "* 实现协议方法（两个方法）"),

@@ -96,7 +96,7 @@ extension LineRepair {
             }
         }
         if commandQuotes(text, from: start) || isLogRecord(text, from: start) || isRowOfQuotedFields(text, from: start, to: end)
-            || isJSONMember(text, from: start, to: end) {
+            || isJSONEntry(text, from: start, to: end) {
             return true
         }
         for k in text.indices {
@@ -208,10 +208,11 @@ extension LineRepair {
         return false
     }
 
-    /// Whether the line from `start` to `end` is a member of a JSON object, whatever its key:
-    /// a quoted key, ':', and a quoted string, a number, an object or an array, perhaps
-    /// followed by a comma (`"》里": "》裏",` in a conversion table).
-    private static func isJSONMember(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+    /// Whether the line from `start` to `end` is an entry of a JSON object or array (or a
+    /// list in code), one to a line: a quoted key, whatever it is, ':', and a quoted string, a
+    /// number, an object or an array, perhaps followed by a comma (`"》里": "》裏",` in a
+    /// conversion table); or a quoted string followed by a comma (`"他说：”我最爱的运动“",`).
+    private static func isJSONEntry(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
         // The index of the quote that closes the string opened at `k`.
         func stringEnd(from k: Int) -> Int? {
             var j = k + 1
@@ -223,6 +224,7 @@ extension LineRepair {
             return nil
         }
         guard text[start] == "\"", let keyEnd = stringEnd(from: start) else { return false }
+        if keyEnd == end - 1 && text[end] == "," { return true }
         var j = keyEnd + 1
         while j <= end && text[j] == " " { j += 1 }
         guard j <= end, text[j] == ":" else { return false }
