@@ -267,6 +267,18 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     }
 }
 
+@Test func aListOfCharactersThatSoundAlikeIsNotReadAsBig5ReadAsGBK() throws {
+    // Lines of a spelling corrector's data: a character, those that sound the same, those that
+    // sound alike. Re-read as Big5 some of them give traditional junk (綵誥綺緇維說) that scores a
+    // little better than a list with no words, never as much better as a garbled stretch does.
+    for line in ["互\t户沪护\t壶许呼狐戏唬乎胡葫虎忽糊蝴弧湖", "都\t督兜\t牍肚渡堵毒杜读镀蚪赌豆抖痘斗陡逗睹度妒独",
+                 "愧\t溃\t葵傀窥魁盔亏"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+}
+
 @Test func wordsSpelledInZhuyinAreNotReadAsGBKMarksReadAsBig5() throws {
     // GBK's ， ＝ read as Big5 are ㄛ and ˊ, but ㄍㄨㄛˊ is 国 spelled out; a table of
     // initials aligns its columns with spaces.
