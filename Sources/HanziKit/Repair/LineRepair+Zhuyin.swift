@@ -2,9 +2,9 @@ extension LineRepair {
     /// The tone marks zhuyin writes after a syllable's letters.
     private static let zhuyinToneMarks = ScalarSet("ˊˇˋ˙")
 
-    /// Whether `scalar` is a bopomofo letter (the Bopomofo block and its extension).
+    /// Whether `scalar` is a bopomofo letter (ICU's script; the tone marks are common to scripts).
     private static func isBopomofo(_ scalar: Unicode.Scalar) -> Bool {
-        (0x3105...0x312F).contains(scalar.value) || (0x31A0...0x31BF).contains(scalar.value)
+        !scalar.isASCII && Script(of: scalar) == .bopomofo
     }
 
     /// Words spelled in zhuyin (`ㄓㄨㄥ ㄍㄨㄛˊ`): runs of two different bopomofo letters or
