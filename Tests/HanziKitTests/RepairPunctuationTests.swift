@@ -581,10 +581,15 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "  let g:menutrans_fileformat_dialog = \"选择文件的保存格式:\"",
         "$this->title = \"后台管理,请先登录\"",
         "menutrans Existence\\ -\\ file 存在\\ -\\ 文件(非空)",
-        // Data a program wrote: a log record, a row of quoted CSV fields.
+        // Data a program wrote: a log record, a row of CSV fields, a list of strings.
         "2024-01-01 12:00:00,123 INFO 用户登录成功,耗时35ms",
         "2024/01/01 12:00:00 [main] ERROR 获取用户失败,请重试",
         "\"张三\",\"北京\",\"工程师\"",
+        "\"张三\", \"北京\", '25'",
+        "name,城市,年龄",
+        "张三,北京,25",
+        "[\"苹果\",\"香蕉\",\"橙子\"]",
+        "    ('北京', '上海'),",
         // A character a decoder lost does not hide the code around it.
         "print(\u{FFFD}\"你好,世界\")",
         "descripti\u{FFFD}on: 获取用户,返回列表",
@@ -602,6 +607,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // A chat's export dates its lines but names no level; two quotations are no row.
         ("2024-01-01 12:00:00 张三:你好,在吗?", "2024-01-01 12:00:00 张三：你好，在吗？"),
         ("\"你好\",\"谢谢\"", "“你好”，“谢谢”"),
+        // Clauses are longer than a row's fields, or none of them is ASCII.
+        ("他今年25岁,住在北京,是个老师", "他今年25岁，住在北京，是个老师"),
+        ("离市区远,价格200,服务一般", "离市区远，价格200，服务一般"),
+        ("苹果,香蕉,橙子", "苹果，香蕉，橙子"),
         ("\"你好,再见\"", "“你好，再见”"),
         // A hashtag closes, and Markdown's items begin at the margin or set in evenly.
         ("#春节#回家了,很开心!", "#春节#回家了，很开心！"),

@@ -12,7 +12,7 @@ extension LineRepair {
     /// block that ends the line (`';`, `f(…);`, `) {`, `; }`) or a block closed at its start; a
     /// setting (`app.title=`, `description: `); a command line (`$ ` prompt, or a lower-case
     /// command and ASCII arguments before a quote). Data a program wrote is read alike: a log
-    /// record, a row of quoted CSV fields.
+    /// record, a row of CSV fields, a list of strings.
     static func readsAsSourceCode(_ line: [Unicode.Scalar]) -> Bool {
         // (A character a decoder lost stands where any byte may have been: it is read past.)
         let text = line.contains("\u{FFFD}") ? line.filter { $0 != "\u{FFFD}" } : line
@@ -95,7 +95,7 @@ extension LineRepair {
                 return true
             }
         }
-        if commandQuotes(text, from: start) || isLogRecord(text, from: start) || isRowOfQuotedFields(text, from: start, to: end)
+        if commandQuotes(text, from: start) || isLogRecord(text, from: start) || isRowOfFields(text, from: start, to: end)
             || isJSONEntry(text, from: start, to: end) {
             return true
         }
@@ -191,21 +191,60 @@ extension LineRepair {
 
     private static let logLevels: Set<String> = ["TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "FATAL", "CRITICAL"]
 
-    /// Whether the line from `start` to `end` is a row of three or more quoted fields and
-    /// nothing else, as CSV writes one (`"张三","北京","工程师"`): prose lists its quotations with 、.
-    private static func isRowOfQuotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
-        guard text[start] == "\"", text[end] == "\"" else { return false }
+    /// Whether the line from `start` to `end` is a row of data rather than prose: three or more
+    /// quoted fields and nothing else, as CSV writes one (`"张三","北京","工程师"`), or two or more
+    /// in brackets, as code lists them (`["苹果", "香蕉"]`, `('北京', '上海'),`) — prose lists its
+    /// quotations with 、 —; or three or more short unquoted fields, one of them ASCII, and no
+    /// other mark (`张三,北京,25`, `name,城市,年龄`): a clause of prose is longer or ends with a mark.
+    private static func isRowOfFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        if isRowOfQuotedFields(text, from: start, to: end, atLeast: 3) { return true }
+        let closing: [Unicode.Scalar: Unicode.Scalar] = ["[": "]", "(": ")", "{": "}"]
+        if let close = closing[text[start]] {
+            let last = ",;".unicodeScalars.contains(text[end]) ? end - 1 : end
+            return last > start + 1 && text[last] == close && isRowOfQuotedFields(text, from: start + 1, to: last - 1, atLeast: 2)
+        }
+        return isRowOfUnquotedFields(text, from: start, to: end)
+    }
+
+    /// Whether `text[start...end]` is `atLeast` or more quoted fields (in double or single quotes)
+    /// separated by ',', ';' or a tab and perhaps spaces, and nothing else.
+    private static func isRowOfQuotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int, atLeast minimum: Int) -> Bool {
         var fields = 0
         var k = start
         while k <= end {
-            // A field: a quote, anything but a quote, a quote; then a separator or the end.
-            guard text[k] == "\"", let close = text[(k + 1)...end].firstIndex(of: "\"") else { return false }
+            // A field: a quote, anything but that quote, the same quote; then a separator or the end.
+            let quote = text[k]
+            guard quote == "\"" || quote == "'", k < end, let close = text[(k + 1)...end].firstIndex(of: quote) else { return false }
             fields += 1
-            if close == end { return fields >= 3 }
-            guard close + 2 <= end, ",;\t".unicodeScalars.contains(text[close + 1]) else { return false }
+            if close == end { return fields >= minimum }
+            guard ",;\t".unicodeScalars.contains(text[close + 1]) else { return false }
             k = close + 2
+            while k <= end && text[k] == " " { k += 1 }
         }
         return false
+    }
+
+    /// Whether `text[start...end]` is three or more fields separated by ',' (perhaps with spaces),
+    /// none longer than eight characters, at least one of them ASCII letters or digits, with no
+    /// other mark in the line but those inside numbers, dates and times (3.5, 2024-01-01).
+    private static func isRowOfUnquotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        var fields = 0
+        var asciiField = false
+        var k = start
+        while k <= end {
+            let fieldEnd = text[k...end].firstIndex(of: ",") ?? end + 1
+            let field = text[k..<fieldEnd].drop { $0 == " " }
+            guard !field.isEmpty, field.count <= 8 else { return false }
+            guard field.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ($0.isASCII && ".-:/ ".unicodeScalars.contains($0)) }) else {
+                return false
+            }
+            if field.allSatisfy({ $0.isASCII }) && field.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
+                asciiField = true
+            }
+            fields += 1
+            k = fieldEnd + 1
+        }
+        return fields >= 3 && asciiField && text[end] != ","
     }
 
     /// Whether the line from `start` to `end` is an entry of a JSON object or array (or a
