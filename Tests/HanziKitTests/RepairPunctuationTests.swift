@@ -560,6 +560,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "{\"msg\":\"成功\",\"data\":{\"用户\":\"张三\"}}",
         "zh_CN: \"确定\", \"取消\"",
         "<button title=\"保存(Ctrl+S)\">保存</button>",
+        "<meta name=\"description\" content=\"新闻,评论(每日更新)\">",
         "echo \"安装完成!\"",
         "git commit -m \"修复崩溃;更新文档\"",
         "SELECT * FROM users WHERE city = '北京,上海';",
@@ -588,6 +589,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "\"张三\", \"北京\", '25'",
         "name,城市,年龄",
         "张三,北京,25",
+        "2023-05-01 12:30:45,北京,晴,25",
         "[\"苹果\",\"香蕉\",\"橙子\"]",
         "    ('北京', '上海'),",
         // A character a decoder lost does not hide the code around it.
@@ -611,6 +613,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("他今年25岁,住在北京,是个老师", "他今年25岁，住在北京，是个老师"),
         ("离市区远,价格200,服务一般", "离市区远，价格200，服务一般"),
         ("苹果,香蕉,橙子", "苹果，香蕉，橙子"),
+        // The text between tags is prose; the attributes inside them are not.
+        ("<p title=\"注:新版\">这是一个段落,包含逗号</p>", "<p title=\"注:新版\">这是一个段落，包含逗号</p>"),
         ("\"你好,再见\"", "“你好，再见”"),
         // A hashtag closes, and Markdown's items begin at the margin or set in evenly.
         ("#春节#回家了,很开心!", "#春节#回家了，很开心！"),

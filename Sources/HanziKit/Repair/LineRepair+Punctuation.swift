@@ -11,7 +11,8 @@ extension LineRepair {
     /// pairs whose content is Chinese and which touch Chinese outside (a parenthesis whose
     /// partner the line cuts off, between Han characters; quotes around one ASCII token with
     /// Han outside them). A list of words between semicolons keeps its ';'. Lines with kana or
-    /// hangul keep their punctuation: Japanese and Korean have conventions of their own.
+    /// hangul keep their punctuation: Japanese and Korean have conventions of their own; so do
+    /// markup tags.
     mutating func restorePunctuation() {
         let (text, origins) = repairedText()
         let table = model.table
@@ -92,6 +93,11 @@ extension LineRepair {
             restoreMarks(text, restored: &restored, foldedWhole: foldedWhole, fullStops: fullStops)
         }
         guard restored.contains(where: { $0 != nil }) else { return }
+        // Inside a tag the marks are the markup's: an attribute's value is written as the page's
+        // code wrote it (<meta content="新闻,评论">); the text between tags is prose.
+        for tag in Self.markupTags(in: text) {
+            for k in tag { restored[k] = nil }
+        }
         for (k, scalar) in restored.enumerated() {
             if let scalar, text[k] != scalar { replaceRepaired(at: k, with: scalar, origins: origins) }
         }

@@ -154,6 +154,21 @@ extension LineRepair {
         text[..<k].lastIndex(of: "<").map { open in !text[open..<k].contains(">") } == true
     }
 
+    /// The markup tags of the line (`<meta content="…">`, `</p>`): a '<' before an ASCII letter,
+    /// '/' or '!', to the '>' that closes it.
+    static func markupTags(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var tags: [Range<Int>] = []
+        var k = 0
+        while let open = text[k...].firstIndex(of: "<") {
+            k = open + 1
+            guard k < text.count, text[k] == "/" || text[k] == "!" || text[k].isASCII && text[k].properties.isAlphabetic,
+                  let close = text[k...].firstIndex(of: ">") else { continue }
+            tags.append(open..<(close + 1))
+            k = close + 1
+        }
+        return tags
+    }
+
     /// Where the parenthesis that the one at `close` closes opens, if the line holds it.
     private static func openingParenthesis(_ text: [Unicode.Scalar], closingAt close: Int) -> Int? {
         var depth = 0
@@ -225,7 +240,7 @@ extension LineRepair {
     }
 
     /// Whether `text[start...end]` is three or more fields separated by ',' (perhaps with spaces),
-    /// none longer than eight characters, at least one of them ASCII letters or digits, with no
+    /// none longer than eight characters unless it is ASCII, at least one of them ASCII letters or digits, with no
     /// other mark in the line but those inside numbers, dates and times (3.5, 2024-01-01).
     private static func isRowOfUnquotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
         var fields = 0
@@ -234,13 +249,13 @@ extension LineRepair {
         while k <= end {
             let fieldEnd = text[k...end].firstIndex(of: ",") ?? end + 1
             let field = text[k..<fieldEnd].drop { $0 == " " }
-            guard !field.isEmpty, field.count <= 8 else { return false }
-            guard field.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ($0.isASCII && ".-:/ ".unicodeScalars.contains($0)) }) else {
-                return false
-            }
-            if field.allSatisfy({ $0.isASCII }) && field.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
-                asciiField = true
-            }
+            guard !field.isEmpty,
+                  field.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ($0.isASCII && ".-:/ ".unicodeScalars.contains($0)) })
+            else { return false }
+            let ascii = field.allSatisfy { $0.isASCII }
+            // (A date or a time is longer than a Chinese field: 2023-05-01 12:30:45.)
+            guard field.count <= (ascii ? 32 : 8) else { return false }
+            if ascii && field.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) { asciiField = true }
             fields += 1
             k = fieldEnd + 1
         }
