@@ -403,8 +403,9 @@ import Testing
     // A bare number before the mark, format specifiers and escapes keep their ASCII.
     try expectRepairs(["<参数1,参数2>...", "警告：%s 主版本%s,服务器主版本为%s.", "你还没有输入密语!%0A空密语是不行的.",
                        "水平?23％下降到17％。"].map { ($0, $0) })
-    // A line may begin with the ％ (once read past its start).
-    try expectRepairs([("％,其中出口43亿美元,增长很快。", "％,其中出口43亿美元，增长很快。")])
+    // A line may begin with the ％ (once read past its start), which is Chinese as a full-width
+    // form.
+    try expectRepairs([("％,其中出口43亿美元,增长很快。", "％，其中出口43亿美元，增长很快。")])
 }
 
 /// Expects each line to be repaired to its expected text.
@@ -631,6 +632,29 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ].map { ($0, $0) })
     // A bracket that names no document type is no reference.
     try expectRepairs([("他在书中[第三章]写道,中文分词很重要.", "他在书中[第三章]写道，中文分词很重要。")])
+}
+
+@Test func fullWidthLettersAndDigitsAreChineseBesideAFoldedMark() throws {
+    // The People's Daily writes its numbers and Latin words full-width (１９９７年, ＣＥＲＮＥＴ):
+    // only CJK text types them, so the marks beside them are Chinese.
+    try expectRepairs([
+        ("展的前景是光明的,２１世纪将是充满", "展的前景是光明的，２１世纪将是充满"),
+        ("目前已超过６０％,科技对农业的贡献份额占５０％;去年", "目前已超过６０％，科技对农业的贡献份额占５０％；去年"),
+        ("分别为２．２％和２．９％,１９６９年分别为", "分别为２．２％和２．９％，１９６９年分别为"),
+        ("育与科研计算机网(ＣＥＲＮＥＴ)已连接了２００多所", "育与科研计算机网（ＣＥＲＮＥＴ）已连接了２００多所"),
+        ("查获\"蛇头\"１０余人。", "查获“蛇头”１０余人。"),
+        ("(Ａ、Ｂ)", "（Ａ、Ｂ）"),
+        // Pairs side by side, and a pair after a mark.
+        ("世纪之声(中国画)(张彦)", "世纪之声（中国画）（张彦）"),
+        ("谢谢!(新华社北京１２月３１日电)", "谢谢！（新华社北京１２月３１日电）"),
+    ])
+    // Between two of them a mark is a number's or a time's; ASCII letters are no such sign.
+    try expectRepairs([
+        "共计１,０００元",
+        "时间是１２:３０分",
+        "ＡＢＣ,ＤＥＦ",
+        "f(x)(y)",
+    ].map { ($0, $0) })
 }
 
 @Test func aChineseQuotationInAnEnglishSentenceKeepsEnglishMarks() throws {

@@ -18,7 +18,8 @@ extension LineRepair {
         let table = model.table
         // (Code is read first: its lines would otherwise run every restorer below, ten times the
         // cost of a line of prose, for nothing.)
-        guard text.count(where: { table.kind($0) == .han }) >= 2,
+        // (Full-width letters and digits count as Chinese: only CJK text types them.)
+        guard text.count(where: { table.kind($0) == .han || isFullwidthForm($0) }) >= 2,
               !text.contains(where: { table.kind($0) == .kana || table.kind($0) == .hangul }),
               !Self.readsAsSourceCode(text), !citesAsReference(text) else { return }
         // An input method set to ASCII punctuation types 。 as '.' too. NFKC leaves 。 alone, so
@@ -115,6 +116,11 @@ extension LineRepair {
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
 
+    /// Whether `scalar` is a full-width letter or digit, or ％ ‰ ℃: forms only CJK text types.
+    private func isFullwidthForm(_ scalar: Unicode.Scalar) -> Bool {
+        model.table.kind(scalar) == .fullwidthAlphanumeric || scalar == "％" || scalar == "‰" || scalar == "℃"
+    }
+
     /// Whether `scalar` is Han or a mark that ends a clause or quotation (what a mark may follow).
     private func isHanOrClosing(_ scalar: Unicode.Scalar) -> Bool {
         let table = model.table
@@ -184,7 +190,15 @@ extension LineRepair {
                 while before > 0 && text[before] == " " { before -= 1 }
             }
             let beyondSpace = text[run.upperBound...].firstIndex { $0 != " " }
-            let betweenChinese = at(before).map(isHanOrClosing) == true && (next == nil || isChinese(next) || next == "\"" || next == "\u{FFFD}"
+            // A full-width letter, digit or ％ is Chinese beside a Han character (的,２１世纪;
+            // 占８９％,已), not beside another (１,０００ is a number) unless a unit ends the
+            // first (２．９％,１９６９年). (Not after '?': there one
+            // is more often the one-byte shift's.)
+            let wideBefore = at(before).map(isFullwidthForm) == true
+                && (next.map(isHan) == true || at(before).map({ "％‰℃".unicodeScalars.contains($0) }) == true && next.map(isFullwidthForm) == true)
+            let wideAfter = text[k] != "?" && next.map(isFullwidthForm) == true
+            let betweenChinese = (at(before).map(isHanOrClosing) == true || wideBefore)
+                && (next == nil || isChinese(next) || wideAfter || next == "\"" || next == "\u{FFFD}"
                 || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
                     || beyondSpace.flatMap { restored[$0] }.map { $0 == "“" || $0 == "「" } == true
                     || isWordInChinese(text, from: beyondSpace ?? text.count, forward: true)))
@@ -583,7 +597,12 @@ extension LineRepair {
             func outside(_ j: Int) -> Bool {
                 guard j >= 0 && j < text.count else { return true }
                 let scalar = text[j]
-                return isChinese(scalar) || (j > k && (Self.fullwidthMark(for: scalar) != nil || isFullStop(j, after: "）")))
+                return isChinese(scalar) || isFullwidthForm(scalar) || restored[j].map(isChinese) == true
+                    || (j > k && (Self.fullwidthMark(for: scalar) != nil || isFullStop(j, after: "）")))
+                    // (A pair after it with Chinese content: 世纪之声(中国画)(张彦).)
+                    || j > k && scalar == "(" && text[(j + 1)...].prefix(while: { $0 != ")" }).contains(where: isHan)
+                    // (A mark after Han before it: 谢谢!(新华社…电).)
+                    || j < k && scalar != "(" && Self.fullwidthMark(for: scalar) != nil && j > 0 && isHanOrClosing(text[j - 1])
                     || foldedWhole && (scalar == " " || scalar == "\"" || scalar.isASCII && (scalar.properties.isAlphabetic || isDigit(text, at: j))
                         || Self.fullwidthMark(for: scalar) != nil)
                     || scalar == "\"" && isTokenQuotationInHan(text, quoteAt: j, forward: j > k)
@@ -605,7 +624,8 @@ extension LineRepair {
             // sentence and runs into Han ((2)嚴重崇洋媚外!!): Chinese writes it （2）.
             let listNumber = foldedWhole && (1...2).contains(content.count) && content.allSatisfy { ("0"..."9").contains($0) }
                 && (k == 0 || isChinese(text[k - 1])) && hanAt(close + 1)
-            if content.contains(where: { model.table.kind($0) == .han }) || gloss || quotation || listNumber, before, after,
+            // (Full-width letters and digits are typed in Chinese only: (ＣＥＲＮＥＴ), (１).)
+            if content.contains(where: { model.table.kind($0) == .han || isFullwidthForm($0) }) || gloss || quotation || listNumber, before, after,
                !content.contains(where: { "=<>{}[]\\/_".unicodeScalars.contains($0) }) {
                 restored[k] = "（"
                 restored[close] = "）"
@@ -801,7 +821,7 @@ extension LineRepair {
                 // in "B："） the second quote closes.)
                 var chinese = opensAtLineEnd || inner.map { !"“”「」".unicodeScalars.contains($0)
                     && !model.table.signs($0).contains(opens ? .closing : .opening)
-                    && (isChinese($0) || (!opens && Self.fullwidthMark(for: $0) != nil)) } ?? false
+                    && (isChinese($0) || isFullwidthForm($0) || (!opens && Self.fullwidthMark(for: $0) != nil)) } ?? false
                 if !opens && fullStopBefore { chinese = true }
                 // (Spaces may pad a quotation a colon opens: 曰：" 聖人非所與熙也。")
                 if !chinese && opens && inner == " ", let previous, "：:".unicodeScalars.contains(previous) {
@@ -822,9 +842,9 @@ extension LineRepair {
                     : straightOpener.map({ restored[$0] != nil && tokenQuotationEnd(text, openingAt: $0) != nil }) == true
                 if quotesToken { chinese = true }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
-                // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时; so
-                // is a dash typed as hyphens: "以天下興亡爲己任"----是.)
-                if let outer, !isChinese(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
+                // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时,
+                // “蛇头”１０余人; so is a dash typed as hyphens: "以天下興亡爲己任"----是.)
+                if let outer, !isChinese(outer) && !isFullwidthForm(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
                     && !((foldedWhole || quotesToken) && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
                     && !isWordInChinese(text, from: opens ? k - 1 : k + 1, forward: !opens)
