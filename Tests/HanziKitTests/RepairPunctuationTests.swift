@@ -678,6 +678,19 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     #expect(fixes[0].before == "?")
 }
 
+@Test func aQuestionMarkInsideAForeignNameIsTheLostMiddleDot() throws {
+    // GB 2312 has no U+00B7: encoded with substitution, 皮埃罗·法西诺 loses its dot to '?'. The
+    // clause's question word (为什么), or one inside a book's title (怎样), asks nothing there.
+    for line in ["为什么意大利外交部国务秘书皮埃罗?法西诺会以这样的口气回击德国。",
+                 "我至今还能记住《钢铁是怎样炼成的》一书中保尔?柯察金说的那段话：人的一生应该这样度过。"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.map(\.diagnosis) == [.lostCharacters], "\(line)")
+    }
+    // A title before a question particle leaves the question its mark.
+    try expectRepairs([("你看过《红楼梦》吗?我没看过。", "你看过《红楼梦》吗？我没看过。")])
+}
+
 @Test func aQuestionMarkBesideAChineseMarkOrAtTheLineStartIsReportedAsALostCharacter() throws {
     // A question mark neither begins a clause nor comes before another mark.
     let repairer = try RepairFixture.repairer.get()

@@ -233,6 +233,9 @@ extension LineRepair {
                 // question to be a question mark, and not a question word that begins a word
                 // ("什?地方" lost its 麼).
                 if lostCharacters || at(k - 1) == "?" || at(k + 1) == "?" { continue }
+                // Inside a foreign name it stands for the lost middle dot (皮埃罗?法西诺: GB 2312
+                // has no U+00B7).
+                if isNameDot(text, at: k) { continue }
                 if let next, "，。、；：？！".unicodeScalars.contains(next) { continue }
                 // Before a character, a number or an opening mark, the sentence goes on. In a
                 // line folded whole, whose marks all went ASCII, a lone '?' there is the
@@ -490,7 +493,12 @@ extension LineRepair {
 
     /// Whether the clause before `k` asks a question, by its words or by its form.
     private func clauseAsks(_ text: [Unicode.Scalar], before k: Int) -> Bool {
-        let clause = text[clauseStart(text, before: k)..<k]
+        // (A title's words ask nothing of the sentence: 《钢铁是怎样炼成的》一书中保尔?柯察金.)
+        var clause: [Unicode.Scalar] = []
+        var titles = 0
+        for scalar in text[clauseStart(text, before: k)..<k] {
+            if scalar == "《" { titles += 1 } else if scalar == "》" { titles = max(0, titles - 1) } else if titles == 0 { clause.append(scalar) }
+        }
         return Self.asksQuestion(clause) || Self.endsAsking(clause)
     }
 
