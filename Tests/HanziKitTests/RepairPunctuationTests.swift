@@ -424,6 +424,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("他说:\"今天下雨.\"你呢?", "他说：“今天下雨。”你呢？"),
         ("無善人,則國從之.《詩》曰:‘人之云亡.’", "無善人，則國從之。《詩》曰：‘人之云亡。’"),
         ("同比增長41.5％,進口31億美元,增長38.0％.", "同比增長41.5％，進口31億美元，增長38.0％。"),
+        // Before a number written full-width.
+        ("传遍张家口地震灾区乡村.１月２４日,北京军区送往灾区的春联已张贴.", "传遍张家口地震灾区乡村。１月２４日，北京军区送往灾区的春联已张贴。"),
         ("我们等了很久(真的很久.)然后走了,好累.", "我们等了很久（真的很久。）然后走了，好累。"),
         // A typed full stop beside a parenthesis counts as Chinese there, also where the line
         // cut its partner off.

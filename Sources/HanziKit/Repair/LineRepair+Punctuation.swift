@@ -342,7 +342,8 @@ extension LineRepair {
             let after = text[(k + 1)...].firstIndex { !("0"..."9").contains($0) }
             return after.map { isHan(text[$0]) } == true
         }
-        guard next == " " else { return isChinese(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
+        // (Or with a number or word written full-width: 乡村.１月２４日.)
+        guard next == " " else { return isChinese(next) || isFullwidthForm(next) || "\"()\u{3000}".unicodeScalars.contains(next) }
         if isChineseBeyondSpace(text, from: k + 1, forward: true) { return true }
         guard foldedWhole, let word = text[(k + 1)...].first(where: { $0 != " " }) else { return false }
         return word == "-" || word.isASCII && word.properties.isAlphabetic
