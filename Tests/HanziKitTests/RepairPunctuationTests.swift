@@ -693,6 +693,17 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     try expectRepairs([("你看过《红楼梦》吗?我没看过。", "你看过《红楼梦》吗？我没看过。")])
 }
 
+@Test func traditionalTextWrittenToGB2312KeepsEveryQuestionMarkItsEncoderWrote() throws {
+    // A '?' before ，；： is a lost character (folding would have folded the mark too, and none
+    // follows a question), so the line's other '?' are too: the last is no question mark, and
+    // none begins a one-byte shift (名?；? read as a shift gave 。��).
+    for line in ["不完整的主?名?；?以「/」?尾", "比?「value-pattern」的值?，使用字串相等比?"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.allSatisfy { $0.diagnosis == .lostCharacters }, "\(line)")
+    }
+}
+
 @Test func aQuestionMarkBesideAChineseMarkOrAtTheLineStartIsReportedAsALostCharacter() throws {
     // A question mark neither begins a clause nor comes before another mark.
     let repairer = try RepairFixture.repairer.get()

@@ -94,10 +94,15 @@ extension LineRepair {
     /// Whether the lead byte a shift lost may be at `q`: a '?' before something; or a U+FFFD
     /// (which lost bytes of every other kind leave too) before the full-width mark that the
     /// trail of the lost mark and the next lead byte make, folded to ASCII ("。現" as "�,F").
+    ///
+    /// Not a '?' before a full-width mark folding folds: the shifted line was folded, and a
+    /// character before such a mark was lost to an encoder (名?；, Traditional text written to
+    /// GB 2312).
     func mayBeginShift(at q: Int) -> Bool {
         guard q + 1 < scalars.count else { return false }
         switch scalars[q] {
-        case "?": return true
+        case "?":
+            return !Self.foldedForms.contains(scalars[q + 1])
         case "\u{FFFD}":
             // (After Chinese text: a lone U+FFFD in code or English is no lost lead of a mark.)
             return Self.fullwidthBytes(of: scalars[q + 1]) != nil && q > 0 && isChinese(scalars[q - 1])

@@ -140,8 +140,13 @@ extension LineRepair {
             text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
                 && !clauseAsks(text, before: k)
         }
+        // So did one given with a '?' after a Han character and before a full-width ，；or ：
+        // (值?，): folding would have folded that mark too, and none follows a question mark.
+        // (As given: a repair of the one-byte shift writes marks after a question's '?'.)
         let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.indices.contains { k in
             k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?"
+        } || scalars.indices.dropFirst().dropLast().contains { k in
+            scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
         }
         let semicolonList = isSemicolonList(text)
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
