@@ -659,6 +659,17 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ].map { ($0, $0) })
 }
 
+@Test func aMarkAfterAnEmojiIsTheChineseClausesBeforeIt() throws {
+    try expectRepairs([
+        ("今天很开心😀,明天见!", "今天很开心😀，明天见！"),
+        ("好吃😋!下次还来", "好吃😋！下次还来"),
+        // (With its variation selector, and a family joined by zero-width joiners.)
+        ("我爱你❤️,你爱我吗?", "我爱你❤️，你爱我吗？"),
+        ("周末和👨‍👩‍👧‍👦,一起去公园", "周末和👨‍👩‍👧‍👦，一起去公园"),
+    ])
+    try expectRepairs(["I love it😀, really", "👨‍👩‍👧‍👦,家庭"].map { ($0, $0) })
+}
+
 @Test func aChineseQuotationInAnEnglishSentenceKeepsEnglishMarks() throws {
     try expectRepairs([
         "In Chinese, “谢谢!” means thank you.",

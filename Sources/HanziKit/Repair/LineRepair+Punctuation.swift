@@ -116,6 +116,11 @@ extension LineRepair {
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
 
+    /// Whether `scalar` is an emoji or a part of one's sequence (U+FE0F, the zero-width joiner).
+    private func isEmojiPart(_ scalar: Unicode.Scalar) -> Bool {
+        model.table.kind(scalar) == .emoji || scalar == "\u{FE0F}" || scalar == "\u{200D}"
+    }
+
     /// Whether `scalar` is a full-width letter or digit, or ％ ‰ ℃: forms only CJK text types.
     private func isFullwidthForm(_ scalar: Unicode.Scalar) -> Bool {
         model.table.kind(scalar) == .fullwidthAlphanumeric || scalar == "％" || scalar == "‰" || scalar == "℃"
@@ -194,6 +199,8 @@ extension LineRepair {
             if foldedWhole && previous == " " && next == " " {
                 while before > 0 && text[before] == " " { before -= 1 }
             }
+            // An emoji ends the clause of the character before it (开心😀,明天见; 我爱你❤️,).
+            while before > 0 && isEmojiPart(text[before]) { before -= 1 }
             let beyondSpace = text[run.upperBound...].firstIndex { $0 != " " }
             // A full-width letter, digit or ％ is Chinese beside a Han character (的,２１世纪;
             // 占８９％,已), not beside another (１,０００ is a number) unless a unit ends the
