@@ -713,6 +713,14 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         #expect(text == line)
         #expect(fixes.allSatisfy { $0.diagnosis == .lostCharacters }, "\(line)")
     }
+    // A line with no other mark ends in a question only where its clause asks one; one that
+    // types ， or 。 typed its final '?' too.
+    try expectRepairs([
+        ("排除 FILE 中所列出的胚?", "排除 FILE 中所列出的胚?"),
+        ("你明天去哪里?", "你明天去哪里？"),
+        ("散热一般。。。用了一会就发烫了?", "散热一般。。。用了一会就发烫了？"),
+        ("屏幕不错,用了一会就发烫了?", "屏幕不错，用了一会就发烫了？"),
+    ])
 }
 
 @Test func aQuestionMarkBesideAChineseMarkOrAtTheLineStartIsReportedAsALostCharacter() throws {

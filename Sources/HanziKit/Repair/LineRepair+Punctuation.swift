@@ -256,6 +256,11 @@ extension LineRepair {
                     guard foldedWhole || clauseAsks(text, before: k),
                           !Self.wordInitialQuestionWords.contains(previous) else { continue }
                 }
+                // So at the end of a line with no other mark, folded or full-width, after a Han
+                // character: a question with no question word (你真的要走?) is rarer there than a
+                // character lost to an encoder (列出的胚?). (A writer who types ， or 。 and then
+                // '?' typed the '?': 散热一般。。。用了一会就发烫了?)
+                if next == nil, !foldedWhole, !written.foldedForm, !written.fullStop, isHan(previous), !clauseAsks(text, before: k) { continue }
             }
             restored[k] = fullwidth
         }
