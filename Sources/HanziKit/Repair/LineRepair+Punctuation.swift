@@ -204,8 +204,8 @@ extension LineRepair {
             let beyondSpace = text[run.upperBound...].firstIndex { $0 != " " }
             // A full-width letter, digit or ％ is Chinese beside a Han character (的,２１世纪;
             // 占８９％,已), not beside another (１,０００ is a number) unless a unit ends the
-            // first (２．９％,１９６９年). (Not after '?': there one
-            // is more often the one-byte shift's.)
+            // first (２．９％,１９６９年). (Not after '?': there one is more often the one-byte
+            // shift's.)
             let wideBefore = at(before).map(isFullwidthForm) == true
                 && (next.map(isHan) == true || at(before).map({ "％‰℃".unicodeScalars.contains($0) }) == true && next.map(isFullwidthForm) == true)
             let wideAfter = text[k] != "?" && next.map(isFullwidthForm) == true

@@ -240,8 +240,8 @@ extension LineRepair {
     }
 
     /// Whether `text[start...end]` is three or more fields separated by ',' (perhaps with spaces),
-    /// none longer than eight characters unless it is ASCII, at least one of them ASCII letters or digits, with no
-    /// other mark in the line but those inside numbers, dates and times (3.5, 2024-01-01).
+    /// none but ASCII ones longer than eight characters, at least one of them ASCII letters or
+    /// digits, with no other mark but those inside numbers, dates and times (3.5, 2024-01-01).
     private static func isRowOfUnquotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
         var fields = 0
         var asciiField = false
