@@ -649,6 +649,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // Pairs side by side, and a pair after a mark.
         ("世纪之声(中国画)(张彦)", "世纪之声（中国画）（张彦）"),
         ("谢谢!(新华社北京１２月３１日电)", "谢谢！（新华社北京１２月３１日电）"),
+        // A question before a number, and circled or parenthesized numbers.
+        ("钱从哪里来?１９９３年,鄂州", "钱从哪里来？１９９３年，鄂州"),
+        ("图①:春节前夕,各地广", "图①：春节前夕，各地广"),
+        ("先进模范近如何⑵(附图片１张)", "先进模范近如何⑵（附图片１张）"),
     ])
     // Between two of them a mark is a number's or a time's; ASCII letters are no such sign.
     try expectRepairs([

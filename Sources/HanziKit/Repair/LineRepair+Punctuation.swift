@@ -121,9 +121,11 @@ extension LineRepair {
         model.table.kind(scalar) == .emoji || scalar == "\u{FE0F}" || scalar == "\u{200D}"
     }
 
-    /// Whether `scalar` is a full-width letter or digit, or ％ ‰ ℃: forms only CJK text types.
+    /// Whether `scalar` is a full-width letter or digit, ％ ‰ ℃, or a circled or parenthesized
+    /// number (图①, ⑵): forms CJK text types.
     private func isFullwidthForm(_ scalar: Unicode.Scalar) -> Bool {
         model.table.kind(scalar) == .fullwidthAlphanumeric || scalar == "％" || scalar == "‰" || scalar == "℃"
+            || (0x2460...0x24FF).contains(scalar.value) || (0x3220...0x325F).contains(scalar.value) || (0x3280...0x32BF).contains(scalar.value)
     }
 
     /// Whether `scalar` is Han or a mark that ends a clause or quotation (what a mark may follow).
@@ -204,11 +206,11 @@ extension LineRepair {
             let beyondSpace = text[run.upperBound...].firstIndex { $0 != " " }
             // A full-width letter, digit or ％ is Chinese beside a Han character (的,２１世纪;
             // 占８９％,已), not beside another (１,０００ is a number) unless a unit ends the
-            // first (２．９％,１９６９年). (Not after '?': there one is more often the one-byte
-            // shift's.)
+            // first (２．９％,１９６９年). (After '?' one is more often the one-byte shift's,
+            // unless the clause asks: 钱从哪里来?１９９３年.)
             let wideBefore = at(before).map(isFullwidthForm) == true
                 && (next.map(isHan) == true || at(before).map({ "％‰℃".unicodeScalars.contains($0) }) == true && next.map(isFullwidthForm) == true)
-            let wideAfter = text[k] != "?" && next.map(isFullwidthForm) == true
+            let wideAfter = next.map(isFullwidthForm) == true && (text[k] != "?" || clauseAsks(text, before: k))
             let betweenChinese = (at(before).map(isHanOrClosing) == true || wideBefore)
                 && (next == nil || isChinese(next) || wideAfter || next == "\"" || next == "\u{FFFD}"
                 || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
