@@ -595,6 +595,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "2023-05-01 12:30:45,北京,晴,25",
         "[\"苹果\",\"香蕉\",\"橙子\"]",
         "    ('北京', '上海'),",
+        "接收到 3 个参数：[\"1\"、\"2\"、\"3\"]",
+        "\"KW-P02-16\";\"中文\"",
         // A character a decoder lost does not hide the code around it.
         "print(\u{FFFD}\"你好,世界\")",
         "descripti\u{FFFD}on: 获取用户,返回列表",

@@ -95,9 +95,10 @@ extension LineRepair {
         }
         guard restored.contains(where: { $0 != nil }) else { return }
         // Inside a tag the marks are the markup's: an attribute's value is written as the page's
-        // code wrote it (<meta content="新闻,评论">); the text between tags is prose.
-        for tag in Self.markupTags(in: text) {
-            for k in tag { restored[k] = nil }
+        // code wrote it (<meta content="新闻,评论">); the text between tags is prose. So are those
+        // of a list of strings in brackets (["1"、"2"、"3"]).
+        for span in Self.markupTags(in: text) + Self.bracketedStringLists(in: text) {
+            for k in span { restored[k] = nil }
         }
         for (k, scalar) in restored.enumerated() {
             if let scalar, text[k] != scalar { replaceRepaired(at: k, with: scalar, origins: origins) }

@@ -154,6 +154,22 @@ extension LineRepair {
         text[..<k].lastIndex(of: "<").map { open in !text[open..<k].contains(">") } == true
     }
 
+    /// The lists of strings the line holds in square brackets, as code and its output write them
+    /// (`参数：["1"、"2"、"3"]`): two or more quoted items separated by ',' or '、'.
+    static func bracketedStringLists(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var lists: [Range<Int>] = []
+        var k = 0
+        while let open = text[k...].firstIndex(of: "[") {
+            k = open + 1
+            guard let close = text[k...].firstIndex(of: "]") else { break }
+            if close - open > 4, isRowOfQuotedFields(text, from: open + 1, to: close - 1, atLeast: 2, separators: ",、") {
+                lists.append(open..<(close + 1))
+            }
+            k = close + 1
+        }
+        return lists
+    }
+
     /// The markup tags of the line (`<meta content="…">`, `</p>`): a '<' before an ASCII letter,
     /// '/' or '!', to the '>' that closes it.
     static func markupTags(in text: [Unicode.Scalar]) -> [Range<Int>] {
@@ -213,6 +229,8 @@ extension LineRepair {
     /// other mark (`张三,北京,25`, `name,城市,年龄`): a clause of prose is longer or ends with a mark.
     private static func isRowOfFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
         if isRowOfQuotedFields(text, from: start, to: end, atLeast: 3) { return true }
+        // (Two, where no prose puts them: "KW-P02-16";"中文".)
+        if isRowOfQuotedFields(text, from: start, to: end, atLeast: 2, separators: ";\t") { return true }
         let closing: [Unicode.Scalar: Unicode.Scalar] = ["[": "]", "(": ")", "{": "}"]
         if let close = closing[text[start]] {
             let last = ",;".unicodeScalars.contains(text[end]) ? end - 1 : end
@@ -222,8 +240,9 @@ extension LineRepair {
     }
 
     /// Whether `text[start...end]` is `atLeast` or more quoted fields (in double or single quotes)
-    /// separated by ',', ';' or a tab and perhaps spaces, and nothing else.
-    private static func isRowOfQuotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int, atLeast minimum: Int) -> Bool {
+    /// separated by one of `separators` and perhaps spaces, and nothing else.
+    static func isRowOfQuotedFields(_ text: [Unicode.Scalar], from start: Int, to end: Int, atLeast minimum: Int,
+                                    separators: String = ",;\t") -> Bool {
         var fields = 0
         var k = start
         while k <= end {
@@ -232,7 +251,7 @@ extension LineRepair {
             guard quote == "\"" || quote == "'", k < end, let close = text[(k + 1)...end].firstIndex(of: quote) else { return false }
             fields += 1
             if close == end { return fields >= minimum }
-            guard ",;\t".unicodeScalars.contains(text[close + 1]) else { return false }
+            guard separators.unicodeScalars.contains(text[close + 1]) else { return false }
             k = close + 2
             while k <= end && text[k] == " " { k += 1 }
         }
