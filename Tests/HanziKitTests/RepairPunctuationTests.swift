@@ -560,6 +560,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "// 获取用户信息(带缓存)",
         "# 设置参数:默认值为空",
         "x = load(path)  // 读取配置(可选)",
+        "rm -rf build  # 清理(可选)",
+        "SELECT name FROM t; -- 查询用户,按时间排序",
+        "int a = 0; /* 计数器,初始为0 */",
         "{\"msg\":\"成功\",\"data\":{\"用户\":\"张三\"}}",
         "zh_CN: \"确定\", \"取消\"",
         "<button title=\"保存(Ctrl+S)\">保存</button>",
@@ -608,6 +611,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("还用LCD;发热量比较大(作图时);", "还用LCD；发热量比较大（作图时）；"),
         ("我在网上订了房间,sha256//没问题,很满意!", "我在网上订了房间，sha256//没问题，很满意！"),
         ("mode= 形式表示只读,也可以省略.", "mode= 形式表示只读，也可以省略。"),
+        ("价格 -- 很贵,真的", "价格 -- 很贵，真的"),
         // A prose comment restores its own marks, not one beside a quote it does not restore.
         ("%#v 用Go的语法打印,例如:main.People{name:\"sam\",phone:main.Phone{mobile:\"12345\"}}",
          "%#v 用Go的语法打印，例如:main.People{name:\"sam\",phone:main.Phone{mobile:\"12345\"}}"),

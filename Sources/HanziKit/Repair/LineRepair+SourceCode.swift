@@ -5,9 +5,9 @@ extension LineRepair {
     /// `// 获取用户(缓存)`, `echo "安装完成!"`). Its mojibake is still repaired: that is not the
     /// writer's. Markup alone does not make a line code: an article's text between tags is prose.
     ///
-    /// Signs read: a comment that begins the line (`//`, `#`, `%`, a block comment's `*`), or `//`
-    /// after code or a space; a string that spans lines (`"""`); a string literal passed to a
-    /// call (`alert("`, `_("`), returned, assigned or compared outside a tag (`name = '`,
+    /// Signs read: a comment that begins the line (`//`, `#`, `%`, a block comment's `*`), or `//`,
+    /// `/* … */`, `  # ` or `; -- ` after code; a string that spans lines (`"""`); a string
+    /// literal passed to a call (`alert("`, `_("`), returned, assigned or compared outside a tag (`name = '`,
     /// `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a statement or
     /// block that ends the line (`';`, `f(…);`, `) {`, `; }`) or a block closed at its start; a
     /// setting (`app.title=`, `description: `); a command line (`$ ` prompt, or a lower-case
@@ -102,8 +102,20 @@ extension LineRepair {
         for k in text.indices {
             switch text[k] {
             case "/":
-                // (A comment after code or a space, not an address's // nor sha256//.)
+                // (A comment after code or a space, not an address's // nor sha256//; a block
+                // comment that closes on the line: int a = 0; /* 计数器,初始为0 */.)
                 if at(k + 1) == "/", at(k - 1).map({ " \t;){}".unicodeScalars.contains($0) }) ?? true { return true }
+                if at(k + 1) == "*", at(k - 1).map({ " \t;){}".unicodeScalars.contains($0) }) ?? true,
+                   text.indices.dropFirst(k + 3).contains(where: { text[$0 - 1] == "*" && text[$0] == "/" }) {
+                    return true
+                }
+            case "#", "-":
+                // A comment after ASCII code: a shell's or Python's two spaces and '# '
+                // (rm -rf build  # 清理(可选)), SQL's '-- ' after a statement (…; -- 查询,排序).
+                let before = text[..<k].reversed().drop { $0 == " " || $0 == "\t" }
+                guard !before.isEmpty, text[..<k].allSatisfy(\.isASCII) else { continue }
+                if text[k] == "#", at(k - 1) == " ", at(k - 2) == " ", at(k + 1) == " " { return true }
+                if text[k] == "-", at(k + 1) == "-", at(k + 2) == " ", at(k - 1) == " ", before.first == ";" { return true }
             case "(":
                 if isIdentifier(at(k - 1)) && literalStarts(at: k + 1) { return true }
             case "r":
