@@ -99,23 +99,25 @@ extension LineRepair {
             || isJSONEntry(text, from: start, to: end) {
             return true
         }
+        // (Asked once, not at every mark: a long line may hold thousands of '-'.)
+        let asciiEnd = text.firstIndex { !$0.isASCII } ?? text.count
+        let lastBlockCommentEnd = text.indices.dropFirst().last { text[$0 - 1] == "*" && text[$0] == "/" } ?? -1
         for k in text.indices {
             switch text[k] {
             case "/":
                 // (A comment after code or a space, not an address's // nor sha256//; a block
                 // comment that closes on the line: int a = 0; /* 计数器,初始为0 */.)
                 if at(k + 1) == "/", at(k - 1).map({ " \t;){}".unicodeScalars.contains($0) }) ?? true { return true }
-                if at(k + 1) == "*", at(k - 1).map({ " \t;){}".unicodeScalars.contains($0) }) ?? true,
-                   text.indices.dropFirst(k + 3).contains(where: { text[$0 - 1] == "*" && text[$0] == "/" }) {
+                if at(k + 1) == "*", at(k - 1).map({ " \t;){}".unicodeScalars.contains($0) }) ?? true, lastBlockCommentEnd >= k + 3 {
                     return true
                 }
             case "#", "-":
                 // A comment after ASCII code: a shell's or Python's two spaces and '# '
                 // (rm -rf build  # 清理(可选)), SQL's '-- ' after a statement (…; -- 查询,排序).
-                let before = text[..<k].reversed().drop { $0 == " " || $0 == "\t" }
-                guard !before.isEmpty, text[..<k].allSatisfy(\.isASCII) else { continue }
-                if text[k] == "#", at(k - 1) == " ", at(k - 2) == " ", at(k + 1) == " " { return true }
-                if text[k] == "-", at(k + 1) == "-", at(k + 2) == " ", at(k - 1) == " ", before.first == ";" { return true }
+                guard k <= asciiEnd, at(k - 1) == " ", at(k + 1) == (text[k] == "#" ? " " : "-") else { continue }
+                let before = text[..<k].last { $0 != " " && $0 != "\t" }
+                if text[k] == "#", before != nil, at(k - 2) == " " { return true }
+                if text[k] == "-", at(k + 2) == " ", before == ";" { return true }
             case "(":
                 if isIdentifier(at(k - 1)) && literalStarts(at: k + 1) { return true }
             case "r":
@@ -243,8 +245,13 @@ extension LineRepair {
         if isRowOfQuotedFields(text, from: start, to: end, atLeast: 3) { return true }
         // (Two, where no prose puts them: "KW-P02-16";"中文".)
         if isRowOfQuotedFields(text, from: start, to: end, atLeast: 2, separators: ";\t") { return true }
-        let closing: [Unicode.Scalar: Unicode.Scalar] = ["[": "]", "(": ")", "{": "}"]
-        if let close = closing[text[start]] {
+        let close: Unicode.Scalar? = switch text[start] {
+        case "[": "]"
+        case "(": ")"
+        case "{": "}"
+        default: nil
+        }
+        if let close {
             let last = ",;".unicodeScalars.contains(text[end]) ? end - 1 : end
             return last > start + 1 && text[last] == close && isRowOfQuotedFields(text, from: start + 1, to: last - 1, atLeast: 2)
         }
