@@ -162,11 +162,28 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     let budget = UndoBudget(lineLength: 10)
     let total = UndoBudget.minimum + 10 * UndoBudget.perCharacter
     #expect(budget.remaining == total)
-    #expect(budget.take(total - 5))
-    #expect(!budget.take(6))
+    let long = [Unicode.Scalar](repeating: "鈥", count: total - 5)
+    #expect(budget.undoing(long) { ["“"] } == ["“"])
+    #expect(budget.undoing(Array(repeating: "銆", count: 6)) { ["。"] } == nil)
     #expect(budget.remaining == 5)
-    #expect(budget.take(5))
-    #expect(!budget.take(1))
+    #expect(budget.undoing(Array(repeating: "锛", count: 5)) { nil } == nil)
+    #expect(budget.remaining == 0)
+}
+
+@Test func anUndoBudgetUndoesAStretchOnceAndRemembersIt() {
+    let budget = UndoBudget(lineLength: 10)
+    let stretch: [Unicode.Scalar] = ["鈥", "滀", "綘"]
+    var calls = 0
+    let first = budget.undoing(stretch) { calls += 1; return ["“", "你"] }
+    let left = budget.remaining
+    let again = budget.undoing(stretch) { calls += 1; return ["？"] }
+    #expect(first == ["“", "你"] && again == first)
+    #expect(calls == 1)
+    #expect(budget.remaining == left)
+    var nothing = 0
+    _ = budget.undoing(["中", "文"]) { nothing += 1; return nil }
+    #expect(budget.undoing(["中", "文"]) { nothing += 1; return ["x"] } == nil)
+    #expect(nothing == 1)
 }
 
 @Test func mojibakeTwiceThroughGBKIsUndoneThroughItsPrivateUseCharacters() throws {

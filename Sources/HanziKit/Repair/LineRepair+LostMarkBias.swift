@@ -179,10 +179,12 @@ extension LineRepair {
     /// a number right after the character mostly counts it instead: 用了5个, 人员4860.)
     /// Not where another of the `options` ends a word with the characters before (设备 eth0,
     /// 或者 POSIX): a preposition there would break it.
-    func tokenBias(_ scalar: Unicode.Scalar, before: some BidirectionalCollection<Unicode.Scalar>,
+    /// (`before` is the line so far, long, and needed only before such a word.)
+    func tokenBias(_ scalar: Unicode.Scalar, before: @autoclosure () -> [Unicode.Scalar],
                    following: some Collection<Unicode.Scalar>, options: [Unicode.Scalar]) -> Double {
         guard let word = following.first(where: { $0 != " " }), Self.beginsToken(word), following.first == " " || !Self.isDigit(word),
               Self.joinsToken(simplified: model.simplifiedForm(of: scalar), in: model.lexicon) else { return 0 }
+        let before = before()
         guard let previous = before.last(where: { $0 != " " }) else { return 1.5 }
         if model.table.kind(previous) != .han { return Self.clauseMarks.contains(previous) ? 1.5 : 3 }
         guard before.last == previous else { return 1.5 }

@@ -622,10 +622,12 @@ extension LineRepair {
     /// ``undoBudget`` lasts.
     private func undoAgain(_ text: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         let mojibake = CharacterTable.Signs.triggers.subtracting(.damage)
-        guard text.contains(where: { !model.table.signs($0).isDisjoint(with: mojibake) }), undoBudget.take(text.count) else { return nil }
-        var inner = LineRepair(scalars: text, model: model, options: options, depth: depth + 1)
-        inner.run()
-        return inner.edits.isEmpty ? nil : inner.repairedText().scalars
+        guard text.contains(where: { !model.table.signs($0).isDisjoint(with: mojibake) }) else { return nil }
+        return undoBudget.undoing(text) {
+            var inner = LineRepair(scalars: text, model: model, options: options, depth: depth + 1)
+            inner.run()
+            return inner.edits.isEmpty ? nil : inner.repairedText().scalars
+        }
     }
 
     // MARK: Decoding
