@@ -136,6 +136,16 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
 }
 
+@Test func bigFiveReadAsGBKThenReadAsLatin1IsUndoneTwice() throws {
+    // The second undoing skips Big5 and GBK readings where UTF-8 readings undo everything;
+    // here none does, so the Big5 one is still tried.
+    let once = try misread(traditionalQuoted, writtenAs: .big5, readAs: .gbk)
+    let twice = try misread(once, readAs: .latin1)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(twice)
+    #expect(text == traditionalQuoted)
+    #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
+}
+
 @Test func aLongLineOfMojibakeAppliedTwiceIsUndoneWhole() throws {
     // Thirty sentences in one line, 3,420 bytes re-encoded: one stretch, undone again whole.
     let original = String(repeating: quoted, count: 30)

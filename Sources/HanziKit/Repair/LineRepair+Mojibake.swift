@@ -51,6 +51,12 @@ extension LineRepair {
         for misreading in Misreading.all {
             // Cheap test first: a run needs characters typical of the misreading.
             guard isSigned(scalars.indices, for: misreading) else { continue }
+            // Undone a second time, text that UTF-8 readings undo whole (but for characters
+            // lost already) was UTF-8 mojibake: its characters also read as Big5 and GBK misread
+            // as each other, but only as junk, and weighing that junk was most of the work of a
+            // second undoing. (Text that a UTF-8 reading leaves is still read so: Big5 read as
+            // GBK, then as Latin-1.)
+            if depth > 0, case .charset = misreading.original, undoesEveryCharacterNotASCII(proposals) { continue }
             var runs = Reencoding.runs(of: scalars, utf8: utf8, offsets: offsets, wrong: misreading.wrong, protected: protected,
                                        unencodablePairs: misreading.unencodablePairs)
             if case .utf8 = misreading.original {
@@ -61,6 +67,14 @@ extension LineRepair {
             proposals += found.isEmpty ? found : editsRestoringDroppedBytes(in: signed, misreading: misreading, over: found)
         }
         return proposals
+    }
+
+    /// Whether `edits` together replace every character of the line that is neither ASCII nor
+    /// U+FFFD.
+    private func undoesEveryCharacterNotASCII(_ edits: [Edit]) -> Bool {
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for edit in edits { for i in edit.range { covered[i] = true } }
+        return scalars.indices.allSatisfy { covered[$0] || scalars[$0].isASCII || scalars[$0] == "\u{FFFD}" }
     }
 
     /// `found`, or the repairs of `runs` with the bytes a decoder dropped put back
