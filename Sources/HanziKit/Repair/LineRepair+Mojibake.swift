@@ -51,12 +51,12 @@ extension LineRepair {
         for misreading in Misreading.all {
             // Cheap test first: a run needs characters typical of the misreading.
             guard isSigned(scalars.indices, for: misreading) else { continue }
-            // Undone a second time, text that UTF-8 readings undo whole (but for characters
-            // lost already) was UTF-8 mojibake: its characters also read as Big5 and GBK misread
-            // as each other, but only as junk, and weighing that junk was most of the work of a
-            // second undoing. (Text that a UTF-8 reading leaves is still read so: Big5 read as
-            // GBK, then as Latin-1.)
-            if depth > 0, case .charset = misreading.original, undoesEveryCharacterNotASCII(proposals) { continue }
+            // Undone a second time, text that UTF-8 readings undo whole (but for characters lost
+            // already, or cut) was UTF-8 mojibake: its characters also read as Big5 and GBK
+            // misread as each other, but only as junk, and weighing that junk was most of the
+            // work of a second undoing. (Text a UTF-8 reading leaves is still read so: Big5 read
+            // as GBK, then as Latin-1.)
+            if depth > 0, case .charset = misreading.original, leavesNoStretch(undoing: proposals) { continue }
             var runs = Reencoding.runs(of: scalars, utf8: utf8, offsets: offsets, wrong: misreading.wrong, protected: protected,
                                        unencodablePairs: misreading.unencodablePairs)
             if case .utf8 = misreading.original {
@@ -69,12 +69,18 @@ extension LineRepair {
         return proposals
     }
 
-    /// Whether `edits` together replace every character of the line that is neither ASCII nor
-    /// U+FFFD.
-    private func undoesEveryCharacterNotASCII(_ edits: [Edit]) -> Bool {
+    /// Whether `edits` together replace every character of the line but ASCII, U+FFFD and at
+    /// most two others in a row (the first of a stretch undone again may be part of a
+    /// character cut in two).
+    private func leavesNoStretch(undoing edits: [Edit]) -> Bool {
         var covered = [Bool](repeating: false, count: scalars.count)
         for edit in edits { for i in edit.range { covered[i] = true } }
-        return scalars.indices.allSatisfy { covered[$0] || scalars[$0].isASCII || scalars[$0] == "\u{FFFD}" }
+        var left = 0
+        for (i, scalar) in scalars.enumerated() {
+            left = covered[i] || scalar.isASCII || scalar == "\u{FFFD}" ? 0 : left + 1
+            if left > 2 { return false }
+        }
+        return true
     }
 
     /// `found`, or the repairs of `runs` with the bytes a decoder dropped put back
