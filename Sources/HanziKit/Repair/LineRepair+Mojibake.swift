@@ -351,7 +351,9 @@ extension LineRepair {
                 }
             }
             var chosen = (edits: [best.edit], end: best.end)
-            if splitting, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift,
+            // (Not a stretch undone twice: its second undoing found the stretches inside it, and
+            // splitting it would undo each piece again, half the work of such a line.)
+            if splitting, best.edit.diagnosis != .doubleMojibake, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift,
                                                    prior: context) {
                 chosen = split
             }
