@@ -321,6 +321,31 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(text == "设置为 zh_CN.UTF-8，zh_CN.GB18030 这些 locale 的定义，价格是100！！")
 }
 
+@Test func zhuyinInADictionarysBracketsIsNotReadAsGBKMarksReadAsBig5() throws {
+    // ㄕㄜˋ and ㄩˇ are also GBK's ＆－？ and ：＞ read as Big5; a dictionary writes them after
+    // pinyin, inside full-width brackets.
+    for line in ["[juàn]1.养家畜的棚栏：~舍（shèㄕㄜˋ）。~养。", "[yà]1.〔窳（yǔ ㄩˇ）~〕（音乐声）低回。",
+                 "盖，读音作gě（ㄍㄜˇ）、亦可读音作gà（ㄍㄚˋ）、gài（ㄍㄞˋ）。"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+}
+
+@Test func wordsInSmallBracketsAreNotReadAsGBKMarksReadAsBig5() throws {
+    // GBK's 。 and · read as Big5 are ﹝ and ﹞, which dictionaries converted from Big5 write
+    // around words; a line of GBK read as Big5 garbles the words between them too.
+    for line in ["语本“﹝穆叔曰﹞大上有立德，其次有立功，其次有立言。”", "明李时珍﹝释名﹞引陈藏器曰：“天蓼即水荭。”"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+    let original = "我们去图书馆看书了。约翰·史密斯也来了，他很高兴。"
+    let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)
+    #expect(garbled.contains("﹝埮熔﹞"))
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
+}
+
 @Test func aSimplifiedLineReadAsBig5ChoosesSimplifiedCharactersForItsLostBytes() throws {
     // GBK read as Big5 looks Traditional (ㄛ 涴 岆), which must not make the lost characters of
     // a Simplified line Traditional: the characters decoded around them tell its script. The

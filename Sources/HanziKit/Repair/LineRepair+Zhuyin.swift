@@ -8,14 +8,19 @@ extension LineRepair {
     }
 
     /// Words spelled in zhuyin (`ㄓㄨㄥ ㄍㄨㄛˊ`): runs of two different bopomofo letters or
-    /// more, or of letters and a tone mark, set off by spaces, ASCII marks or the line's edges.
+    /// more, or of letters and a tone mark, set off by spaces, ASCII marks or the line's edges,
+    /// or as dictionaries write them, in Chinese brackets or after pinyin (`（shèㄕㄜˋ）`).
     /// They are kept from the mojibake detectors. Mojibake makes bopomofo too (Big5's 據 read as
     /// GBK is ㄘ), and GBK's full-width marks read as Big5 make them beside ASCII (`UTF-8ㄛzh`,
     /// `Alt-Qㄘ`, `100ㄐㄐ`: ， ） ！！), so a single letter, or one repeated, is left to them.
     func zhuyinSpans() -> [Range<Int>] {
         guard scalars.contains(where: Self.isBopomofo) else { return [] }
         func isSetOff(_ k: Int) -> Bool {
-            k < 0 || k >= scalars.count || scalars[k].isASCII && !scalars[k].properties.isAlphabetic && !("0"..."9").contains(scalars[k])
+            guard k >= 0 && k < scalars.count else { return true }
+            let scalar = scalars[k]
+            if scalar.isASCII { return !scalar.properties.isAlphabetic && !("0"..."9").contains(scalar) }
+            let kind = model.table.kind(scalar)
+            return kind == .chinesePunctuation || kind == .latinLetter
         }
         var spans: [Range<Int>] = []
         var i = 0

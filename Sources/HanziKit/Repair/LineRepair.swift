@@ -97,7 +97,7 @@ struct LineRepair {
 
     /// Runs the three passes.
     mutating func run() {
-        let protected = damageSpans() + zhuyinSpans()
+        let protected = damageSpans() + zhuyinSpans() + smallBracketSpans()
         let proposals = (searchesMojibake ? mojibakeEdits(protecting: protected) : []) + oneByteShiftEdits(protecting: protected)
         // (Asked only of a line with something to undo: the test encodes characters.)
         if proposals.isEmpty || !listsCharactersInCodeOrder() { accept(proposals) }
