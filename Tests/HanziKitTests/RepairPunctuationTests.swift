@@ -600,6 +600,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "    ('北京', '上海'),",
         "接收到 3 个参数：[\"1\"、\"2\"、\"3\"]",
         "\"KW-P02-16\";\"中文\"",
+        "for keyword in (\"水果小姐\",\"你\",\"first\",\"中文\",\"交换机\",\"交换\"):",
         // A character a decoder lost does not hide the code around it.
         "print(\u{FFFD}\"你好,世界\")",
         "descripti\u{FFFD}on: 获取用户,返回列表",
@@ -618,6 +619,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // A chat's export dates its lines but names no level; two quotations are no row.
         ("2024-01-01 12:00:00 张三:你好,在吗?", "2024-01-01 12:00:00 张三：你好，在吗？"),
         ("\"你好\",\"谢谢\"", "“你好”，“谢谢”"),
+        ("例如(\"北京\",\"上海\")都是大城市", "例如（“北京”，“上海”）都是大城市"),
         // Clauses are longer than a row's fields, or none of them is ASCII.
         ("他今年25岁,住在北京,是个老师", "他今年25岁，住在北京，是个老师"),
         ("离市区远,价格200,服务一般", "离市区远，价格200，服务一般"),

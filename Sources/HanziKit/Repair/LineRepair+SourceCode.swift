@@ -169,19 +169,30 @@ extension LineRepair {
     }
 
     /// The lists of strings the line holds in square brackets, as code and its output write them
-    /// (`参数：["1"、"2"、"3"]`): two or more quoted items separated by ',' or '、'.
+    /// (`参数：["1"、"2"、"3"]`): two or more quoted items separated by ',' or '、'; and those in
+    /// parentheses after code, a tuple (`for keyword in ("水果","你"):`), separated by ','. (Prose
+    /// opens its parentheses after Chinese: 例如("北京","上海") is restored.)
     static func bracketedStringLists(in text: [Unicode.Scalar]) -> [Range<Int>] {
         var lists: [Range<Int>] = []
-        var k = 0
-        while let open = text[k...].firstIndex(of: "[") {
-            k = open + 1
-            guard let close = text[k...].firstIndex(of: "]") else { break }
-            if close - open > 4, isRowOfQuotedFields(text, from: open + 1, to: close - 1, atLeast: 2, separators: ",、") {
-                lists.append(open..<(close + 1))
+        for (opening, closing, separators) in [("[", "]", ",、"), ("(", ")", ",")] as [(Unicode.Scalar, Unicode.Scalar, String)] {
+            var k = 0
+            while let open = text[k...].firstIndex(of: opening) {
+                k = open + 1
+                guard let close = text[k...].firstIndex(of: closing) else { break }
+                if close - open > 4, opening == "[" || isAfterCode(text, at: open),
+                   isRowOfQuotedFields(text, from: open + 1, to: close - 1, atLeast: 2, separators: separators) {
+                    lists.append(open..<(close + 1))
+                }
+                k = close + 1
             }
-            k = close + 1
         }
         return lists
+    }
+
+    /// Whether what stands before `k` (past spaces) is ASCII, or nothing: code, not a Chinese
+    /// sentence.
+    private static func isAfterCode(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        text[..<k].last { $0 != " " }.map(\.isASCII) ?? true
     }
 
     /// The markup tags of the line (`<meta content="…">`, `</p>`): a '<' before an ASCII letter,
