@@ -87,6 +87,13 @@ extension LineRepair {
                 restored[partner] = nil
             }
         }
+        // A line quoted whole is restored whole or not at all: "「台中」…了。” (a string of a
+        // catalog or of code) reads worse than either.
+        if text.count > 2, text.indices.filter({ "\"“”".unicodeScalars.contains(text[$0]) }) == [0, text.count - 1],
+           text[0] == "\"", text[text.count - 1] == "\"", (restored[0] == nil) != (restored[text.count - 1] == nil) {
+            (restored[0], restored[text.count - 1]) = (nil, nil)
+            quoteReverted = true
+        }
         // The marks are read again without the quotes taken back: one restored as a mark beside
         // a closing quote ({name:"sam",phone:…}) is not Chinese beside a straight one.
         if quoteReverted {
