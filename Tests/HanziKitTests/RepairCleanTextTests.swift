@@ -171,6 +171,16 @@ import Testing
     }
 }
 
+@Test func privateUseSymbolsAroundANumberAreLeftAlone() throws {
+    // LibreOffice's business cards set a phone and a fax number between symbols of a private
+    // font (U+E014, U+E018); read as Big5 they would be 玥 and 疚, Han characters that make no
+    // word with the digits between them.
+    let line = "杭州市西湖路 111号, 邮政编码：250020☎(023)12345678\u{E014}(023)1234599\u{E018}xinhua@hangzhou.bsp"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == line)
+    #expect(fixes.isEmpty)
+}
+
 @Test func fullWidthSpacesAGB18030DecoderWroteAsPrivateUseAreLeftAlone() throws {
     // GB18030 decoders write A3A0, GBK's full-width space, as U+E5E5. A paragraph indented with
     // two is clean text from a GBK source, not GBK read as Big5 (捖捖).

@@ -570,9 +570,11 @@ extension LineRepair {
             }
             // So may a stretch whose only odd characters are private-use ones: clean text from a
             // GBK source has them (its decoders write A3A0, a full-width space, as U+E5E5). Its
-            // repair must be common Chinese.
+            // repair must be common Chinese, the ASCII between them aside (two symbols of a
+            // private font around a number are no 玥(023)1234599疚).
             if !misreading.isSigned(scalars[range], table: model.table, countingPrivateUse: false),
-               scalars[range].allSatisfy({ isCommonOrPrivateUse($0) }), !replacement.allSatisfy({ isCommonOrPrivateUse($0) }) {
+               scalars[range].allSatisfy({ $0.isASCII || isCommonOrPrivateUse($0) }),
+               !replacement.allSatisfy({ $0.isASCII || isCommonOrPrivateUse($0) }) {
                 gain = -.infinity
             }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
