@@ -171,6 +171,20 @@ import Testing
     }
 }
 
+@Test func aListOfCharactersIsNotReadAsUTF8ThatSwallowedALetter() throws {
+    // hanziconv's tables: 婵婳 read as UTF-8 are 濋O, 鍠廩 are 喏[; nothing Chinese around the
+    // letter says a decoder paired it with a byte before.
+    for line in ["赏贤账质赒婵婳娇娆妩娴谄调诽课谅论请谇谁谂谈诿谊诹诤谆诼厂废广庙庑彻征齿冲卫䦷阃",
+                 "膁鬨瀠颻襆鏍閎憖丟眥氳漵媼饑鯒齕虯瘺湊奐緓寧薘輟鰩脫蓴鏌貟鮋瑤輈琺兌鍠廩撚羨闤奧"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+    // A quotation mark before a Latin word is what such a pairing garbles: 鈥渓s is “ls.
+    let garbled = "试一试，鈥渓s lR /鈥 :)"
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == "试一试，“ls lR /” :)")
+}
+
 @Test func privateUseSymbolsAroundANumberAreLeftAlone() throws {
     // LibreOffice's business cards set a phone and a fax number between symbols of a private
     // font (U+E014, U+E018); read as Big5 they would be 玥 and 疚, Han characters that make no

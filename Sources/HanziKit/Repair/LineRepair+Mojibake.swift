@@ -577,6 +577,16 @@ extension LineRepair {
                !replacement.allSatisfy({ $0.isASCII || isCommonOrPrivateUse($0) }) {
                 gain = -.infinity
             }
+            // A UTF-8 reading makes ASCII the input lacked where the wrong decoder paired an ASCII
+            // byte with the one before; a Chinese mark (“ls) or Chinese words come back beside
+            // it. Two characters of a list of characters (婵婳) read so give a rare one and a
+            // letter (濋O).
+            if case .utf8 = misreading.original,
+               !Self.isSubsequence(replacement.filter(\.isASCII), of: scalars[range].filter(\.isASCII)),
+               !replacement.contains(where: { model.table.kind($0) == .chinesePunctuation }),
+               replacement.count(where: { model.table.kind($0) == .han && !model.isRareHan($0) }) < 2 {
+                gain = -.infinity
+            }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
