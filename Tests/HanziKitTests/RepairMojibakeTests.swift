@@ -335,7 +335,8 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
 @Test func wordsInSmallBracketsAreNotReadAsGBKMarksReadAsBig5() throws {
     // GBK's 。 and · read as Big5 are ﹝ and ﹞, which dictionaries converted from Big5 write
     // around words; a line of GBK read as Big5 garbles the words between them too.
-    for line in ["语本“﹝穆叔曰﹞大上有立德，其次有立功，其次有立言。”", "明李时珍﹝释名﹞引陈藏器曰：“天蓼即水荭。”"] {
+    for line in ["语本“﹝穆叔曰﹞大上有立德，其次有立功，其次有立言。”", "明李时珍﹝释名﹞引陈藏器曰：“天蓼即水荭。”",
+                 "后又有强宛之患﹝陈恢﹞乃逾城见沛公曰"] {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)
         #expect(text == line)
         #expect(fixes.isEmpty)

@@ -1,8 +1,8 @@
 extension LineRepair {
     /// Words in the small brackets ﹝ ﹞ that text converted from Big5 dictionaries writes
-    /// (`语本"﹝穆叔曰﹞大上有立德`): a pair around one to eight common Han characters. They are
-    /// kept from the mojibake detectors. GBK's 。 and · read as Big5 are ﹝ and ﹞, but the text
-    /// between them is then garbled too, into rare characters.
+    /// (`语本"﹝陈恢﹞乃逾城`): a pair around one to eight Han characters, not all of them rare.
+    /// They are kept from the mojibake detectors. GBK's 。 and · read as Big5 are ﹝ and ﹞, but
+    /// the text between them is then garbled too, into rare characters.
     func smallBracketSpans() -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var opening: Int? = nil
@@ -11,8 +11,8 @@ extension LineRepair {
             case "﹝":
                 opening = k
             case "﹞":
-                if let start = opening, (1...8).contains(k - start - 1),
-                   scalars[(start + 1)..<k].allSatisfy({ model.table.kind($0) == .han && !model.isRareHan($0) }) {
+                if let start = opening, (1...8).contains(k - start - 1), case let words = scalars[(start + 1)..<k],
+                   words.allSatisfy({ model.table.kind($0) == .han }), words.contains(where: { !model.isRareHan($0) }) {
                     spans.append(start..<(k + 1))
                 }
                 opening = nil
