@@ -41,7 +41,7 @@ extension LineRepair {
             foldedWhole = marksOnly.contains { $0 != nil } || edits.contains { $0.diagnosis == .gbkOneByteShift }
                 || fullStopsTyped && text.indices.contains { k in
                     text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
-                        && !isInAddress(text, at: k)
+                        && !isInAddress(text, at: k) && !isDottedKey(text, at: k)
                 }
             // So is a line with a straight quote between two Han characters (从"不加速"到): a
             // writer who types straight quotes there wrote no full-width mark either, so the
@@ -359,7 +359,7 @@ extension LineRepair {
         }
         let closesChinese = previous == ")" && k >= 2 && isHanOrClosing(text[k - 2])
         guard isHanOrClosing(previous) || previous == "％" || closesChinese, !isListNumber(text, before: k),
-              !isNotationDot(text, at: k), !isNameDot(text, at: k) else { return false }
+              !isNotationDot(text, at: k), !isDottedKey(text, at: k), !isNameDot(text, at: k) else { return false }
         guard let next else { return true }
         if isHan(previous), ("A"..."Z").contains(next), k + 2 < text.count, ("a"..."z").contains(text[k + 2]) {
             return true
@@ -430,6 +430,27 @@ extension LineRepair {
         while start > max(0, k - 4) && isHan(text[start - 1]) { start -= 1 }
         while end < min(text.count, k + 5) && isHan(text[end]) { end += 1 }
         return (1...3).contains(k - start) && (1...3).contains(end - k - 1) && setOff(start - 1) && setOff(end)
+    }
+
+    /// Whether the '.' at `k` joins the parts of a dotted key, as data and code write them
+    /// (pkuseg's features `cc1.们.艺`, `7.c-1c.男.的`): a token without spaces whose parts
+    /// between dots are ASCII names and numbers or Chinese words of at most three characters,
+    /// one of them a name with a letter. (Prose ends a sentence after a word it began with
+    /// Chinese: 我用了Python.它.)
+    private func isDottedKey(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+        var start = k, end = k + 1
+        while start > 0 && !isSpace(text[start - 1]) { start -= 1 }
+        while end < text.count && !isSpace(text[end]) { end += 1 }
+        var named = false
+        for part in text[start..<end].split(separator: ".", omittingEmptySubsequences: false) {
+            if !part.isEmpty, part.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) {
+                named = named || part.contains { $0.properties.isAlphabetic }
+            } else if !(1...3).contains(part.count) || !part.allSatisfy(isHan) {
+                return false
+            }
+        }
+        return named
     }
 
     /// Whether the '.' at `k` joins the parts of a foreign name, as writers type for ·
