@@ -347,6 +347,19 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
 }
 
+@Test func cantoneseSplitIntoWordsIsNotReadAsGBKReadAsBig5() throws {
+    // pycantonese's corpus sets its words apart with spaces; 啱 and 啊 re-read one by one as
+    // Big5 read as GBK give 曏 摆, which the lexicon likes better.
+    for line in ["啱 啊 啱 啊 啱 啊", "都 啱 嘅 , 都 啱 嘅"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty)
+    }
+    // Text split into words and garbled whole still has words of two characters to read.
+    let original = "我 爱 北京 天安门 ， 天安门 上 太阳 升 。"
+    #expect(try RepairFixture.repairer.get().repair(try misread(original, writtenAs: .gbk, readAs: .big5)).text == original)
+}
+
 @Test func aSimplifiedLineReadAsBig5ChoosesSimplifiedCharactersForItsLostBytes() throws {
     // GBK read as Big5 looks Traditional (ㄛ 涴 岆), which must not make the lost characters of
     // a Simplified line Traditional: the characters decoded around them tell its script. The

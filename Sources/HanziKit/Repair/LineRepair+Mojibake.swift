@@ -604,6 +604,11 @@ extension LineRepair {
             // (綵誥綺緇維說): 2 to 3 nats a character, where a garbled stretch gains 4 or more.
             if case .charset = misreading.original,
                gain < Self.minimumCrossGainPerCharacter * Double(range.count { !scalars[$0].isASCII }) { continue }
+            // Nor are characters that stand alone between spaces, a corpus split into words
+            // (pycantonese's 啱 啊 啱 啊): re-read one by one, rare words give common junk (曏 摆).
+            // (A lead byte lost before an ASCII trail, �A for ，, is a pair of its own.)
+            if case .charset = misreading.original, !range.contains(where: { scalars[$0] == "\u{FFFD}" }),
+               !range.dropLast().contains(where: { !scalars[$0].isASCII && !scalars[$0 + 1].isASCII }) { continue }
             let unrecovered = replacement.count { $0 == "\u{FFFD}" }
             if diagnosis == misreading.diagnosis {
                 diagnosis = refine(diagnosis, input: scalars[range], replacement: replacement)
