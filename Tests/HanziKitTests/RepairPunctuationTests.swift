@@ -605,6 +605,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "接收到 3 个参数：[\"1\"、\"2\"、\"3\"]",
         "\"KW-P02-16\";\"中文\"",
         "for keyword in (\"水果小姐\",\"你\",\"first\",\"中文\",\"交换机\",\"交换\"):",
+        // A keyword argument given a dictionary, a string subscript (akshare's code).
+        "    big_df.rename(columns={\"发行价(元)\": \"发行价\"}, inplace=True)",
+        "    big_df[\"其中:外贸货物吞吐量\"] = pd.to_numeric(",
         // Dotted keys, as pkuseg's feature files write them.
         "8.cc1.们.艺 477718",
         "7.c-1c.男.的 166988",
@@ -628,6 +631,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("\"你好\",\"谢谢\"", "“你好”，“谢谢”"),
         ("例如(\"北京\",\"上海\")都是大城市", "例如（“北京”，“上海”）都是大城市"),
         ("我用了Python.它很好,真的", "我用了Python。它很好，真的"),
+        ("参数[\"1\",\"2\"]都可以,没问题", "参数[\"1\",\"2\"]都可以，没问题"),
         // Clauses are longer than a row's fields, or none of them is ASCII.
         ("他今年25岁,住在北京,是个老师", "他今年25岁，住在北京，是个老师"),
         ("离市区远,价格200,服务一般", "离市区远，价格200，服务一般"),

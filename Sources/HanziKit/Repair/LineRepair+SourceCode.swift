@@ -7,12 +7,13 @@ extension LineRepair {
     ///
     /// Signs read: a comment that begins the line (`//`, `#`, `%`, a block comment's `*`), or `//`,
     /// `/* … */`, `  # ` or `; -- ` after code; a string that spans lines (`"""`); a string
-    /// literal passed to a call (`alert("`, `_("`), returned, assigned or compared outside a tag (`name = '`,
-    /// `MSG="`), or given as a value to an ASCII key (`{"msg": "`, `zh_CN: "`); a statement or
-    /// block that ends the line (`';`, `f(…);`, `) {`, `; }`) or a block closed at its start; a
-    /// setting (`app.title=`, `description: `); a command line (`$ ` prompt, or a lower-case
-    /// command and ASCII arguments before a quote). Data a program wrote is read alike: a log
-    /// record, a row of CSV fields, a list of strings.
+    /// literal passed to a call (`alert("`, `_("`), used as a subscript (`df["`), returned,
+    /// assigned or compared outside a tag (`name = '`, `MSG="`), or given as a value to an ASCII
+    /// key (`{"msg": "`, `zh_CN: "`); a keyword argument given a dictionary or a list
+    /// (`rename(columns={`); a statement or block that ends the line (`';`, `f(…);`, `) {`,
+    /// `; }`) or a block closed at its start; a setting (`app.title=`, `description: `); a
+    /// command line (`$ ` prompt, or a lower-case command and ASCII arguments before a quote).
+    /// Data a program wrote is read alike: a log record, a row of CSV fields, a list of strings.
     static func readsAsSourceCode(_ line: [Unicode.Scalar]) -> Bool {
         // (A character a decoder lost stands where any byte may have been: it is read past.)
         let text = line.contains("\u{FFFD}") ? line.filter { $0 != "\u{FFFD}" } : line
@@ -118,8 +119,10 @@ extension LineRepair {
                 let before = text[..<k].last { $0 != " " && $0 != "\t" }
                 if text[k] == "#", before != nil, at(k - 2) == " " { return true }
                 if text[k] == "-", at(k + 2) == " ", before == ";" { return true }
-            case "(":
-                if isIdentifier(at(k - 1)) && literalStarts(at: k + 1) { return true }
+            case "(", "[":
+                // alert("…"), and a string subscript: big_df["其中:外贸货物吞吐量"] (not markup's
+                // <![CDATA["<Alt>"]]>).
+                if isIdentifier(at(k - 1)) && literalStarts(at: k + 1) && (text[k] == "(" || !insideTag(text, at: k)) { return true }
             case "r":
                 // return "…"
                 if k == start || at(k - 1) == " " || at(k - 1) == "{",
@@ -143,6 +146,10 @@ extension LineRepair {
                 let named = j < nameEnd && isIdentifier(at(j + 1)) && at(j + 1).map { !("0"..."9").contains($0) } == true
                     && (j < 0 || " \t(,;{".unicodeScalars.contains(text[j]))
                 if named && literalStarts(at: skipSpaces(from: at(k + 1) == "=" ? k + 2 : k + 1, step: 1)) { return true }
+                // A call's keyword argument given a dictionary or a list: rename(columns={"…": "…"}).
+                if named, j >= 0, "(,".unicodeScalars.contains(text[j]), at(k + 1).map({ "{[".unicodeScalars.contains($0) }) == true {
+                    return true
+                }
             case ":":
                 // {"msg": "成功"}, zh_CN: "确定": a value given to an ASCII key.
                 guard literalStarts(at: skipSpaces(from: k + 1, step: 1)) else { continue }
