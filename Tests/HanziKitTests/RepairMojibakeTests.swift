@@ -10,6 +10,15 @@ enum RepairFixture {
     static let cornerQuotes = Result { try Repairer(options: .init(quotes: .corner)) }
 }
 
+/// Expects the repairer to leave each of `lines` as it is, with nothing to report.
+func expectLeftAlone(_ lines: [String]) throws {
+    for line in lines {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.isEmpty, "\(line)")
+    }
+}
+
 /// `text` encoded in `written` and decoded (with U+FFFD for what does not decode) in `read`.
 func misread(_ text: String, writtenAs written: Charset = .utf8, readAs read: Charset) throws -> String {
     try read.decode(written.encode(text), mode: .substitute)
@@ -270,12 +279,8 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
 @Test func classicalTextDenseInRareCharactersIsLeftAlone() throws {
     // The Book of Songs: clauses of rare characters whose Big5 bytes read as GBK give common
     // ones (黍稷薿薿 as 读絕甬甬), but too few to prove anything, or junk.
-    for line in ["今適南畝，或耘或耔。黍稷薿薿。攸介攸止，烝我髦士。", "鳳皇鳴矣，于彼高岡。梧桐生矣，于彼朝陽。菶菶萋萋，雝雝喈喈。",
-                 "葭菼揭揭，庶姜孽孽，庶士有朅。", "氤氲叆叇，缱绻旖旎，踟蹰彳亍", "魑魅魍魉饕餮梼杌"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.isEmpty)
-    }
+    try expectLeftAlone(["今適南畝，或耘或耔。黍稷薿薿。攸介攸止，烝我髦士。", "鳳皇鳴矣，于彼高岡。梧桐生矣，于彼朝陽。菶菶萋萋，雝雝喈喈。",
+                         "葭菼揭揭，庶姜孽孽，庶士有朅。", "氤氲叆叇，缱绻旖旎，踟蹰彳亍", "魑魅魍魉饕餮梼杌"])
 }
 
 @Test func aTableOfACharsetsCharactersInCodeOrderIsLeftAlone() throws {
@@ -298,23 +303,15 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     // Lines of a spelling corrector's data: a character, those that sound the same, those that
     // sound alike. Re-read as Big5 some of them give traditional junk (綵誥綺緇維說) that scores a
     // little better than a list with no words, never as much better as a garbled stretch does.
-    for line in ["互\t户沪护\t壶许呼狐戏唬乎胡葫虎忽糊蝴弧湖", "都\t督兜\t牍肚渡堵毒杜读镀蚪赌豆抖痘斗陡逗睹度妒独",
-                 "愧\t溃\t葵傀窥魁盔亏"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.isEmpty)
-    }
+    try expectLeftAlone(["互\t户沪护\t壶许呼狐戏唬乎胡葫虎忽糊蝴弧湖", "都\t督兜\t牍肚渡堵毒杜读镀蚪赌豆抖痘斗陡逗睹度妒独",
+                         "愧\t溃\t葵傀窥魁盔亏"])
 }
 
 @Test func wordsSpelledInZhuyinAreNotReadAsGBKMarksReadAsBig5() throws {
     // GBK's ， ＝ read as Big5 are ㄛ and ˊ, but ㄍㄨㄛˊ is 国 spelled out; a table of
     // initials aligns its columns with spaces.
-    for line in ["注音风格，带声调，阴平（第一声）不标。如： 中国 -> ``ㄓㄨㄥ ㄍㄨㄛˊ``",
-                 "#ㄗ         ts        煎           ㄝㄣ       en        能"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.isEmpty)
-    }
+    try expectLeftAlone(["注音风格，带声调，阴平（第一声）不标。如： 中国 -> ``ㄓㄨㄥ ㄍㄨㄛˊ``",
+                         "#ㄗ         ts        煎           ㄝㄣ       en        能"])
     // A garbled mark beside ASCII is still one: ， before a Latin word, ！！ after a number.
     let garbled = try misread("设置为 zh_CN.UTF-8，zh_CN.GB18030 这些 locale 的定义，价格是100！！", writtenAs: .gbk, readAs: .big5)
     let (text, _) = try RepairFixture.repairer.get().repair(garbled)
@@ -324,23 +321,15 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
 @Test func zhuyinInADictionarysBracketsIsNotReadAsGBKMarksReadAsBig5() throws {
     // ㄕㄜˋ and ㄩˇ are also GBK's ＆－？ and ：＞ read as Big5; a dictionary writes them after
     // pinyin, inside full-width brackets.
-    for line in ["[juàn]1.养家畜的棚栏：~舍（shèㄕㄜˋ）。~养。", "[yà]1.〔窳（yǔ ㄩˇ）~〕（音乐声）低回。",
-                 "盖，读音作gě（ㄍㄜˇ）、亦可读音作gà（ㄍㄚˋ）、gài（ㄍㄞˋ）。"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.isEmpty)
-    }
+    try expectLeftAlone(["[juàn]1.养家畜的棚栏：~舍（shèㄕㄜˋ）。~养。", "[yà]1.〔窳（yǔ ㄩˇ）~〕（音乐声）低回。",
+                         "盖，读音作gě（ㄍㄜˇ）、亦可读音作gà（ㄍㄚˋ）、gài（ㄍㄞˋ）。"])
 }
 
 @Test func wordsInSmallBracketsAreNotReadAsGBKMarksReadAsBig5() throws {
     // GBK's 。 and · read as Big5 are ﹝ and ﹞, which dictionaries converted from Big5 write
     // around words; a line of GBK read as Big5 garbles the words between them too.
-    for line in ["语本“﹝穆叔曰﹞大上有立德，其次有立功，其次有立言。”", "明李时珍﹝释名﹞引陈藏器曰：“天蓼即水荭。”",
-                 "后又有强宛之患﹝陈恢﹞乃逾城见沛公曰"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.isEmpty)
-    }
+    try expectLeftAlone(["语本“﹝穆叔曰﹞大上有立德，其次有立功，其次有立言。”", "明李时珍﹝释名﹞引陈藏器曰：“天蓼即水荭。”",
+                         "后又有强宛之患﹝陈恢﹞乃逾城见沛公曰"])
     let original = "我们去图书馆看书了。约翰·史密斯也来了，他很高兴。"
     let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)
     #expect(garbled.contains("﹝埮熔﹞"))
@@ -350,11 +339,7 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
 @Test func cantoneseSplitIntoWordsIsNotReadAsGBKReadAsBig5() throws {
     // pycantonese's corpus sets its words apart with spaces; 啱 and 啊 re-read one by one as
     // Big5 read as GBK give 曏 摆, which the lexicon likes better.
-    for line in ["啱 啊 啱 啊 啱 啊", "都 啱 嘅 , 都 啱 嘅"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.isEmpty)
-    }
+    try expectLeftAlone(["啱 啊 啱 啊 啱 啊", "都 啱 嘅 , 都 啱 嘅"])
     // Text split into words and garbled whole still has words of two characters to read.
     let original = "我 爱 北京 天安门 ， 天安门 上 太阳 升 。"
     #expect(try RepairFixture.repairer.get().repair(try misread(original, writtenAs: .gbk, readAs: .big5)).text == original)
