@@ -353,8 +353,9 @@ extension LineRepair {
             var chosen = (edits: [best.edit], end: best.end)
             // (Not a stretch undone twice: its second undoing found the stretches inside it, and
             // splitting it would undo each piece again, half the work of such a line.)
-            if splitting, best.edit.diagnosis != .doubleMojibake, let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift,
-                                                   prior: context) {
+            if splitting, best.edit.diagnosis != .doubleMojibake,
+               let split = splitReading(of: best, among: alternatives, in: run, misreading: misreading, quoteShift: quoteShift,
+                                        prior: context) {
                 chosen = split
             }
             for edit in chosen.edits {
