@@ -439,9 +439,12 @@ extension LineRepair {
     /// Chinese: 我用了Python.它.)
     private func isDottedKey(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+        // (A key is short: a longer token is no key, and a long line of dots costs no square.)
+        let longest = 64
         var start = k, end = k + 1
-        while start > 0 && !isSpace(text[start - 1]) { start -= 1 }
-        while end < text.count && !isSpace(text[end]) { end += 1 }
+        while start > 0 && !isSpace(text[start - 1]) && k - start < longest { start -= 1 }
+        while end < text.count && !isSpace(text[end]) && end - k < longest { end += 1 }
+        guard start == 0 || isSpace(text[start - 1]), end == text.count || isSpace(text[end]) else { return false }
         var named = false
         for part in text[start..<end].split(separator: ".", omittingEmptySubsequences: false) {
             if !part.isEmpty, part.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) {
