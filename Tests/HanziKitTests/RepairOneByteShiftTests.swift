@@ -78,6 +78,27 @@ private func shifted(_ text: String) throws -> String {
     #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
 }
 
+@Test func aShiftThroughALongParagraphWithoutASCIIIsRealignedWhereTheASCIIComes() throws {
+    // Prose with no ASCII keeps the decoder out of step for as long as it runs: here 56
+    // characters, through private-use characters GBK's user-defined rows decode to.
+    let original = "請告訴他孝敬老人乃做人之本。如果您身邊有一位老人，請走近他，讓他感受到晚年的溫馨；如果您是一位成功人士，請率先垂範，與老人分享您成就的甘甜 (1998)"
+    let garbled = try shifted(original)
+    #expect(garbled.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) })
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original)
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+}
+
+@Test func aShiftedMarkBeforeFullWidthDigitsIsRealigned() throws {
+    // Text that writes its numbers full-width (１９９７年) is no foreign script to the line:
+    // the full-width digits of a reading count against it no more than their own cost.
+    let original = "葉利欽在講話中指出。１９９７年俄羅斯政治局勢出現了新的積極趨勢"
+    let garbled = try shifted(original)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original)
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+}
+
 @Test func aShiftThatRunsToTheEndOfTheLineClosesTheOpenQuotation() throws {
     // 。” (A1A3 A1B1) at the end reads "?!?": the last '?' is the trail byte of ” read alone.
     // Its lead A1 made the '!', so the mark is one of GBK's row A1, where ” closes the

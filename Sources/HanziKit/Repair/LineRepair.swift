@@ -253,7 +253,8 @@ struct LineRepair {
     /// full-width letters when the line outside `range` is Chinese and has none of that kind.
     func foreignLetters(in candidate: [Unicode.Scalar], outside range: Range<Int>) -> Int {
         let table = model.table
-        let kinds = candidate.map { table.kind($0) }.filter { LineFacts.foreign.contains($0) }
+        // (Full-width digits are no script: Chinese text writes its numbers with them.)
+        let kinds = candidate.filter { !("０"..."９").contains($0) }.map { table.kind($0) }.filter { LineFacts.foreign.contains($0) }
         guard !kinds.isEmpty else { return 0 }
         var counts = facts.kindCounts
         for scalar in scalars[range] { counts[Int(table.kind(scalar).rawValue)] -= 1 }
