@@ -807,7 +807,32 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     for cut in cuts.dropLast() {
         #expect(!quotation.contains(cut), "cut at \(cut) inside the quotation \(quotation)")
         #expect(Array(utf8[cut - 3..<cut]) == Array("，".utf8))
-        #expect(cut - previous >= Repairer.stretchLength)
+        #expect(String(decoding: utf8[previous..<cut], as: UTF8.self).unicodeScalars.count > Repairer.stretchLength)
         previous = cut
     }
+}
+
+@Test func aLongLineIsCutInTheSamePlacesOnceItsMarksAreRestored() throws {
+    // The line is read again after a repair: cut where the repair's marks fell, its stretches
+    // would move with every pass. Folded marks and straight quotes cut it as their full-width
+    // forms do, in characters.
+    let sentence = "他说：\"我们明天再来，今天太晚了。\"她点了点头，又回到桌边坐下；"
+    let folded = String(repeating: sentence.replacingOccurrences(of: "，", with: ",").replacingOccurrences(of: "；", with: ";"), count: 60)
+    let restored = String(repeating: sentence.replacingOccurrences(of: "：\"", with: "：“").replacingOccurrences(of: "。\"", with: "。”"), count: 60)
+    let table = try RepairFixture.repairer.get().model.table
+    func cuts(_ line: String) -> [Int] {
+        let utf8 = Array(line.utf8)
+        return utf8.withUnsafeBufferPointer { buffer in
+            var cuts: [Int] = []
+            var start = 0
+            while start < buffer.count {
+                start = Repairer.stretchEnd(in: buffer, from: start, table: table)
+                cuts.append(String(decoding: utf8[..<start], as: UTF8.self).unicodeScalars.count)
+            }
+            return cuts
+        }
+    }
+    #expect(cuts(folded).count > 2)
+    #expect(cuts(folded) == cuts(restored))
+    #expect(cuts(folded) == cuts(String(repeating: sentence, count: 60)))
 }
