@@ -89,8 +89,8 @@ extension LineRepair {
         }
         // A line quoted whole is restored whole or not at all: "「台中」…了。” (a string of a
         // catalog or of code) reads worse than either.
-        if text.count > 2, text.indices.filter({ "\"“”".unicodeScalars.contains(text[$0]) }) == [0, text.count - 1],
-           text[0] == "\"", text[text.count - 1] == "\"", (restored[0] == nil) != (restored[text.count - 1] == nil) {
+        if text.count > 2, text[0] == "\"", text[text.count - 1] == "\"", (restored[0] == nil) != (restored[text.count - 1] == nil),
+           text.indices.filter({ "\"“”".unicodeScalars.contains(text[$0]) }) == [0, text.count - 1] {
             (restored[0], restored[text.count - 1]) = (nil, nil)
             quoteReverted = true
         }

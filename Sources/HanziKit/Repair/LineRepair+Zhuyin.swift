@@ -3,8 +3,10 @@ extension LineRepair {
     private static let zhuyinToneMarks = ScalarSet("ˊˇˋ˙")
 
     /// Whether `scalar` is a bopomofo letter (ICU's script; the tone marks are common to scripts).
+    /// ICU is asked only inside the blocks that hold them: every character of a line is asked.
     private static func isBopomofo(_ scalar: Unicode.Scalar) -> Bool {
-        !scalar.isASCII && Script(of: scalar) == .bopomofo
+        (0x2EA...0x2EB).contains(scalar.value) || (0x3100...0x312F).contains(scalar.value) || (0x31A0...0x31BF).contains(scalar.value)
+            ? Script(of: scalar) == .bopomofo : false
     }
 
     /// Words spelled in zhuyin (`ㄓㄨㄥ ㄍㄨㄛˊ`): runs of two different bopomofo letters or

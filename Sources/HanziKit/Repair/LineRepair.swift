@@ -134,6 +134,7 @@ struct LineRepair {
         var result: [Unicode.Scalar] = []
         var origins: [Origin] = []
         result.reserveCapacity(scalars.count)
+        origins.reserveCapacity(scalars.count)
         var i = 0
         for (e, edit) in edits.enumerated() {
             while i < edit.range.lowerBound {
