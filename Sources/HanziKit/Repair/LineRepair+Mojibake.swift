@@ -63,10 +63,33 @@ extension LineRepair {
                 for r in runs.indices { runs[r].splitEuroSigns(scalars) }
             }
             let signed = runs.filter { isSigned($0.owner, for: misreading) }
-            let found = editsWeighingQuotations(in: signed, misreading: misreading)
+            let found = editsWeighingQuotations(in: signed, misreading: misreading, startsNear: signNeighbourhood(for: misreading))
             proposals += found.isEmpty ? found : editsRestoringDroppedBytes(in: signed, misreading: misreading, over: found)
         }
         return proposals
+    }
+
+    /// How far from a character that signs it a stretch of a misreading whose every garbled
+    /// stretch holds such characters may begin: UTF-8 read as GBK has one in every three
+    /// characters or so (the pair of a UTF-8 lead byte and a continuation byte), read as
+    /// windows-1252 one in every character's first two.
+    static let signReach = 8
+
+    /// For a misreading whose garbled stretches are all dense with its signs (UTF-8 read as GBK
+    /// or windows-1252), whether a stretch may begin at each character: within ``signReach``
+    /// characters of a sign. Nil for one told by rare text, lost leads or a shift out of step,
+    /// whose stretches may begin anywhere. Prose holds such a sign now and then (辛楣鸿渐 is
+    /// valid UTF-8 in GBK), and its line is then searched: near the sign, not every character
+    /// of a long stretch of clean text.
+    private func signNeighbourhood(for misreading: Misreading) -> [Bool]? {
+        guard !misreading.privateUseCounts, !misreading.outOfStepSigns, !misreading.lostLeadSigns, !misreading.rareTextSigns else {
+            return nil
+        }
+        var near = [Bool](repeating: false, count: scalars.count)
+        for (k, scalar) in scalars.enumerated() where !model.table.signs(scalar).isDisjoint(with: misreading.signs) {
+            for j in max(0, k - Self.signReach)..<min(scalars.count, k + Self.signReach + 1) { near[j] = true }
+        }
+        return near
     }
 
     /// Whether `edits` together replace every character of the line but ASCII, U+FFFD and at
@@ -111,7 +134,7 @@ extension LineRepair {
         guard let restored = restoring(runs) else { return found }
         var best = found, bestScore = lineScore(with: found, openQuotes: 0) + Self.choiceMargin
         func consider(_ runs: [Reencoding]) {
-            let repaired = editsWeighingQuotations(in: runs, misreading: misreading)
+            let repaired = editsWeighingQuotations(in: runs, misreading: misreading, startsNear: nil)
             let score = lineScore(with: repaired, openQuotes: 0)
             if score > bestScore { (best, bestScore) = (repaired, score) }
         }
@@ -242,24 +265,24 @@ extension LineRepair {
     /// (的。”她说：“…。”): when the repairs restored quotation marks, the stretches are
     /// resolved again as if one were open at the start, and that reading is kept when the
     /// whole line reads clearly better.
-    private func editsWeighingQuotations(in runs: [Reencoding], misreading: Misreading) -> [Edit] {
-        let plain = edits(in: runs, misreading: misreading, openQuotes: 0)
+    private func editsWeighingQuotations(in runs: [Reencoding], misreading: Misreading, startsNear: [Bool]?) -> [Edit] {
+        let plain = edits(in: runs, misreading: misreading, openQuotes: 0, startsNear: startsNear)
         let quotes = "“”「」".unicodeScalars
         guard !misreading.lostBytes.isEmpty, let first = runs.first?.owner.first, facts.openQuotes[first] == 0,
               plain.contains(where: { $0.replacement.contains { quotes.contains($0) } }) else { return plain }
-        let inside = edits(in: runs, misreading: misreading, openQuotes: 1)
+        let inside = edits(in: runs, misreading: misreading, openQuotes: 1, startsNear: startsNear)
         return lineScore(with: inside, openQuotes: 1) - lineScore(with: plain, openQuotes: 0) >= Self.choiceMargin ? inside : plain
     }
 
     /// The repairs of `runs` in order, with `openQuotes` quotations open at the line's start
     /// besides those the line shows; the quotation marks each run's repairs restore count for
     /// the runs after it.
-    private func edits(in runs: [Reencoding], misreading: Misreading, openQuotes: Int) -> [Edit] {
+    private func edits(in runs: [Reencoding], misreading: Misreading, openQuotes: Int, startsNear: [Bool]?) -> [Edit] {
         var all: [Edit] = []
         var quoteShift = openQuotes
         for run in runs {
             let found = edits(in: run, from: 0, upTo: run.count, misreading: misreading, quoteShift: quoteShift, splitting: true,
-                              prior: [all])
+                              prior: [all], startsNear: startsNear)
             all += found.edits
             quoteShift = found.quoteShift
         }
@@ -296,7 +319,7 @@ extension LineRepair {
     /// made before `start`, in order (lists of them, not joined: a long line has thousands),
     /// which lost characters are chosen beside.
     private func edits(in run: Reencoding, from start: Int, upTo limit: Int, misreading: Misreading, quoteShift initialShift: Int,
-                       splitting: Bool, prior: [[Edit]]) -> (edits: [Edit], end: Int, quoteShift: Int) {
+                       splitting: Bool, prior: [[Edit]], startsNear: [Bool]? = nil) -> (edits: [Edit], end: Int, quoteShift: Int) {
         // The repairs before each stretch: `prior`, then those found here (built once, not at
         // every byte tried).
         var context = prior + [[]]
@@ -311,7 +334,7 @@ extension LineRepair {
         var cut: Int? = nil
         var i = start
         while i < limit {
-            guard run.startsCharacter[i], run.bytes[i] >= 0x80 || run.isLost[i] else {
+            guard run.startsCharacter[i], run.bytes[i] >= 0x80 || run.isLost[i], startsNear?[run.owner[i]] ?? true else {
                 i += 1
                 continue
             }
