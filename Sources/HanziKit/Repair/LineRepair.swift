@@ -181,9 +181,13 @@ struct LineRepair {
     func fixes(baseOffset: Int) -> [Fix] {
         var all = edits + punctuation + damage
         all.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        // (Most fixes are one mark for another: a lone scalar makes its string directly.)
+        func string(_ text: some Collection<Unicode.Scalar>) -> String {
+            text.count == 1 ? String(text.first!) : String(String.UnicodeScalarView(text))
+        }
         return all.map { edit in
-            let before = String(String.UnicodeScalarView(scalars[edit.range]))
-            let after = edit.diagnosis.isIrrecoverable ? before : String(String.UnicodeScalarView(edit.replacement))
+            let before = string(scalars[edit.range])
+            let after = edit.diagnosis.isIrrecoverable ? before : string(edit.replacement)
             return Fix(range: (offsets[edit.range.lowerBound] + baseOffset)..<(offsets[edit.range.upperBound] + baseOffset),
                        before: before, after: after, diagnosis: edit.diagnosis, gain: edit.gain,
                        unrecovered: edit.unrecovered)

@@ -118,13 +118,17 @@ public struct Repairer: Sendable {
         var quoteOpen = false
         var i = start
         let n = line.count
-        // (The rest of the line must hold two stretches, else it is one.)
-        var k = start, remaining = 0
-        while k < n && remaining <= 2 * stretchLength {
-            if line[k] & 0xC0 != 0x80 { remaining += 1 }
-            k += 1
+        // (The rest of the line must hold two stretches, else it is one: counted only where its
+        // length in bytes does not tell, a character being one to four bytes.)
+        if n - start <= 2 * stretchLength { return n }
+        if n - start <= 8 * stretchLength {
+            var k = start, remaining = 0
+            while k < n && remaining <= 2 * stretchLength {
+                if line[k] & 0xC0 != 0x80 { remaining += 1 }
+                k += 1
+            }
+            guard remaining > 2 * stretchLength else { return n }
         }
-        guard remaining > 2 * stretchLength else { return n }
         func followedByHan(_ j: Int) -> Bool {
             guard j < n, line[j] >= 0x80 else { return false }
             let (next, _) = UTF8Scalar.decodeWellFormed(line, at: j)
