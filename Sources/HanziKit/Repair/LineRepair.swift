@@ -29,8 +29,13 @@ struct LineRepair {
     let depth: Int
     /// What the line may still undo again.
     let undoBudget: UndoBudget
-    /// Facts about the whole line, computed once so that no detector rescans it.
-    let facts: LineFacts
+    /// Facts about the whole line, computed once so that no detector rescans it: by the
+    /// mojibake search and the one-byte shift, whose lines hold signs of mojibake, a '?' or
+    /// U+FFFD. (A line of prose with folded marks only needs none: counting them was a tenth of
+    /// the time spent on a long line's stretches.)
+    private let knownFacts: LineFacts?
+    /// ``knownFacts``, counted again if a detector asks about a line they were not counted for.
+    var facts: LineFacts { knownFacts ?? LineFacts(scalars, model: model) }
     /// The full-width marks the line wrote before any pass repaired it.
     let written: WrittenMarks
     /// Whether the line has signs of mojibake or damage (``Repairer/Finding/mojibake``): the
@@ -91,7 +96,7 @@ struct LineRepair {
         self.depth = depth
         undoBudget = UndoBudget(lineLength: scalars.count)
         self.searchesMojibake = searchesMojibake
-        facts = LineFacts(scalars, model: model)
+        knownFacts = searchesMojibake || scalars.contains(where: Self.writesLostByte) ? LineFacts(scalars, model: model) : nil
         self.written = written ?? WrittenMarks(scalars)
     }
 
