@@ -122,9 +122,17 @@ extension LineRepair {
     /// `lostByteChoices` keeps, for the line, each choice of a character one of whose bytes was lost.
     private func shiftEdit(at q: Int, inShiftedLine: Bool, lostByteChoices: inout LostByteChoices) -> Edit? {
         let minimumGain = inShiftedLine ? Self.minimumGainInShiftedLine : Self.minimumGain
-        // The GBK bytes each character after the '?' may have come from.
+        // The GBK bytes each character after the '?' may have come from. (Only as far as a
+        // reading can go: past an ASCII letter, digit or space no pair goes on, and past ASCII
+        // marks and lost characters only as many as may be unfolded or have lost a byte. On a
+        // line of '?' after '?', reading to the cap from each cost a hundred times the work.)
         var choices: [[[UInt8]]] = []
+        var crossings = 0
         for scalar in scalars[(q + 1)...].prefix(Self.maximumShiftLength) {
+            if scalar.isASCII || Self.writesLostByte(scalar) {
+                crossings += 1
+                if crossings > Self.maximumLostBytes + Self.maximumUnfolded + 1 { break }
+            }
             if scalar == "\u{FFFD}" {
                 // Only a lost pair: U+FFFD was never a byte of the text.
                 choices.append([])
@@ -133,6 +141,7 @@ extension LineRepair {
                 if let folded = Self.fullwidthBytes(of: scalar) { options.append(folded) }
                 options += Self.curlyQuoteBytes[scalar] ?? []
                 choices.append(options)
+                if options.count == 1 { break }
             } else if let bytes = try? Charset.gbk.encode(String(scalar)), !bytes.isEmpty {
                 // (ICU encodes a few characters, such as the soft hyphen, to nothing.)
                 // GBK writes € as the lone byte 0x80; a GB18030 decoder read it from the pair A2 E3.
