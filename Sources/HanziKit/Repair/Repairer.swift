@@ -14,8 +14,9 @@
 /// lost characters) is reported, never guessed at. See ``Diagnosis`` for what it repairs.
 ///
 /// Lines (split on `\n` only) are repaired independently; a line over about a thousand
-/// characters (a paragraph or a chapter) is weighed a stretch of sentences at a time. A line with nothing suspicious costs
-/// one byte scan. A repairer is immutable and can be shared across threads.
+/// characters (a paragraph or a chapter) is weighed a stretch of sentences at a time. A line
+/// with nothing suspicious costs one byte scan. A repairer is immutable and can be shared
+/// across threads.
 public struct Repairer: Sendable {
     /// What the repairer does beyond undoing mojibake.
     public struct Options: Sendable, Hashable {
