@@ -27,6 +27,14 @@ private func shifted(_ text: String) throws -> String {
     }))
 }
 
+/// Expects `garbled` repaired back to `original`, by one repair of the shift.
+private func expectUndoneByOneShift(_ garbled: String, to original: String,
+                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original, sourceLocation: sourceLocation)
+    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift], sourceLocation: sourceLocation)
+}
+
 @Test func theArticleExamplesShiftAsReported() throws {
     #expect(try shifted("他笑了。”王晟說") == "他笑了?!蓖蹶烧f")
     #expect(try shifted("我們走吧。現在就走") == "我們走吧?,F在就走")
@@ -62,9 +70,7 @@ private func shifted(_ text: String) throws -> String {
     let original = "人反對太叔。太叔逃到鄢地。莊公又趕到鄢地進攻他。"
     let garbled = "人反對太叔。太叔逃到鄢地?Ｇf公又趕到鄢地進攻他。"
     #expect(try shifted("太叔逃到鄢地。莊公") == "太叔逃到鄢地?Ｇf公")
-    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
-    #expect(text == original)
-    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+    try expectUndoneByOneShift(garbled, to: original)
 }
 
 @Test func aShiftThatRunsToTheEndOfTheLineRecoversTheFinalMark() throws {
@@ -73,9 +79,7 @@ private func shifted(_ text: String) throws -> String {
     let original = "她說不好。叫我上她家去喫晚飯。"
     let garbled = try shifted(original)
     #expect(garbled.hasSuffix("?"))
-    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
-    #expect(text == original)
-    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+    try expectUndoneByOneShift(garbled, to: original)
 }
 
 @Test func aShiftThroughALongParagraphWithoutASCIIIsRealignedWhereTheASCIIComes() throws {
@@ -84,9 +88,7 @@ private func shifted(_ text: String) throws -> String {
     let original = "請告訴他孝敬老人乃做人之本。如果您身邊有一位老人，請走近他，讓他感受到晚年的溫馨；如果您是一位成功人士，請率先垂範，與老人分享您成就的甘甜 (1998)"
     let garbled = try shifted(original)
     #expect(garbled.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) })
-    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
-    #expect(text == original)
-    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+    try expectUndoneByOneShift(garbled, to: original)
 }
 
 @Test func aShiftedMarkBeforeFullWidthDigitsIsRealigned() throws {
@@ -94,9 +96,7 @@ private func shifted(_ text: String) throws -> String {
     // the full-width digits of a reading count against it no more than their own cost.
     let original = "葉利欽在講話中指出。１９９７年俄羅斯政治局勢出現了新的積極趨勢"
     let garbled = try shifted(original)
-    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
-    #expect(text == original)
-    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+    try expectUndoneByOneShift(garbled, to: original)
 }
 
 @Test func aShiftThatRunsToTheEndOfTheLineClosesTheOpenQuotation() throws {
@@ -151,9 +151,7 @@ private func shifted(_ text: String) throws -> String {
     let original = "我去看過了。那個地方很遠。"
     let garbled = try shifted(original)
     #expect(garbled == "我去看過了?Ｄ莻?胤胶苓h。")
-    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
-    #expect(text == original)
-    #expect(fixes.map(\.diagnosis) == [.gbkOneByteShift])
+    try expectUndoneByOneShift(garbled, to: original)
 }
 
 @Test func aShiftThroughTwoTrailBytes0x80RecoversBothOrMarksWhatItCannotTell() throws {
