@@ -132,7 +132,7 @@ struct CleanCommandTests {
     }
 
     @Test func lineLongerThanTheCutLimitCleansAsAWhole() throws {
-        // Garbled throughout, so that every piece is repaired: five times the 64 KB at which
+        // Garbled throughout, so that every piece is repaired: 320 KB, past the 256 KB at which
         // `clean` cuts a line (LongLineCut.repairLimit). A debug build repairs slowly.
         let unit = "后来他说:\(garbledQuote)这个软件的头发问题，干预不了。"
         let count = 5 * (64 << 10) / unit.utf8.count

@@ -73,6 +73,27 @@ struct RepairCommandTests {
         #expect(result.text == "他說：「我們走吧。」\n")
     }
 
+    /// weicheng.txt of `../shared`, which holds a chapter of 187 KB on one line with 800
+    /// straight quotes among its curly ones; nil where `../shared` is absent.
+    static let novel: URL? = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/data/corpus/weicheng.txt").standardized
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }()
+
+    @Test(.enabled(if: novel != nil, "../shared/data/corpus/weicheng.txt is absent"))
+    func aNovelWithChaptersOnOneLineRepairedAgainStaysAsItWas() throws {
+        // Its long chapter was cut at 64 KB, where bytes put the cut: restored marks moved it,
+        // and the second repair read other stretches and restored one more quote.
+        let once = try hanzi(["repair", Self.novel!.path])
+        #expect(once.status == 0)
+        let twice = try hanzi(["repair"], input: once.stdout)
+        #expect(twice.status == 0)
+        // (Compared first: the whole novel in a failure message reads as nothing.)
+        let unchanged = twice.stdout == once.stdout
+        #expect(unchanged, "repairing the repaired novel changed it")
+    }
+
     @Test func invalidUTF8IsAnInputErrorNamingTheOffset() throws {
         let result = try hanzi(["repair"], input: Array("好的".utf8) + [0xB9, 0xFE] + Array("\n".utf8))
         #expect(result.status == 3)
