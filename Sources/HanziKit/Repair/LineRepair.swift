@@ -264,7 +264,10 @@ struct LineRepair {
     func foreignLetters(in candidate: [Unicode.Scalar], outside range: Range<Int>) -> Int {
         let table = model.table
         // (Full-width digits are no script: Chinese text writes its numbers with them.)
-        let kinds = candidate.filter { !("０"..."９").contains($0) }.map { table.kind($0) }.filter { LineFacts.foreign.contains($0) }
+        let kinds = candidate.compactMap { scalar -> CharacterTable.Kind? in
+            let kind = table.kind(scalar)
+            return LineFacts.foreign.contains(kind) && !("０"..."９").contains(scalar) ? kind : nil
+        }
         guard !kinds.isEmpty else { return 0 }
         var counts = facts.kindCounts
         for scalar in scalars[range] { counts[Int(table.kind(scalar).rawValue)] -= 1 }
