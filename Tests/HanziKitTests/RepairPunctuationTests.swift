@@ -365,6 +365,17 @@ import Testing
     try expectRepairs([("「我们中国最普遍的\"艺术\"是男人扮女人。」", "「我们中国最普遍的“艺术”是男人扮女人。」")])
 }
 
+@Test func aTermQuotedInsideAQuotationOpensItsOwnPair() throws {
+    // The quote after 这叫 could close the quotation 说: opened, but the next one surely closes,
+    // and two closing marks in a row are never right: the first opens a quoted term.
+    try expectRepairs([
+        ("他说:\"这叫\"内卷\",懂吗?\"", "他说：“这叫“内卷”，懂吗？”"),
+        ("\"你要说\"大娘\".大伯伯,我没说错吧?\"", "“你要说“大娘”。大伯伯，我没说错吧？”"),
+        // Two terms in a row: the second's closing quote ends it, not the quotation around both.
+        ("還有一條:\"文章見於\"人民日報\"\"光明日報\"等報紙中\",他很得意.", "還有一條：“文章見於“人民日報”“光明日報”等報紙中”，他很得意。"),
+    ])
+}
+
 @Test func anEmptyQuotationAfterAHanCharacterIsRestoredAsAPair() throws {
     try expectRepairs([
         ("如果檔案引數是\"\",則從標準輸入讀取。", "如果檔案引數是“”，則從標準輸入讀取。"),

@@ -853,6 +853,14 @@ extension LineRepair {
                     let following = followingQuoteDirection(text, after: k, pastUndecided: isFirst)
                     if let following, following.between == 0 && following.opens == open {
                         opens = !following.opens
+                    } else if let following, following.between == 0, open, !following.opens,
+                              let previous, isHan(previous), let next, isHan(next),
+                              let opener = straightOpener, !(opener >= 2 && text[opener - 1] == "\"" && isHan(text[opener - 2])) {
+                        // Between Han characters, a quote whose next one surely closes opens a
+                        // term quoted inside the open quotation (说"大娘".), rather than leave two
+                        // closing marks in a row; unless that quotation is itself a term, the
+                        // second of two in a row ("史學雜誌""星期六文學評論"等).
+                        opens = true
                     } else if isFirst, let following {
                         // The line's first quote: the line may begin inside a quotation, and
                         // the quotes up to the first sure one alternate (我不管了,"他推开门,说:"再见:
