@@ -96,6 +96,15 @@ import Testing
     try expectRepairs(["只有一兩盞燈,,一齣電梯，很暗", "函数f(参数)2次", "参考http://a.com/x,注意"].map { ($0, $0) })
 }
 
+@Test func anAddressEndsAtAQuoteOrAFullWidthMarkAndTheSentenceAfterItEndsWithAFullStop() throws {
+    try expectRepairs([
+        ("可以看这个网址http://example.com/doc/,里面有\"安装步骤\",写得很清楚.", "可以看这个网址http://example.com/doc/，里面有“安装步骤”，写得很清楚。"),
+        ("地址是http://example.com/a.html,打开后点\"下一步\"!就可以了.", "地址是http://example.com/a.html，打开后点“下一步”！就可以了。"),
+    ])
+    // Inside the address a '.' stays, Chinese around it or not.
+    try expectRepairs([("官网是http://例子.中国/下载.", "官网是http://例子.中国/下载.")])
+}
+
 @Test func marksAfterALatinWordSetOffBySpacesAreRestored() throws {
     // Technical writing sets Latin words and options off with spaces.
     try expectRepairs([

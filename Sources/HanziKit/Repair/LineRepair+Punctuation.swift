@@ -387,15 +387,19 @@ extension LineRepair {
     }
 
     /// Whether the mark at `k` sits in an address (http://百度.中国) or ends one (…/03/,注意):
-    /// "://" comes before it, with no space between (within an address's length).
+    /// "://" comes before it, with nothing between that ends an address: a space, a quote, an
+    /// angle bracket or a full-width mark (…/03/,注意"第四步",很好. ends its sentence).
     private func isInAddress(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         var j = k - 1
-        while j >= max(2, k - 100) && text[j] != " " {
+        while j >= max(2, k - 100) && !Self.addressEnds.contains(text[j]) && model.table.kind(text[j]) != .chinesePunctuation {
             if text[j] == "/" && text[j - 1] == "/" && text[j - 2] == ":" { return true }
             j -= 1
         }
         return false
     }
+
+    /// Characters no address holds, which end one: a space, a quote, an angle bracket.
+    private static let addressEnds = ScalarSet(" \"<>")
 
     /// Whether the '.' at `k` comes before the top level of an internationalized domain name
     /// (公司.香港, 百度.中国 without its scheme, as the public suffix list writes them): a
