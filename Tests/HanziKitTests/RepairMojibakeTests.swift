@@ -145,6 +145,19 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
 }
 
+@Test func aLineUndoneTwiceIsLeftAsItIsWhenRepairedAgain() throws {
+    // Once undone, the line writes ， and 「」: the '.' of its notation is the writer's, as it
+    // was when the garbled line showed neither.
+    let original = "格式是由一個或多個逗號活空格所分隔的描述，其形式為「檔案編號.域」或者"
+    // UTF-8 read as GBK, then as windows-1252 by a browser, which keeps the bytes the code page
+    // leaves undefined (ICU's converter would not), and the last character lost.
+    let twice = "é\u{8F}\u{8D}ç…Žç´¡é\u{8F}„îˆœæ•±æ¶“â‚¬é\u{8D}Šå¬«åž¨æ¾¶æ°¬â‚¬å¬®â‚¬æ¥„æ«‰å¨²è\u{8D}¤â”–é\u{8F}\u{8D}å…¼å¢\u{8D}é\u{8D}’å—›æ®§é\u{90}¨å‹¬å¼¿æ\u{9D}©å¸®ç´\u{9D}é\u{8D}\u{8F}è·ºèˆ°å¯®å¿•å\u{81}¤éŠ†å±¾ç\u{8D}¢å¦—å\u{A0}¢æ³•é“\u{8F}ï¿½.é\u{8D}©ç†´â‚¬å¶†åž¨é‘°ï¿½"
+    let repairer = try RepairFixture.repairer.get()
+    let once = repairer.repair(twice).text
+    #expect(once == original)
+    #expect(repairer.repair(once).text == once)
+}
+
 @Test func bigFiveReadAsGBKThenReadAsLatin1IsUndoneTwice() throws {
     // The second undoing skips Big5 and GBK readings where UTF-8 readings undo everything;
     // here none does, so the Big5 one is still tried.

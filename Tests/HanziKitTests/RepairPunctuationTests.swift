@@ -538,9 +538,12 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("進行點選動作的方向 (「左」、「右」、「上」、「下」).", "進行點選動作的方向 (「左」、「右」、「上」、「下」)。"),
     ])
     // Not with a bracket alone (mojibake makes one: 閫夐」), not after a Latin word, not in a
-    // line that writes 。, and not in Japanese.
+    // line that writes 。 or ， (the style of the line's writer, who typed the '.': a notation
+    // such as 「檔案編號.域」 is left as it stands, also once repaired), and not in Japanese.
     try expectRepairs([
         ("执行时使用--auth-host选项」.", "执行时使用--auth-host选项」."),
+        ("格式是由逗號所分隔的描述，其形式為「檔案編號.域」或者", "格式是由逗號所分隔的描述，其形式為「檔案編號.域」或者"),
+        ("他說「好的」，然後就走了.我也走了.", "他說「好的」，然後就走了.我也走了."),
         ("請參閱「README」檔案 foo.", "請參閱「README」檔案 foo."),
         ("請參閱「README」檔案。然後重新開機.", "請參閱「README」檔案。然後重新開機."),
         ("「ファイル」を開く設定.", "「ファイル」を開く設定."),

@@ -63,8 +63,10 @@ extension LineRepair {
         if foldedWhole { restoreEmoticons(text, into: &restored) }
         let quotesRestored = restored.contains { $0.map { "“”「」".unicodeScalars.contains($0) } == true }
         // So does a line that quotes with corner brackets, typed in Chinese, and ends its
-        // sentences with '.' alone: no clean line in the evaluation sets does that.
-        let fullStops = fullStopsTyped && (foldedWhole || quotesRestored || written.cornerBrackets)
+        // sentences with '.' alone: no clean line in the evaluation sets does that. Not one that
+        // writes ， too: its writer typed full-width marks and chose the '.' (「檔案編號.域」), and
+        // a line undone from mojibake would otherwise change again when repaired again.
+        let fullStops = fullStopsTyped && (foldedWhole || quotesRestored || written.cornerBrackets && !written.foldedForm)
         let beforeMarks = restored
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole, fullStops: fullStops)
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
