@@ -259,8 +259,12 @@ extension LineRepair {
             if memo[key] == nil {
                 var best: (scalar: Unicode.Scalar, score: Double)?, second = -Double.infinity
                 let options = lost.leadIsLost ? Self.gbkCharacters(endingWith: lost.known) : Self.gbkCharacters(beginningWith: lost.known)
+                // (One window, its middle character replaced: a line of junk has a context per
+                // lost byte and some 190 options for each.)
+                var window = left + [" "] + right
                 for scalar in options where model.table.kind(scalar) == .han {
-                    let score = model.score(left + [scalar] + right)
+                    window[left.count] = scalar
+                    let score = model.score(window)
                     if let top = best, score <= top.score {
                         second = max(second, score)
                     } else {

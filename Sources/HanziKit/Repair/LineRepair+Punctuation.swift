@@ -562,8 +562,11 @@ extension LineRepair {
 
     /// Where the clause before `k` starts: after the previous clause mark.
     private func clauseStart(_ text: [Unicode.Scalar], before k: Int) -> Int {
-        text[..<k].lastIndex(where: { "，。！？；：,.!;:".unicodeScalars.contains($0) }).map { $0 + 1 } ?? 0
+        text[..<k].lastIndex(where: { Self.clauseEnds.contains($0) }).map { $0 + 1 } ?? 0
     }
+
+    /// The marks that end a clause before a question mark (asked of every character back to one).
+    private static let clauseEnds = ScalarSet("，。！？；：,.!;:")
 
     /// Whether a clause that a question mark may end is a question by its form, without a
     /// question word: it ends with 吧 or 罢 (胖罢?) or a classical particle (有亡釁乎?, 乎哉), or with

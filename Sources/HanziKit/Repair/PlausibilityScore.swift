@@ -206,7 +206,8 @@ final class PlausibilityScore: Sendable {
     /// The log-likelihood of `scalars`.
     func score(_ scalars: some Collection<Unicode.Scalar>) -> Double {
         var total = 0.0
-        var hanRun: [Unicode.Scalar] = []
+        // Where the run of Han characters being read began, if one is.
+        var hanStart: Int? = nil
         var previous: CharacterTable.Kind? = nil
         var previousScalar: Unicode.Scalar = " "
         let scalars = Array(scalars)
@@ -214,13 +215,13 @@ final class PlausibilityScore: Sendable {
             defer { previousScalar = scalar }
             let kind = table.kind(scalar)
             if kind == .han {
-                hanRun.append(scalar)
+                if hanStart == nil { hanStart = i }
                 previous = kind
                 continue
             }
-            if !hanRun.isEmpty {
-                total += scoreHan(hanRun)
-                hanRun.removeAll(keepingCapacity: true)
+            if let start = hanStart {
+                total += scoreHan(scalars[start..<i])
+                hanStart = nil
             }
             if kind == .chinesePunctuation {
                 total += punctuationCost(scalar, after: previousScalar, before: i + 1 < scalars.count ? scalars[i + 1] : " ")
@@ -238,7 +239,7 @@ final class PlausibilityScore: Sendable {
             }
             previous = kind
         }
-        if !hanRun.isEmpty { total += scoreHan(hanRun) }
+        if let start = hanStart { total += scoreHan(scalars[start...]) }
         return total
     }
 
@@ -347,8 +348,8 @@ final class PlausibilityScore: Sendable {
 
     /// The log-likelihood of a run of Han characters: the best segmentation into dictionary
     /// words, unknown characters scoring ``Cost/unknownHan``.
-    private func scoreHan(_ run: [Unicode.Scalar]) -> Double {
-        let n = run.count
+    private func scoreHan(_ run: ArraySlice<Unicode.Scalar>) -> Double {
+        let n = run.count, base = run.startIndex
         // Scratch space on the stack: this runs for every candidate of every choice.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n * 4) { bytes in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1 + n * 4 + 1) { indices in
@@ -373,7 +374,7 @@ final class PlausibilityScore: Sendable {
                     let text = UnsafeBufferPointer(rebasing: bytes[0..<count])
                     best[n] = 0
                     for i in stride(from: n - 1, through: 0, by: -1) {
-                        var value = singleCost(run[i], in: text, from: starts[i], to: starts[i + 1]) + best[i + 1]
+                        var value = singleCost(run[base + i], in: text, from: starts[i], to: starts[i + 1]) + best[i + 1]
                         lexicon.forEachWord(in: text, from: starts[i]) { end, entry in
                             let j = charIndex[end]
                             guard j > i + 1 else { return }
