@@ -119,6 +119,36 @@ struct LexiconFileTests {
         #expect(throws: Never.self) { try Lexicon(contentsOf: cache + "/" + compiled) }
     }
 
+    @Test func keptCompiledCopiesAndMemosLeftUnusedForAMonthAreRemoved() throws {
+        // Each dictionary change compiles a new copy, and each build of a program writes its own
+        // digest memos: whatever has gone unused for 30 days goes when a new one is written.
+        let cache = directory + "/cache-unused"
+        #expect(mkdir(cache, 0o755) == 0)
+        func touch(_ name: String, daysAgo days: Int) throws {
+            let path = try write([1, 2, 3], "cache-unused/" + name)
+            var times = [timeval(tv_sec: time(nil) - days * 86400, tv_usec: 0), timeval(tv_sec: time(nil) - days * 86400, tv_usec: 0)]
+            #expect(utimes(path, &times) == 0)
+        }
+        for name in ["aging.txt-0ld.hzlex", "aging.txt-0ld.hzlex.verified", "other.txt-0ld.hzlex", "STCharacters.txt.0ld.digest"] {
+            try touch(name, daysAgo: 40)
+        }
+        try touch("aging.txt-recent.hzlex", daysAgo: 20)
+        let dictionary = try write(Array("云计算 5 n\n".utf8), "aging.txt")
+        _ = try DictionaryStore(directory: directory, cacheDirectory: cache).lexicon(atPath: dictionary)
+        _ = try DictionaryStore(cacheDirectory: cache).lexicon("opencc/STCharacters.txt", format: .opencc)
+        let left = Set(try listDirectory(cache))
+        #expect(!left.contains("aging.txt-0ld.hzlex") && !left.contains("aging.txt-0ld.hzlex.verified"))
+        #expect(!left.contains("STCharacters.txt.0ld.digest"))
+        #expect(left.isSuperset(of: ["aging.txt-recent.hzlex", "other.txt-0ld.hzlex"]))
+        // A copy in use stays young: loading it moves its time to now (once a day).
+        let kept = try #require(left.first { $0.hasPrefix("aging.txt-") && $0.hasSuffix(".hzlex") && !$0.contains("recent") })
+        var times = [timeval(tv_sec: time(nil) - 2 * 86400, tv_usec: 0), timeval(tv_sec: time(nil) - 2 * 86400, tv_usec: 0)]
+        #expect(utimes(cache + "/" + kept, &times) == 0)
+        _ = try DictionaryStore(directory: directory, cacheDirectory: cache).lexicon(atPath: dictionary)
+        var info = stat()
+        #expect(stat(cache + "/" + kept, &info) == 0 && info.st_mtim.tv_sec > time(nil) - 3600)
+    }
+
     func listDirectory(_ path: String) throws -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }

@@ -17,6 +17,7 @@ import Darwin
 ///
 /// A text dictionary is compiled on first use and the result cached, keyed by the text's
 /// content, so an edited dictionary is recompiled and an unchanged one loads by a memory map.
+/// A copy unused for 30 days goes when a newer one of the same dictionary is written.
 /// Each store loads a lexicon once; the instance is safe to share across threads.
 public final class DictionaryStore: Sendable {
     /// The directory replacing the embedded dictionaries, or nil for the embedded ones.
@@ -125,11 +126,14 @@ public final class DictionaryStore: Sendable {
         let digest = sourceDigest(source, baseName: baseName) ^ UInt64(LexiconFormat.version) ^ (format == .jieba ? 0x5A : 0)
         let cachePath = cacheDirectory.map { "\($0)/\(baseName)-\(String(digest, radix: 16)).hzlex" }
         if let cachePath, access(cachePath, R_OK) == 0, let lexicon = try? Self.loadVerifiedOnce(cachePath) {
+            Self.markUsed(cachePath)
             return lexicon
         }
         let bytes = try Self.compile(source, name: name, format: format)
         if let cacheDirectory, let cachePath, (try? FileBytes.writeAtomically(bytes, to: cachePath, creatingDirectory: cacheDirectory)) != nil,
            let lexicon = try? Self.loadVerifiedOnce(cachePath) {
+            // Each change of a dictionary or of the format compiles a new copy.
+            Self.removeUnused(prefix: baseName + "-", suffix: ".hzlex", in: cacheDirectory, except: cachePath)
             return lexicon
         }
         return try Lexicon(bytes: bytes, path: name)
@@ -145,9 +149,14 @@ public final class DictionaryStore: Sendable {
         // One memo per executable, so that two programs sharing the cache do not overwrite
         // each other's.
         let memo = "\(cacheDirectory)/\(baseName).\(String(LexiconFormat.checksum(executable.text), radix: 16)).digest"
-        if let recalled = executable.recalled(from: memo), let digest = UInt64(recalled, radix: 16) { return digest }
+        if let recalled = executable.recalled(from: memo), let digest = UInt64(recalled, radix: 16) {
+            Self.markUsed(memo)
+            return digest
+        }
         let digest = LexiconFormat.checksum(source, releasingPages: true)
         executable.remember(String(digest, radix: 16), at: memo)
+        // Each build of a program writes its own memos.
+        Self.removeUnused(prefix: baseName + ".", suffix: ".digest", in: cacheDirectory, except: memo)
         return digest
     }
 
@@ -170,28 +179,29 @@ public final class DictionaryStore: Sendable {
         let bytes = build()
         precondition(bytes.count == length, "\(name): built \(bytes.count) bytes, expected \(length)")
         if (try? FileBytes.writeAtomically(bytes + checksum(bytes[...]), to: path, creatingDirectory: cacheDirectory)) != nil {
-            Self.removeUnused(named: name, in: cacheDirectory, except: path)
+            Self.removeUnused(prefix: name + "-", suffix: ".bin", in: cacheDirectory, except: path)
         }
         return bytes[...]
     }
 
-    /// How long derived data goes unused before it is removed: each build of a program and each
-    /// dictionary change computes its own copy, and nothing else would remove the old ones.
-    static let unusedDerivedDataAge = 30 * 24 * 3600
+    /// How long a kept file (derived data, a compiled lexicon, a digest memo) goes unused
+    /// before it is removed: each build of a program and each dictionary change writes its own
+    /// copy, and nothing else would remove the old ones.
+    static let unusedKeptFileAge = 30 * 24 * 3600
 
-    /// Sets the modification time of a kept copy to now once a day it is used, so that
-    /// ``removeUnused(named:in:except:)`` tells copies in use by their time.
+    /// Sets the modification time of a kept file to now once a day it is used, so that
+    /// ``removeUnused(prefix:suffix:in:except:)`` tells files in use by their time.
     private static func markUsed(_ path: String) {
         var info = stat()
         if stat(path, &info) == 0, info.st_mtim.tv_sec < time(nil) - 24 * 3600 { utimes(path, nil) }
     }
 
-    /// Removes the copies of derived data `name` in `directory` but `path` that have gone
-    /// unused for ``unusedDerivedDataAge``.
-    private static func removeUnused(named name: String, in directory: String, except path: String) {
+    /// Removes the files of `directory` but `path` named `prefix`…`suffix` that have gone
+    /// unused for ``unusedKeptFileAge``, with the memo of their verification.
+    private static func removeUnused(prefix: String, suffix: String, in directory: String, except path: String) {
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
-        let cutoff = time(nil) - unusedDerivedDataAge
+        let cutoff = time(nil) - unusedKeptFileAge
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
             // The name is read in place: an entry is allocated only as long as its name, so
@@ -199,9 +209,10 @@ public final class DictionaryStore: Sendable {
             let file = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             let candidate = directory + "/" + file
             var info = stat()
-            guard file.hasPrefix(name + "-"), file.hasSuffix(".bin"), candidate != path,
+            guard file.hasPrefix(prefix), file.hasSuffix(suffix), candidate != path,
                   stat(candidate, &info) == 0, info.st_mtim.tv_sec < cutoff else { continue }
             unlink(candidate)
+            unlink(candidate + ".verified")
         }
     }
 
