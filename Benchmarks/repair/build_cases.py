@@ -243,7 +243,12 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
             break
     for line, script in sample([(line, s) for line, s in both if s == 'simplified'], per_category * 3):
         # As browsers read "big5" (the WHATWG index is Big5 with the HKSCS additions).
-        corrupted = line.encode('gbk').decode('big5hkscs', 'replace')
+        try:
+            gbk = line.encode('gbk')
+        except UnicodeEncodeError:
+            # (A character GBK lacks, as a private-use one, was never written in GBK.)
+            continue
+        corrupted = gbk.decode('big5hkscs', 'replace')
         add('gbkAsBig5', line, corrupted, recoverable='\ufffd' not in corrupted, source=script)
         if sum(c['category'] == 'gbkAsBig5' for c in cases if c['split'] == split) >= per_category:
             break

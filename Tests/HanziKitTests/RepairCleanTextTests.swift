@@ -119,6 +119,13 @@ import Testing
     #expect(!fixes.isEmpty && fixes.allSatisfy { $0.diagnosis == .lostCharacters })
 }
 
+@Test func aQuestionMarkAfterAnOpeningQuoteShowsTheLinesQuestionMarksAreLostCharacters() throws {
+    // No question mark opens a quotation: the '?' after “ stood for a character, and so did the
+    // one before ”, which a question would end.
+    let line = "他所?的“?她三分”，不是“三分流水七分?”的“三分”，而是“天下只有三分月色”的“三分”。"
+    #expect(try RepairFixture.repairer.get().repair(line).text == line)
+}
+
 @Test func aRepairedLineIsLeftAloneTheSecondTime() throws {
     let repairer = try RepairFixture.repairer.get()
     let garbled = try misread("他说：“今天下午我们去图书馆看书吧。”", readAs: .gbk) + "\n" + "他说:\"好!\""

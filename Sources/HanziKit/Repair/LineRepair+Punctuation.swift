@@ -153,9 +153,11 @@ extension LineRepair {
         // full-width (folding would have folded them all). None of its '?' is a folded question
         // mark. (Classical dialogue asks question after question: those '?' do not count. "??"
         // at the end of a line is as often a mark the one-byte shift lost.)
+        // (So does one that opens a quotation or a bracket, where a question mark never stands:
+        // “?她三分”.)
         let questionMarksInWords = text.indices.count { k in
-            text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
-                && !clauseAsks(text, before: k)
+            text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k + 1])
+                && (isHan(text[k - 1]) && !clauseAsks(text, before: k) || model.table.signs(text[k - 1]).contains(.opening))
         }
         // So did one given with a '?' after a Han character and before a full-width ，；or ：
         // (值?，): folding would have folded that mark too, and none follows a question mark.
