@@ -309,6 +309,16 @@ import Testing
     try expectRepairs([("?制?任何本地?案的??重置成??端?案相同,一般", "?制?任何本地?案的??重置成??端?案相同，一般")])
 }
 
+@Test func inALineFoldedWholeQuestionsWithoutAQuestionWordAreRestored() throws {
+    // Two '?' between characters, in clauses no question word marks: questions where the line
+    // was folded whole and common characters follow them; characters an encoder lost where a
+    // rare one, the junk of a lost byte, follows one.
+    try expectRepairs([
+        ("她冷笑道:\"你也配管我?我要你来说?给我出去!\"", "她冷笑道：“你也配管我？我要你来说？给我出去！”"),
+        ("他笑道:\"你也配?骸?聖人說的,我不信.\"", "他笑道：“你也配?骸?聖人說的，我不信。”"),
+    ])
+}
+
 @Test func aLineThatBeginsInsideAQuotationClosesItAtItsFirstQuote() throws {
     // The quote after 说: opens, so the one before it closes, and the line's first quote, which
     // its neighbours leave open, closes the quotation the line began inside.

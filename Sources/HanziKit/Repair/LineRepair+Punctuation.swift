@@ -155,14 +155,18 @@ extension LineRepair {
         // at the end of a line is as often a mark the one-byte shift lost.)
         // (So does one that opens a quotation or a bracket, where a question mark never stands:
         // “?她三分”.)
-        let questionMarksInWords = text.indices.count { k in
+        let questionMarksInWords = text.indices.filter { k in
             text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k + 1])
                 && (isHan(text[k - 1]) && !clauseAsks(text, before: k) || model.table.signs(text[k - 1]).contains(.opening))
         }
+        // In a line folded whole they may be questions without a question word (吃醋也轮得到你?我要
+        // 你来管?给你点面子): there a rare character after one (李雲龍?瑹赡, 曰?骸?聖) must show
+        // the junk a lost byte leaves.
         // So did one given with a '?' after a Han character and before a full-width ，；or ：
         // (值?，): folding would have folded that mark too, and none follows a question mark.
         // (As given: a repair of the one-byte shift writes marks after a question's '?'.)
-        let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.indices.contains { k in
+        let lostCharacters = questionMarksInWords.count >= 2 && (!foldedWhole || questionMarksInWords.contains { model.isRareHan(text[$0 + 1]) })
+            || written.questionMark || text.indices.contains { k in
             k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?"
         } || scalars.indices.dropFirst().dropLast().contains { k in
             scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
