@@ -102,6 +102,8 @@ import Testing
         "    def __eq\u{FFFD}__(self, other):",
         "cannot format\u{FFFD}(object) here",
         "Continue? \u{FFFD}(y/N)",
+        // Japanese: 釈で� re-encoded as GBK reads as UTF-8 for an Ethiopic letter, foreign here.
+        "ifconfig: オプション`%s'を解釈で\u{FFFD}きません.",
     ]
     for line in lines {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)

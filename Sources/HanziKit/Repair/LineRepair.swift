@@ -260,7 +260,8 @@ struct LineRepair {
     static let foreignLetterCost = 6.0
 
     /// How many characters of `candidate` are kana, hangul, Greek, Cyrillic, Latin-1 letters or
-    /// full-width letters when the line outside `range` is Chinese and has none of that kind.
+    /// full-width letters when the line outside `range` is Chinese (or Japanese or Korean) and
+    /// has none of that kind.
     func foreignLetters(in candidate: [Unicode.Scalar], outside range: Range<Int>) -> Int {
         let table = model.table
         // (Full-width digits are no script: Chinese text writes its numbers with them.)
@@ -271,7 +272,9 @@ struct LineRepair {
         guard !kinds.isEmpty else { return 0 }
         var counts = facts.kindCounts
         for scalar in scalars[range] { counts[Int(table.kind(scalar).rawValue)] -= 1 }
-        guard counts[Int(CharacterTable.Kind.han.rawValue)] >= 2 else { return 0 }
+        // (Japanese and Korean lines count as CJK too: 解釈で� does not become 解ዤ�.)
+        guard counts[Int(CharacterTable.Kind.han.rawValue)] + counts[Int(CharacterTable.Kind.kana.rawValue)]
+                + counts[Int(CharacterTable.Kind.hangul.rawValue)] >= 2 else { return 0 }
         // Latin-1 letters belong with ASCII words.
         counts[Int(CharacterTable.Kind.latinLetter.rawValue)] += counts[Int(CharacterTable.Kind.asciiLetter.rawValue)]
         return kinds.count { counts[Int($0.rawValue)] == 0 }
