@@ -121,11 +121,19 @@ import Testing
     #expect(!fixes.isEmpty && fixes.allSatisfy { $0.diagnosis == .lostCharacters })
 }
 
-@Test func aQuestionMarkAfterAnOpeningQuoteShowsTheLinesQuestionMarksAreLostCharacters() throws {
-    // No question mark opens a quotation: the '?' after “ stood for a character, and so did the
-    // one before ”, which a question would end.
-    let line = "他所?的“?她三分”，不是“三分流水七分?”的“三分”，而是“天下只有三分月色”的“三分”。"
-    #expect(try RepairFixture.repairer.get().repair(line).text == line)
+@Test func questionMarksWhereNoQuestionMarkStandsShowTheLinesQuestionMarksAreLostCharacters() throws {
+    // No question mark opens a quotation, follows 、 or begins a line: the '?' there stood for
+    // characters, and so did the line's others, which a question would end (七分?”, 一?）) or
+    // which a question word precedes (是否可用?出, 何添?、).
+    let lines = [
+        "他所?的“?她三分”，不是“三分流水七分?”的“三分”，而是“天下只有三分月色”的“三分”。",
+        "何添?、?文正、??超、?守信、?文?、??通、?金烈、?祖庇、???（女）、周?楣（女）",
+        "?示物件?型（可以是 “blob”、“tree”、“commit”、“tag” 等其中一?）",
+        "?? fnmatch() 是否可用?出?。",
+    ]
+    for line in lines {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    }
 }
 
 @Test func aRepairedLineIsLeftAloneTheSecondTime() throws {

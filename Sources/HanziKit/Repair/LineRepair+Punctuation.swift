@@ -149,15 +149,17 @@ extension LineRepair {
     private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Unicode.Scalar?], foldedWhole: Bool, fullStops: Bool) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
         // A line with several '?' inside words of clauses that ask nothing, or with "??" after a
-        // character, lost characters to an encoder; so did one that writes its question marks
+        // character or at its start, lost characters to an encoder; so did one that writes its question marks
         // full-width (folding would have folded them all). None of its '?' is a folded question
         // mark. (Classical dialogue asks question after question: those '?' do not count. "??"
         // at the end of a line is as often a mark the one-byte shift lost.)
-        // (So does one that opens a quotation or a bracket, where a question mark never stands:
-        // “?她三分”.)
+        // (So does one before a character where a question mark never stands: at the line's
+        // start, after an opening mark (“?她三分”) or after one that ends a clause (、?文正).)
         let questionMarksInWords = text.indices.filter { k in
-            text[k] == "?" && k > 0 && k + 1 < text.count && isHan(text[k + 1])
-                && (isHan(text[k - 1]) && !clauseAsks(text, before: k) || model.table.signs(text[k - 1]).contains(.opening))
+            guard text[k] == "?", k + 1 < text.count, isHan(text[k + 1]) else { return false }
+            guard k > 0 else { return true }
+            return isHan(text[k - 1]) && !clauseAsks(text, before: k)
+                || model.table.signs(text[k - 1]).contains(.opening) || Self.clauseMarks.contains(text[k - 1])
         }
         // In a line folded whole they may be questions without a question word (吃醋也轮得到你?我要
         // 你来管?给你点面子): there a rare character after one (李雲龍?瑹赡, 曰?骸?聖) must show
@@ -167,7 +169,7 @@ extension LineRepair {
         // (As given: a repair of the one-byte shift writes marks after a question's '?'.)
         let lostCharacters = questionMarksInWords.count >= 2 && (!foldedWhole || questionMarksInWords.contains { model.isRareHan(text[$0 + 1]) })
             || written.questionMark || text.indices.contains { k in
-            k > 0 && k + 2 < text.count && isHan(text[k - 1]) && text[k] == "?" && text[k + 1] == "?"
+            k + 2 < text.count && (k == 0 || isHan(text[k - 1])) && text[k] == "?" && text[k + 1] == "?"
         } || scalars.indices.dropFirst().dropLast().contains { k in
             scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
         }
