@@ -309,12 +309,12 @@ import Testing
     try expectRepairs([("?制?任何本地?案的??重置成??端?案相同,一般", "?制?任何本地?案的??重置成??端?案相同，一般")])
 }
 
-@Test func inALineFoldedWholeQuestionsWithoutAQuestionWordAreRestored() throws {
-    // Two '?' between characters, in clauses no question word marks: questions where the line
-    // was folded whole and common characters follow them; characters an encoder lost where a
-    // rare one, the junk of a lost byte, follows one.
+@Test func inALineFoldedWholeTwoQuestionMarksInWordsAreLostCharacters() throws {
+    // Where the line was folded whole, two '?' between characters in clauses no question word
+    // marks could be questions (你也配管我?我要你来说?), but as often stand for quotation marks
+    // an encoder lost: the '?' stay, the other marks are restored.
     try expectRepairs([
-        ("她冷笑道:\"你也配管我?我要你来说?给我出去!\"", "她冷笑道：“你也配管我？我要你来说？给我出去！”"),
+        ("孙寅贵太有?才?了,忽悠不知情的读者!这或许可称作一种?富人的公平?吧.", "孙寅贵太有?才?了，忽悠不知情的读者！这或许可称作一种?富人的公平?吧。"),
         ("他笑道:\"你也配?骸?聖人說的,我不信.\"", "他笑道：“你也配?骸?聖人說的，我不信。”"),
     ])
 }

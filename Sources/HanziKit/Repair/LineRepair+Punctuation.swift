@@ -161,14 +161,13 @@ extension LineRepair {
             return isHan(text[k - 1]) && !clauseAsks(text, before: k)
                 || model.table.signs(text[k - 1]).contains(.opening) || Self.clauseMarks.contains(text[k - 1])
         }
-        // In a line folded whole they may be questions without a question word (吃醋也轮得到你?我要
-        // 你来管?给你点面子): there a rare character after one (李雲龍?瑹赡, 曰?骸?聖) must show
-        // the junk a lost byte leaves.
         // So did one given with a '?' after a Han character and before a full-width ，；or ：
         // (值?，): folding would have folded that mark too, and none follows a question mark.
         // (As given: a repair of the one-byte shift writes marks after a question's '?'.)
-        let lostCharacters = questionMarksInWords.count >= 2 && (!foldedWhole || questionMarksInWords.contains { model.isRareHan(text[$0 + 1]) })
-            || written.questionMark || text.indices.contains { k in
+        // (Also in a line folded whole, where two may be questions without a question word (吃醋也
+        // 轮得到你?我要你来管?): reviews write ?才? and ?富人的公平? for the quotation marks an
+        // encoder lost.)
+        let lostCharacters = questionMarksInWords.count >= 2 || written.questionMark || text.indices.contains { k in
             k + 2 < text.count && (k == 0 || isHan(text[k - 1])) && text[k] == "?" && text[k + 1] == "?"
         } || scalars.indices.dropFirst().dropLast().contains { k in
             scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
