@@ -149,13 +149,16 @@ extension LineRepair {
     private func restoreMarks(_ text: [Unicode.Scalar], restored: inout [Unicode.Scalar?], foldedWhole: Bool, fullStops: Bool) {
         func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < text.count ? restored[k] ?? text[k] : nil }
         // A line with several '?' inside words of clauses that ask nothing, or with "??" after a
-        // character or at its start, lost characters to an encoder; so did one that writes its question marks
-        // full-width (folding would have folded them all). None of its '?' is a folded question
-        // mark. (Classical dialogue asks question after question: those '?' do not count. "??"
-        // at the end of a line is as often a mark the one-byte shift lost.)
+        // character or at its start, lost characters to an encoder; so did one that writes its
+        // question marks full-width (folding would have folded them all). None of its '?' is a
+        // folded question mark. (Classical dialogue asks question after question: those '?' do
+        // not count. "??" at the end of a line is as often a mark the one-byte shift lost.)
         // (So does one before a character where a question mark never stands: at the line's
         // start, after an opening mark (“?她三分”) or after one that ends a clause (、?文正).)
-        let questionMarksInWords = text.indices.filter { k in
+        // (Also in a line folded whole, where two may be questions without a question word (吃醋也
+        // 轮得到你?我要你来管?): reviews write ?才? and ?富人的公平? for the quotation marks an
+        // encoder lost.)
+        let questionMarksInWords = text.indices.count { k in
             guard text[k] == "?", k + 1 < text.count, isHan(text[k + 1]) else { return false }
             guard k > 0 else { return true }
             return isHan(text[k - 1]) && !clauseAsks(text, before: k)
@@ -164,10 +167,7 @@ extension LineRepair {
         // So did one given with a '?' after a Han character and before a full-width ，；or ：
         // (值?，): folding would have folded that mark too, and none follows a question mark.
         // (As given: a repair of the one-byte shift writes marks after a question's '?'.)
-        // (Also in a line folded whole, where two may be questions without a question word (吃醋也
-        // 轮得到你?我要你来管?): reviews write ?才? and ?富人的公平? for the quotation marks an
-        // encoder lost.)
-        let lostCharacters = questionMarksInWords.count >= 2 || written.questionMark || text.indices.contains { k in
+        let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.indices.contains { k in
             k + 2 < text.count && (k == 0 || isHan(text[k - 1])) && text[k] == "?" && text[k + 1] == "?"
         } || scalars.indices.dropFirst().dropLast().contains { k in
             scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
