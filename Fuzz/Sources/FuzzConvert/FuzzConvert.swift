@@ -2,7 +2,7 @@ import FuzzSupport
 import HanziKit
 
 // Conversion never crashes on any bytes, and on valid UTF-8 gives valid UTF-8.
-nonisolated(unsafe) let converters = ["s2t", "t2s", "s2twp", "tw2sp", "hk2s", "t2jp"].map { try! Converter(ConversionConfig.Name(rawValue: $0)) }
+let converters = ["s2t", "t2s", "s2twp", "tw2sp", "hk2s", "t2jp"].map { try! Converter(ConversionConfig.Name(rawValue: $0)) }
 
 @_cdecl("FuzzConvert_main")
 func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {

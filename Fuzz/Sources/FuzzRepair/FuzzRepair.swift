@@ -4,8 +4,8 @@ import HanziKit
 // Repair never crashes, and repairing its own output changes nothing more. `hanzi clean`'s
 // pipeline (repair, then s2t) gives the same text on its fast path and its explaining path,
 // and every change it reports points at bytes of the input.
-nonisolated(unsafe) let repairer = try! Repairer()
-nonisolated(unsafe) let cleaner = Cleaner(repairer: repairer, converter: try! Converter(.s2t))
+let repairer = try! Repairer()
+let cleaner = Cleaner(repairer: repairer, converter: try! Converter(.s2t))
 
 @_cdecl("FuzzRepair_main")
 func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {

@@ -4,8 +4,8 @@ import HanziKit
 // Segmentation never crashes, accurate-mode tokens concatenate back to the input, and the
 // batched walk through the character index gives the tokens of the block-by-block walk through
 // the lexicon's trie in every mode.
-nonisolated(unsafe) let segmenter = try! Segmenter()
-nonisolated(unsafe) let indexed: Segmenter = {
+let segmenter = try! Segmenter()
+let indexed: Segmenter = {
     let segmenter = try! Segmenter()
     segmenter.buildCharacterIndex()
     return segmenter
