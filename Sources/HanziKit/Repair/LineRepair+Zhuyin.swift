@@ -5,8 +5,8 @@ extension LineRepair {
     /// Whether `scalar` is a bopomofo letter (ICU's script; the tone marks are common to scripts).
     /// ICU is asked only inside the blocks that hold them: every character of a line is asked.
     private static func isBopomofo(_ scalar: Unicode.Scalar) -> Bool {
-        (0x2EA...0x2EB).contains(scalar.value) || (0x3100...0x312F).contains(scalar.value) || (0x31A0...0x31BF).contains(scalar.value)
-            ? Script(of: scalar) == .bopomofo : false
+        ((0x2EA...0x2EB).contains(scalar.value) || (0x3100...0x312F).contains(scalar.value) || (0x31A0...0x31BF).contains(scalar.value))
+            && Script(of: scalar) == .bopomofo
     }
 
     /// Words spelled in zhuyin (`ㄓㄨㄥ ㄍㄨㄛˊ`): runs of two different bopomofo letters or

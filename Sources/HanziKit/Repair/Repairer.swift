@@ -113,11 +113,6 @@ public struct Repairer: Sendable {
     /// dialogue was read five or six times.) A stretch ends with a clause mark outside any
     /// quotation, so straight quotes pair as they do in the line.
     static func stretchEnd(in line: UnsafeBufferPointer<UInt8>, from start: Int, table: CharacterTable) -> Int {
-        // Every byte of a long line passes here, in every pass: one byte loop, the character
-        // table asked only after a mark.
-        var characters = 0
-        var quoteOpen = false
-        var i = start
         let n = line.count
         // (The rest of the line must hold two stretches, else it is one: counted only where its
         // length in bytes does not tell, a character being one to four bytes.)
@@ -135,6 +130,11 @@ public struct Repairer: Sendable {
             let (next, _) = UTF8Scalar.decodeWellFormed(line, at: j)
             return Unicode.Scalar(next).map { table.kind($0) == .han } ?? false
         }
+        // Every byte of a long line passes here, in every pass: one byte loop, the character
+        // table asked only after a mark.
+        var characters = 0
+        var quoteOpen = false
+        var i = start
         while i < n {
             let b = line[i]
             if b & 0xC0 != 0x80 { characters += 1 }
