@@ -791,6 +791,25 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     }
 }
 
+@Test func simplifiedAndTraditionalTextWrittenToGB2312KeepsQuestionMarksBeforeClosingMarksSignsAndAfterALostFirstCharacter() throws {
+    // Real lines squeezed through GB 2312: a '?' before a closing quote or title mark in a line
+    // that types full-width marks ends no question unless its clause asks; one before a
+    // full-width sign ends none where the sentence goes on (多?－1℃, 多云 lost its 云); and a
+    // line that begins with a '?' before a character lost characters, so all its '?' did.
+    for line in ["天子穿着素服，自称“不?”，这是合于礼的。", "有《采繁》、《采?》，《大雅》有《行苇》、《?酌》这些诗篇。",
+                 "西安多?－1℃／6℃", "?何要把增加?民收入?在突出位置", "拉?多?－6℃／9℃"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(fixes.allSatisfy { $0.diagnosis == .lostCharacters }, "\(line)")
+    }
+    // A clause that asks keeps its question mark before the closing quote, and a line that types
+    // no full-width mark restores it there.
+    try expectRepairs([
+        ("他问：“你去哪里?”", "他问：“你去哪里？”"),
+        ("他说\"真的?\"就走了", "他说“真的？”就走了"),
+    ])
+}
+
 @Test func aLineThatWritesItsQuestionMarksFullWidthKeepsItsOtherQuestionMarksAsLostCharacters() throws {
     // Folding would have folded every ？; a '?' beside 何 here stands for a character.
     for line in ["?意??：“何不到?侯那?去？”", "?曰：“夫狡焉思?封疆以利社稷者，何?蔑有？"] {

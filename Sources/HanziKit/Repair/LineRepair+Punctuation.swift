@@ -117,6 +117,8 @@ extension LineRepair {
     /// Closing corner brackets and book-title marks, which only Chinese and Japanese write (and
     /// folding leaves alone): as Chinese before a mark as a Han character is (「true」,Nautilus).
     private static let cornerClosings = ScalarSet("」』》")
+    /// Closing quotation, title and bracket marks: what a quoted question's mark comes before.
+    private static let quotationClosings = ScalarSet("”’」』》）")
 
     /// The full-width marks NFKC folds to ASCII, and the curly double quotes folding makes straight.
     static let foldedForms = ScalarSet("，；：？！（）“”")
@@ -167,7 +169,9 @@ extension LineRepair {
         // So did one given with a '?' after a Han character and before a full-width ，；or ：
         // (值?，): folding would have folded that mark too, and none follows a question mark.
         // (As given: a repair of the one-byte shift writes marks after a question's '?'.)
-        let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.indices.contains { k in
+        // A '?' that begins the line before a character is enough alone (?何要把增加?民收入).
+        let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.first == "?" && text.count > 1 && isHan(text[1])
+            || text.indices.contains { k in
             k + 2 < text.count && (k == 0 || isHan(text[k - 1])) && text[k] == "?" && text[k + 1] == "?"
         } || scalars.indices.dropFirst().dropLast().contains { k in
             scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
@@ -268,10 +272,11 @@ extension LineRepair {
                 // has no U+00B7).
                 if isNameDot(text, at: k) { continue }
                 if let next, "，。、；：？！".unicodeScalars.contains(next) { continue }
-                // Before a character, a number or an opening mark, the sentence goes on. In a
-                // line folded whole, whose marks all went ASCII, a lone '?' there is the
-                // question's (啊?什么; 睡熟?吃过东西没有); elsewhere a lost character is as likely.
-                if let next, isHan(next) || next.isASCII || model.table.signs(next).contains(.opening) {
+                // Before a character, a number (full-width too, or its sign: 多?－1℃, where 多云 lost
+                // 云) or an opening mark, the sentence goes on. In a line folded whole, whose marks
+                // all went ASCII, a lone '?' there is the question's (啊?什么; 睡熟?吃过东西没有);
+                // elsewhere a lost character is as likely.
+                if let next, isHan(next) || next.isASCII || model.table.signs(next).contains(.opening) || isFullwidthForm(next) || next == "－" {
                     guard foldedWhole || clauseAsks(text, before: k),
                           !Self.wordInitialQuestionWords.contains(previous) else { continue }
                 }
@@ -280,6 +285,9 @@ extension LineRepair {
                 // character lost to an encoder (列出的胚?). (A writer who types ， or 。 and then
                 // '?' typed the '?': 散热一般。。。用了一会就发烫了?)
                 if next == nil, !foldedWhole, !written.foldedForm, !written.fullStop, isHan(previous), !clauseAsks(text, before: k) { continue }
+                // So before a closing quote or title mark in a line that types its marks full-width
+                // (自称“不?”; 《采?》): a question there asks by its words (“你去哪里?”).
+                if written.foldedForm, let next, Self.quotationClosings.contains(next), isHan(previous), !clauseAsks(text, before: k) { continue }
             }
             restored[k] = fullwidth
         }
