@@ -269,3 +269,14 @@ private func expectUndoneByOneShift(_ garbled: String, to original: String,
         + "不知別人看他故事時的反應如何?反正我是笑得肚子抽筋,一個農民中的\"智\"者,一個典型的\"二流子\"英雄,在那個特殊的時代,他的表現另類,但是出色,如果活在今天,他會是什麼樣子?我不敢想,不過也許也是一個英雄!"
     #expect(try RepairFixture.repairer.get().repair(garbled).text.contains("反應如何？反正"))
 }
+
+@Test func aLineWhoseOtherQuestionMarksStandForLostCharactersHasNoShift() throws {
+    // Traditional text written to GB 2312: a '?' after ， or before ，。： beside Han characters
+    // is a character the encoder lacked, never the shift's; with two such signs the line's other
+    // '?' are lost characters too, not shifts to read (王人?告? as 王人「鎬, 免?。 as 免！！).
+    for line in ["冬，王人?告?，?故也，是以?。", "由於有先?之明，所以才免?。”祭仲?：“那是?的。”"] {
+        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+        #expect(text == line)
+        #expect(!fixes.contains { $0.diagnosis == .gbkOneByteShift }, "\(line)")
+    }
+}

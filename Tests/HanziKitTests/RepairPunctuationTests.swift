@@ -810,6 +810,12 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aQuestionWordInAnEarlierItemOfAListAsksNothingOfALaterOne() throws {
+    // 、 ends a list item: 何鲁丽 is a name, and the '?' after 司马义 is GB 2312's lost middle dot.
+    let line = "布赫、铁木尔?达瓦买提、吴阶平、何鲁丽、司马义?艾买提、王忠禹出席。"
+    #expect(try RepairFixture.repairer.get().repair(line).text == line)
+}
+
 @Test func aLineThatWritesItsQuestionMarksFullWidthKeepsItsOtherQuestionMarksAsLostCharacters() throws {
     // Folding would have folded every ？; a '?' beside 何 here stands for a character.
     for line in ["?意??：“何不到?侯那?去？”", "?曰：“夫狡焉思?封疆以利社稷者，何?蔑有？"] {

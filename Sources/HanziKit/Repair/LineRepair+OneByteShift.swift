@@ -43,16 +43,28 @@ extension LineRepair {
         return proposals
     }
 
-    /// Whether the line lost characters to an encoder that wrote '?' for each: it has two runs
-    /// of "??" or more beside Han characters before its end. A shift leaves its '?' alone (or
-    /// two at the end of a line), so no '?' of such a line begins one: GBK text read as Big5
-    /// that lost its unreadable pairs ("??攴蛂癫善") would read as shifts of junk (。筷吠r).
+    /// Whether the line lost characters to an encoder that wrote '?' for each: it has two signs
+    /// of it before its end. A sign is a run of "??" or more beside Han characters, or a lone '?'
+    /// where the shift leaves none: between a Han character and ，。；：、 (the shift misaligns
+    /// what follows its '?'), or before a Han character at the line's start or after ，。、；：.
+    /// (One alone proves little: 。 shifted before a character whose lead byte is 0xBA reads
+    /// "?：".) A shift leaves its '?' alone (or two at the end of a line), so no '?' of such a
+    /// line begins one: GBK text read as Big5 that lost its unreadable pairs ("??攴蛂癫善")
+    /// would read as shifts of junk (。筷吠r), Traditional text written to GB 2312 (王人?告?，)
+    /// as shifts of its lost characters (王人「鎬，).
     private func lostCharactersToAnEncoder() -> Bool {
         let table = model.table
-        return Self.questionMarkRuns(in: scalars).count { run in
+        let doubled = Self.questionMarkRuns(in: scalars).count { run in
             run.count >= 2 && run.upperBound < scalars.count
                 && (table.kind(scalars[run.upperBound]) == .han || run.lowerBound > 0 && table.kind(scalars[run.lowerBound - 1]) == .han)
-        } >= 2
+        }
+        let single = scalars.indices.dropLast().count { k in
+            guard scalars[k] == "?", scalars[k + 1] != "?", k == 0 || scalars[k - 1] != "?" else { return false }
+            let before = k > 0 ? scalars[k - 1] : nil, after = scalars[k + 1]
+            return before.map { table.kind($0) == .han } == true && "，。；：、".unicodeScalars.contains(after)
+                || table.kind(after) == .han && before.map { "，。、；：".unicodeScalars.contains($0) } != false
+        }
+        return doubled + single >= 2
     }
 
     /// Where the shift at the line's last mark begins, when nothing before it was shifted but

@@ -581,7 +581,7 @@ extension LineRepair {
     }
 
     /// The marks that end a clause before a question mark (asked of every character back to one).
-    private static let clauseEnds = ScalarSet("，。！？；：,.!;:")
+    private static let clauseEnds = ScalarSet("，。！？；：、,.!;:")
 
     /// Whether a clause that a question mark may end is a question by its form, without a
     /// question word: it ends with 吧 or 罢 (胖罢?) or a classical particle (有亡釁乎?, 乎哉), or with
