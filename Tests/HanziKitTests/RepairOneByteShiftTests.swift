@@ -271,10 +271,11 @@ private func expectUndoneByOneShift(_ garbled: String, to original: String,
 }
 
 @Test func aLineWhoseOtherQuestionMarksStandForLostCharactersHasNoShift() throws {
-    // Traditional text written to GB 2312: a '?' after ， or before ，。： beside Han characters
+    // Traditional text written to GB 2312: a '?' after ， or 「 or before ，。： beside Han characters
     // is a character the encoder lacked, never the shift's; with two such signs the line's other
     // '?' are lost characters too, not shifts to read (王人?告? as 王人「鎬, 免?。 as 免！！).
-    for line in ["冬，王人?告?，?故也，是以?。", "由於有先?之明，所以才免?。”祭仲?：“那是?的。”"] {
+    for line in ["冬，王人?告?，?故也，是以?。", "由於有先?之明，所以才免?。”祭仲?：“那是?的。”",
+                 "格式是由一?或多?逗?活空格所分隔的描述，其形式?「?案??.域」或者"] {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)
         #expect(text == line)
         #expect(!fixes.contains { $0.diagnosis == .gbkOneByteShift }, "\(line)")

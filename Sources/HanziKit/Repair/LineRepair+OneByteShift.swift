@@ -46,7 +46,8 @@ extension LineRepair {
     /// Whether the line lost characters to an encoder that wrote '?' for each: it has two signs
     /// of it before its end. A sign is a run of "??" or more beside Han characters, or a lone '?'
     /// where the shift leaves none: between a Han character and ，。；：、 (the shift misaligns
-    /// what follows its '?'), or before a Han character at the line's start or after ，。、；：.
+    /// what follows its '?'), or before a Han character at the line's start, after ，。、；： or
+    /// after an opening mark (「?案).
     /// (One alone proves little: 。 shifted before a character whose lead byte is 0xBA reads
     /// "?：".) A shift leaves its '?' alone (or two at the end of a line), so no '?' of such a
     /// line begins one: GBK text read as Big5 that lost its unreadable pairs ("??攴蛂癫善")
@@ -62,7 +63,7 @@ extension LineRepair {
             guard scalars[k] == "?", scalars[k + 1] != "?", k == 0 || scalars[k - 1] != "?" else { return false }
             let before = k > 0 ? scalars[k - 1] : nil, after = scalars[k + 1]
             return before.map { table.kind($0) == .han } == true && "，。；：、".unicodeScalars.contains(after)
-                || table.kind(after) == .han && before.map { "，。、；：".unicodeScalars.contains($0) } != false
+                || table.kind(after) == .han && before.map { "，。、；：".unicodeScalars.contains($0) || table.signs($0).contains(.opening) } != false
         }
         return doubled + single >= 2
     }
