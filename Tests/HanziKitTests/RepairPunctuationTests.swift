@@ -816,6 +816,14 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     #expect(try RepairFixture.repairer.get().repair(line).text == line)
 }
 
+@Test func aStraightQuoteClosesNothingAfterACurlyQuotationClosedInALineTypedFullWidth() throws {
+    // A Traditional message written to GB 2312: its “ came out as ”, and the straight quote after
+    // the option is as it was given. A straight pair in the same line is still restored.
+    let line = "?於?工作?，追加 <??>（??值：”-dirty\"）"
+    #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    try expectRepairs([("他说：“好的”，然后又说\"再见\"。", "他说：“好的”，然后又说“再见”。")])
+}
+
 @Test func aLineThatWritesItsQuestionMarksFullWidthKeepsItsOtherQuestionMarksAsLostCharacters() throws {
     // Folding would have folded every ？; a '?' beside 何 here stands for a character.
     for line in ["?意??：“何不到?侯那?去？”", "?曰：“夫狡焉思?封疆以利社稷者，何?蔑有？"] {

@@ -944,6 +944,9 @@ extension LineRepair {
                     chinese = false
                 }
                 if closesQuotedMark { chinese = false }
+                // (Nor, in a line that types its marks full-width, does one close where nothing
+                // is open after a quotation closed: in （預設值：”-dirty"） the curly mark opened.)
+                if !opens && !open && !isFirst && written.foldedForm && !foldedWhole { chinese = false }
                 if opens {
                     straightOpener = k
                     if chinese { restored[k] = opening }
