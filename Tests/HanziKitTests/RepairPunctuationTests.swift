@@ -824,6 +824,12 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     try expectRepairs([("他说：“好的”，然后又说\"再见\"。", "他说：“好的”，然后又说“再见”。")])
 }
 
+@Test func twoStraightQuotesAfterASCIIInALineTypedFullWidthAreALiteral() throws {
+    // A gettext message that lost characters to an encoder: msgid "" is the catalog's syntax.
+    let line = "--omit-header           不写��带有“msgid \"\"”项的文件头���"
+    #expect(try RepairFixture.repairer.get().repair(line).text == line)
+}
+
 @Test func aLineThatWritesItsQuestionMarksFullWidthKeepsItsOtherQuestionMarksAsLostCharacters() throws {
     // Folding would have folded every ？; a '?' beside 何 here stands for a character.
     for line in ["?意??：“何不到?侯那?去？”", "?曰：“夫狡焉思?封疆以利社稷者，何?蔑有？"] {

@@ -848,6 +848,12 @@ extension LineRepair {
                     closesEmptyPair = true
                     continue
                 }
+                // After ASCII, "" in a line that types its marks full-width is a literal, as
+                // given (带有“msgid ""”项): neither quote is the sentence's. (After a mark it is
+                // one quotation closing and the next opening: 你这傻瓜！""反正.)
+                if written.foldedForm && !foldedWhole && (previous == "\"" || next == "\""),
+                   case let pairStart = previous == "\"" ? k - 1 : k, pairStart > 0, text[pairStart - 1].isASCII,
+                   !isTypedDash(text, from: pairStart - 1, forward: false) { continue }
                 // A '.' before or after a quote may be a typed 。 (走吧." and "走吧".), which tells
                 // as 。 does.
                 func typedFullStop(_ j: Int, after previous: Unicode.Scalar?) -> Bool {
