@@ -795,8 +795,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     // Real lines squeezed through GB 2312: a '?' before a closing quote or title mark in a line
     // that types full-width marks ends no question unless its clause asks; one before a
     // full-width sign ends none where the sentence goes on (多?－1℃, 多云 lost its 云); and a
-    // line that begins with a '?' before a character lost characters, so all its '?' did.
-    for line in ["天子穿着素服，自称“不?”，这是合于礼的。", "有《采繁》、《采?》，《大雅》有《行苇》、《?酌》这些诗篇。",
+    // line that begins with a '?' before a character lost characters, so all its '?' did. 是否
+    // asks of what follows it: a '?' after it where the sentence goes on is a lost character.
+    for line in ["天子穿着素服，自称“不?”，这是合于礼的。", "有《采繁》、《采?》，《大雅》有《行苇》、《?酌》这些诗篇。", "是否?示 『不一致』??",
                  "西安多?－1℃／6℃", "?何要把增加?民收入?在突出位置", "拉?多?－6℃／9℃"] {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)
         #expect(text == line)

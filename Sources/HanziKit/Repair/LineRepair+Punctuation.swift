@@ -266,7 +266,7 @@ extension LineRepair {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
                 // question to be a question mark, and not a question word that begins a word
-                // ("什?地方" lost its 麼).
+                // ("什?地方" lost its 麼) or asks of what follows it (是否?示 lost its 顯).
                 if lostCharacters || at(k - 1) == "?" || at(k + 1) == "?" { continue }
                 // Inside a foreign name it stands for the lost middle dot (皮埃罗?法西诺: GB 2312
                 // has no U+00B7).
@@ -278,7 +278,8 @@ extension LineRepair {
                 // elsewhere a lost character is as likely.
                 if let next, isHan(next) || next.isASCII || model.table.signs(next).contains(.opening) || isFullwidthForm(next) || next == "－" {
                     guard foldedWhole || clauseAsks(text, before: k),
-                          !Self.wordInitialQuestionWords.contains(previous) else { continue }
+                          !Self.wordInitialQuestionWords.contains(previous),
+                          !(k >= 2 && text[k - 2] == "是" && previous == "否") else { continue }
                 }
                 // So at the end of a line with no other mark, folded or full-width, after a Han
                 // character: a question with no question word (你真的要走?) is rarer there than a
