@@ -442,6 +442,16 @@ import Testing
     try expectRepairs([("％,其中出口43亿美元,增长很快。", "％，其中出口43亿美元，增长很快。")])
 }
 
+/// Checks that each line comes back as it was, every fix it reports being a lost character.
+private func expectLeftAsLostCharacters(_ lines: [String]) throws {
+    let repairer = try RepairFixture.repairer.get()
+    for line in lines {
+        let (text, fixes) = repairer.repair(line)
+        #expect(text == line)
+        #expect(fixes.allSatisfy { $0.diagnosis == .lostCharacters }, "\(line)")
+    }
+}
+
 /// Expects each line to be repaired to its expected text.
 private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     for (line, expected) in cases {
@@ -765,11 +775,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     // A '?' before ，；： is a lost character (folding would have folded the mark too, and none
     // follows a question), so the line's other '?' are too: the last is no question mark, and
     // none begins a one-byte shift (名?；? read as a shift gave 。��).
-    for line in ["不完整的主?名?；?以「/」?尾", "比?「value-pattern」的值?，使用字串相等比?"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.allSatisfy { $0.diagnosis == .lostCharacters }, "\(line)")
-    }
+    try expectLeftAsLostCharacters(["不完整的主?名?；?以「/」?尾", "比?「value-pattern」的值?，使用字串相等比?"])
     // A line with no other mark ends in a question only where its clause asks one; one that
     // types ， or 。 typed its final '?' too.
     try expectRepairs([
@@ -797,12 +803,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     // full-width sign ends none where the sentence goes on (多?－1℃, 多云 lost its 云); and a
     // line that begins with a '?' before a character lost characters, so all its '?' did. 是否
     // asks of what follows it: a '?' after it where the sentence goes on is a lost character.
-    for line in ["天子穿着素服，自称“不?”，这是合于礼的。", "有《采繁》、《采?》，《大雅》有《行苇》、《?酌》这些诗篇。", "是否?示 『不一致』??",
-                 "西安多?－1℃／6℃", "?何要把增加?民收入?在突出位置", "拉?多?－6℃／9℃"] {
-        let (text, fixes) = try RepairFixture.repairer.get().repair(line)
-        #expect(text == line)
-        #expect(fixes.allSatisfy { $0.diagnosis == .lostCharacters }, "\(line)")
-    }
+    try expectLeftAsLostCharacters(["天子穿着素服，自称“不?”，这是合于礼的。", "有《采繁》、《采?》，《大雅》有《行苇》、《?酌》这些诗篇。",
+                                    "是否?示 『不一致』??", "西安多?－1℃／6℃", "?何要把增加?民收入?在突出位置", "拉?多?－6℃／9℃"])
     // A clause that asks keeps its question mark before the closing quote, and a line that types
     // no full-width mark restores it there.
     try expectRepairs([
