@@ -74,6 +74,8 @@ import Testing
         // A number with Chinese before it, and Chinese after the mark or '!' ending the line.
         ("市场价其实只有3800,京东标4000,给人优惠的错觉,真的。", "市场价其实只有3800，京东标4000，给人优惠的错觉，真的。"),
         ("如果有－100的话,我会毫不犹豫打－100!!", "如果有－100的话，我会毫不犹豫打－100！！"),
+        // ￥ is typed in Chinese, and so is the price after it.
+        ("幫朋友買的,￥6999,相比A34促銷￥6199,性價比低了一些", "幫朋友買的，￥6999，相比A34促銷￥6199，性價比低了一些"),
         // Not '?', which after a number more often stands for a lost unit (14寸).
         ("电池续航时间长,比14?本本携带方便多了,性能好", "电池续航时间长，比14?本本携带方便多了，性能好"),
     ])

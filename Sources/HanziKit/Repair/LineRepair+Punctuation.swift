@@ -133,10 +133,10 @@ extension LineRepair {
         model.table.kind(scalar) == .emoji || scalar == "\u{FE0F}" || scalar == "\u{200D}"
     }
 
-    /// Whether `scalar` is a full-width letter or digit, ％ ‰ ℃, or a circled or parenthesized
+    /// Whether `scalar` is a full-width letter or digit, ％ ‰ ℃ ￥, or a circled or parenthesized
     /// number (图①, ⑵): forms CJK text types.
     private func isFullwidthForm(_ scalar: Unicode.Scalar) -> Bool {
-        model.table.kind(scalar) == .fullwidthAlphanumeric || scalar == "％" || scalar == "‰" || scalar == "℃"
+        model.table.kind(scalar) == .fullwidthAlphanumeric || scalar == "％" || scalar == "‰" || scalar == "℃" || scalar == "￥"
             || (0x2460...0x24FF).contains(scalar.value) || (0x3220...0x325F).contains(scalar.value) || (0x3280...0x32BF).contains(scalar.value)
     }
 
@@ -327,12 +327,12 @@ extension LineRepair {
         j >= 0 && j < text.count && ("0"..."9").contains(text[j])
     }
 
-    /// Whether a number comes before `k`, with Chinese before it (只有3800,).
+    /// Whether a number comes before `k`, with Chinese or ￥ before it (只有3800,; 的,￥6999,相比).
     private func followsNumberInChinese(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         guard isDigit(text, at: k - 1) else { return false }
         var j = k - 1
         while j >= 0 && (isDigit(text, at: j) || text[j] == "." && isDigit(text, at: j - 1)) { j -= 1 }
-        return j >= 0 && isChinese(text[j])
+        return j >= 0 && (isChinese(text[j]) || text[j] == "￥")
     }
 
     /// Whether a Latin word (letters and digits) comes before `k`, with Chinese before it, a
