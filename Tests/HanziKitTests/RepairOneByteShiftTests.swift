@@ -281,3 +281,11 @@ private func expectUndoneByOneShift(_ garbled: String, to original: String,
         #expect(!fixes.contains { $0.diagnosis == .gbkOneByteShift }, "\(line)")
     }
 }
+
+@Test func aLineDenseWithQuestionMarksHasNoShift() throws {
+    // Junk with a '?' every few characters: read as shifts, it gained 《a and ‘�� here and there.
+    let line = "?踅?荽纩?気?醿烻?衖?赥剹?蟍?尻箟?烮?冣雓?禷?长鮪?减?憗巘?蟶?秋愂"
+    let (text, fixes) = try RepairFixture.repairer.get().repair(line)
+    #expect(text == line)
+    #expect(!fixes.contains { $0.diagnosis == .gbkOneByteShift })
+}

@@ -52,7 +52,8 @@ extension LineRepair {
     /// "?：".) A shift leaves its '?' alone (or two at the end of a line), so no '?' of such a
     /// line begins one: GBK text read as Big5 that lost its unreadable pairs ("??攴蛂癫善")
     /// would read as shifts of junk (。筷吠r), Traditional text written to GB 2312 (王人?告?，)
-    /// as shifts of its lost characters (王人「鎬，).
+    /// as shifts of its lost characters (王人「鎬，). Nor does a line with eight '?' or more, one
+    /// every four characters or closer: a shift's '?' stand at marks, and few marks shift.
     private func lostCharactersToAnEncoder() -> Bool {
         let table = model.table
         let doubled = Self.questionMarkRuns(in: scalars).count { run in
@@ -65,7 +66,8 @@ extension LineRepair {
             return before.map { table.kind($0) == .han } == true && "，。；：、".unicodeScalars.contains(after)
                 || table.kind(after) == .han && before.map { "，。、；：".unicodeScalars.contains($0) || table.signs($0).contains(.opening) } != false
         }
-        return doubled + single >= 2
+        let questionMarks = scalars.count { $0 == "?" }
+        return doubled + single >= 2 || questionMarks >= 8 && scalars.count < 4 * questionMarks
     }
 
     /// Where the shift at the line's last mark begins, when nothing before it was shifted but
