@@ -42,7 +42,10 @@ struct CleanerTests {
 
     @Test func theFastPathAndTheExplainingPathAgree() throws {
         let cleaner = Cleaner(repairer: Self.repairer, converter: try Converter(.s2twp))
-        let lines = ["她笑着说:鈥滀綘濂解€\u{FFFD}", "鼠标坏了,怎么办?", "â€œä½ å¥½â€\u{9D}，她回答。", "锟斤拷", "干净。", ""]
+        // (Several lines at once too: a line's hangul keeps its own ASCII marks, not the next
+        // line's, on both paths.)
+        let lines = ["她笑着说:鈥滀綘濂解€\u{FFFD}", "鼠标坏了,怎么办?", "â€œä½ å¥½â€\u{9D}，她回答。", "锟斤拷", "干净。", "",
+                     "出口43亿美셃,增长很快。\n2,第二间房:一开门\n"]
         for line in lines {
             var text = line
             text.withUTF8 { utf8 in

@@ -77,11 +77,9 @@ public struct Repairer: Sendable {
         var fixes: [Fix] = []
         var start = 0
         while start <= text.count {
-            let end = text.index(of: 0x0A, from: start, to: text.count)
-            // A CRLF line's \r belongs to its line ending, not to the text the rules look at.
-            let bodyEnd = end > start && text[end - 1] == 0x0D ? end - 1 : end
+            let (bodyEnd, end) = Self.lineEnds(in: text, from: start)
             let line = UnsafeBufferPointer(rebasing: text[start..<bodyEnd])
-            if isSuspicious(line) {
+            if Self.isSuspicious(line, model: model, options: options) {
                 let repair = RepeatedRepair(line, model: model, options: options)
                 output.append(contentsOf: repair.output)
                 if bodyEnd < end { output.append(0x0D) }
@@ -94,6 +92,13 @@ public struct Repairer: Sendable {
             start = end + 1
         }
         return fixes
+    }
+
+    /// Where the line that starts at `start` ends: its text (a CRLF line's \r belongs to its line
+    /// ending, not to the text the rules look at), and its \n or the end of `text`.
+    private static func lineEnds(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> (body: Int, line: Int) {
+        let end = text.index(of: 0x0A, from: start, to: text.count)
+        return (end > start && text[end - 1] == 0x0D ? end - 1 : end, end)
     }
 
     /// A line longer than twice this many characters is repaired a stretch of sentences at a
@@ -158,10 +163,18 @@ public struct Repairer: Sendable {
     /// typical of mojibake, damage, or ASCII punctuation touching Chinese. False means
     /// ``repair(utf8:baseOffset:appendingTo:)`` returns the text unchanged without further work.
     public func isSuspicious(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        Self.isSuspicious(text, model: model, options: options)
+        // Line by line, as repair reads it: a line's kana or hangul keep its own ASCII marks, not
+        // the next line's.
+        var start = 0
+        while start <= text.count {
+            let (bodyEnd, end) = Self.lineEnds(in: text, from: start)
+            if Self.isSuspicious(UnsafeBufferPointer(rebasing: text[start..<bodyEnd]), model: model, options: options) { return true }
+            start = end + 1
+        }
+        return false
     }
 
-    /// ``isSuspicious(_:)`` for a repairer of `model` and `options`.
+    /// ``isSuspicious(_:)`` of one line for a repairer of `model` and `options`.
     static func isSuspicious(_ text: UnsafeBufferPointer<UInt8>, model: PlausibilityScore, options: Options) -> Bool {
         scan(text, model: model, foldedMarks: options.restoresPunctuation, stopsAtPunctuation: true) != .nothing
     }
