@@ -20,7 +20,19 @@ struct RepeatedRepair {
         (output, fixes) = (pass.output, pass.fixes)
         guard fixes.contains(where: \.changesText) else { return }
         let input = Array(line)
-        let written = WrittenMarks(String(decoding: input, as: UTF8.self).unicodeScalars)
+        // The marks the line was written with: as given, with what the first pass decoded from
+        // mojibake (its marks were the writer's too), but not the marks it restored, nor those a
+        // repair of the one-byte shift wrote full-width for marks folded with the line. A later
+        // run on the output reads them so, and must find nothing more to do.
+        var decoded: [UInt8] = []
+        var copied = 0
+        for fix in fixes where fix.changesText && fix.diagnosis != .asciiPunctuationInChinese && fix.diagnosis != .gbkOneByteShift {
+            decoded += input[copied..<fix.range.lowerBound]
+            decoded += fix.after.utf8
+            copied = fix.range.upperBound
+        }
+        decoded += input[copied...]
+        let written = WrittenMarks(String(decoding: decoded, as: UTF8.self).unicodeScalars)
         var changes = fixes.filter(\.changesText)
         var damage: [Fix] = []
         for _ in 1..<Self.maximumPasses {
