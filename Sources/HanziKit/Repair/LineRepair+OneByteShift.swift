@@ -63,12 +63,16 @@ extension LineRepair {
         let single = scalars.indices.dropLast().count { k in
             guard scalars[k] == "?", scalars[k + 1] != "?", k == 0 || scalars[k - 1] != "?" else { return false }
             let before = k > 0 ? scalars[k - 1] : nil, after = scalars[k + 1]
-            return before.map { table.kind($0) == .han } == true && "，。；：、".unicodeScalars.contains(after)
-                || table.kind(after) == .han && before.map { "，。、；：".unicodeScalars.contains($0) || table.signs($0).contains(.opening) } != false
+            return before.map { table.kind($0) == .han } == true && Self.marksBesideLostCharacters.contains(after)
+                || table.kind(after) == .han && before.map { Self.marksBesideLostCharacters.contains($0) || table.signs($0).contains(.opening) } != false
         }
         let questionMarks = scalars.count { $0 == "?" }
         return doubled + single >= 2 || questionMarks >= 8 && scalars.count < 4 * questionMarks
     }
+
+    /// The marks a '?' beside them shows lost characters: one before them after a Han character,
+    /// or one after them before a Han character (the shift leaves neither).
+    private static let marksBesideLostCharacters = ScalarSet("，。、；：")
 
     /// Where the shift at the line's last mark begins, when nothing before it was shifted but
     /// the line ends as such a shift leaves it: in "??" (the lead byte of its last mark read
