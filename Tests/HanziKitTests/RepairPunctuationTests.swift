@@ -859,3 +859,17 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("环境相当不错,值得推荐 hack :)", "环境相当不错，值得推荐 hack :)"),
     ])
 }
+
+@Test func aQuotationOfChineseSpacedOffFromChineseIsRestored() throws {
+    try expectRepairs([
+        ("此 target 用于第 6.2 节 \"自动编译系统\" 描述的过程中。", "此 target 用于第 6.2 节 “自动编译系统” 描述的过程中。"),
+        ("第 2.7.13 节 \"移植一个软件包到 stable 系统\" 理解基本的移植过程", "第 2.7.13 节 “移植一个软件包到 stable 系统” 理解基本的移植过程"),
+        ("用户定义的命令就被叫做 \"宏\"", "用户定义的命令就被叫做 “宏”"),
+    ])
+    // Not where English stands outside it, nor a quotation that begins or ends with Latin text.
+    try expectRepairs([
+        ("Such MTA must cope with 第 6.2.3 节 \"历史邮件服务端期望\".", "Such MTA must cope with 第 6.2.3 节 \"历史邮件服务端期望\"."),
+        ("另外除非指定了 w 选项，否则 \"s[字符]\"", "另外除非指定了 w 选项，否则 \"s[字符]\""),
+        ("使用 dpkg 将软件包设置为 hold（相当于 \"aptitude hold 包名\" ）", "使用 dpkg 将软件包设置为 hold（相当于 \"aptitude hold 包名\" ）"),
+    ])
+}

@@ -940,12 +940,16 @@ extension LineRepair {
                 let quotesToken = opens ? tokenQuotationEnd(text, openingAt: k) != nil
                     : straightOpener.map({ restored[$0] != nil && tokenQuotationEnd(text, openingAt: $0) != nil }) == true
                 if quotesToken { chinese = true }
+                // So is a quotation of Chinese spaced off from the Chinese outside it (第 6.2 节
+                // "自动编译系统" 描述的): the writer spaced the quotes, not the words in them.
+                let quotesChinese = opens ? chineseQuotationEnd(text, openingAt: k) != nil
+                    : straightOpener.map({ restored[$0] != nil && chineseQuotationEnd(text, openingAt: $0) != nil }) == true
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
                 // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时,
                 // “蛇头”１０余人; so is a dash typed as hyphens: "以天下興亡爲己任"----是.)
                 if let outer, !isChinese(outer) && !isFullwidthForm(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
-                    && !((foldedWhole || quotesToken) && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
+                    && !((foldedWhole || quotesToken || quotesChinese) && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
                     && !isWordInChinese(text, from: opens ? k - 1 : k + 1, forward: !opens)
                     && !isTypedDash(text, from: opens ? k - 1 : k + 1, forward: !opens) {
                     chinese = false
@@ -998,6 +1002,20 @@ extension LineRepair {
         }
         return hanOrItemMarkAt(k - 1) && chineseOrEdge(close + 1, forward: true)
             || hanOrItemMarkAt(close + 1) && chineseOrEdge(k - 1, forward: false) ? close : nil
+    }
+
+    /// Where the quotation ends, if the straight quote at `k` opens one that begins and ends
+    /// with a Han character ("自动编译系统", "移植一个软件包到 stable 系统") and has Chinese on
+    /// both sides, past spaces, or the line's edge. (Not an English sentence's '.': with 第
+    /// 6.2.3 节 "历史邮件服务端期望". stays English.)
+    private func chineseQuotationEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
+        guard let close = text[(k + 1)...].firstIndex(of: "\""), close > k + 1, isHan(text[k + 1]), isHan(text[close - 1]) else { return nil }
+        func chineseOrEdge(_ j: Int, forward: Bool) -> Bool {
+            var j = j
+            while j >= 0 && j < text.count && text[j] == " " { j += forward ? 1 : -1 }
+            return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMark(for: text[j]) != nil
+        }
+        return chineseOrEdge(k - 1, forward: false) && chineseOrEdge(close + 1, forward: true) ? close : nil
     }
 
     /// Whether `content`, spaces around it aside, is one ASCII token a quotation may hold: no
