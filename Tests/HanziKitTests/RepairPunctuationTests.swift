@@ -873,3 +873,18 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("使用 dpkg 将软件包设置为 hold（相当于 \"aptitude hold 包名\" ）", "使用 dpkg 将软件包设置为 hold（相当于 \"aptitude hold 包名\" ）"),
     ])
 }
+
+@Test func aGlossAfterASpacedLatinTermAndACommaAfterAManualReferenceAreRestored() throws {
+    try expectRepairs([
+        ("shell 脚本能够被改进用来制作一个吸引人的 GUI(图形用户界面)程序。", "shell 脚本能够被改进用来制作一个吸引人的 GUI（图形用户界面）程序。"),
+        ("透過下列命令,執行帶 -X 選項的 ssh(1),建立與遠端站點的連線。", "透過下列命令，執行帶 -X 選項的 ssh(1)，建立與遠端站點的連線。"),
+        ("你可以将 du(8) 的输出传输给 xdu(1x),来使用它的图形交互式演示,例如", "你可以将 du(8) 的输出传输给 xdu(1x)，来使用它的图形交互式演示，例如"),
+    ])
+    // A spaced term keeps its ASCII gloss where the gloss is not Chinese through, or stands
+    // apart (代理 (MUA)); a reference's comma stays in a line that shows no folding.
+    try expectRepairs([
+        ("选择 GUI(图形界面 v2)程序。", "选择 GUI(图形界面 v2)程序。"),
+        ("邮件用户代理 (MUA) 是一个程序。", "邮件用户代理 (MUA) 是一个程序。"),
+        ("参见 ssh(1),建立连线。", "参见 ssh(1),建立连线。"),
+    ])
+}

@@ -261,6 +261,7 @@ extension LineRepair {
                 || text[k] == "!" && foldedWhole && next == nil && isLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
                 || text[k] == "," && foldedWhole && nextIsHan && previous.isASCII && isInAddress(text, at: run.lowerBound)
+                || text[k] == "," && foldedWhole && nextIsHan && closesReference(text, at: run.lowerBound - 1)
             guard betweenChinese || besideWord, !closesQuotationInEnglish(text, at: run.upperBound) else { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
@@ -292,6 +293,15 @@ extension LineRepair {
             }
             restored[k] = fullwidth
         }
+    }
+
+    /// Whether the ')' or ']' at `k` closes a reference set in Chinese: a manual page's section
+    /// after its name (ssh(1)) or a footnote's number ([52]).
+    private func closesReference(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        guard k > 0, let opening: Unicode.Scalar = text[k] == ")" ? "(" : text[k] == "]" ? "[" : nil else { return false }
+        let number = text[..<k].reversed().prefix(while: { ("0"..."9").contains($0) || $0.isASCII && $0.properties.isAlphabetic && $0.properties.isLowercase })
+        let j = k - number.count - 1
+        return (1...3).contains(number.count) && j >= 0 && text[j] == opening && number.last.map { ("0"..."9").contains($0) } == true
     }
 
     /// Whether a quote at `k` closes a quotation an English sentence holds, which keeps the
@@ -662,10 +672,10 @@ extension LineRepair {
             fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous, foldedWhole: foldedWhole)
         }
         func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
-        func latinWordInHan(endingAt end: Int) -> Bool {
+        func latinWordInHan(endingAt end: Int, spaced: Bool) -> Bool {
             var j = end
             while j >= 0 && text[j].isASCII && text[j].properties.isAlphabetic { j -= 1 }
-            return j < end && hanAt(j)
+            return j < end && (spaced ? j > 0 && text[j] == " " && hanAt(j - 1) : hanAt(j))
         }
         var k = 0
         while k < text.count {
@@ -692,8 +702,12 @@ extension LineRepair {
                         || Self.fullwidthMark(for: scalar) != nil)
                     || scalar == "\"" && isTokenQuotationInHan(text, quoteAt: j, forward: j > k)
             }
-            // (Before Han content, so may a Latin word written into Han with no space: 在IPCP(或任何).)
-            let before = outside(k - 1) || latinWordInHan(endingAt: k - 1) && content.first.map(isHan) == true
+            // (Before Han content, so may a Latin word written into Han with no space: 在IPCP(或任何);
+            // one set off by a space, as technical Chinese sets Latin terms, only before a gloss
+            // that is Han at both ends and runs into Han: 吸引人的 GUI(图形用户界面)程序.)
+            let glossHan = content.last.map(isHan) == true && hanAt(close + 1)
+            let before = outside(k - 1) || content.first.map(isHan) == true
+                && (latinWordInHan(endingAt: k - 1, spaced: false) || glossHan && latinWordInHan(endingAt: k - 1, spaced: true))
             let after = outside(close + 1)
             // In a line folded whole, a Latin name or term glossed right after its Chinese one
             // was in full-width parentheses too (自騙自(Pseudoluege)。); one spaced off keeps
