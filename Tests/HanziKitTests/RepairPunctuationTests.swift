@@ -888,3 +888,16 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("参见 ssh(1),建立连线。", "参见 ssh(1),建立连线。"),
     ])
 }
+
+@Test func anASCIIMarkBetweenFullWidthMarksOfALineTypedFullWidthIsTheWriters() throws {
+    // Debian's reference manual writes this comma so: nothing folded the line.
+    try expectRepairs([
+        ("在采纳了来自 Josip Rodin 的建议之后（Josip Rodin 在Debian 文档项目（DDP）中非常活跃）,“Debian 参考手册（第一版，2001-2007）”成为了 DDP 文档的一员。",
+         "在采纳了来自 Josip Rodin 的建议之后（Josip Rodin 在Debian 文档项目（DDP）中非常活跃）,“Debian 参考手册（第一版，2001-2007）”成为了 DDP 文档的一员。"),
+    ])
+    // Beside a character it is still restored, and in a line folded whole between marks too.
+    try expectRepairs([
+        ("他来了（真的）,我很高兴。", "他来了（真的），我很高兴。"),
+        ("他说:\"你好!\",然后走了。", "他说：“你好！”，然后走了。"),
+    ])
+}

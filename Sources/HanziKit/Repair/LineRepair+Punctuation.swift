@@ -263,6 +263,10 @@ extension LineRepair {
                 || text[k] == "," && foldedWhole && nextIsHan && previous.isASCII && isInAddress(text, at: run.lowerBound)
                 || text[k] == "," && foldedWhole && nextIsHan && closesReference(text, at: run.lowerBound - 1)
             guard betweenChinese || besideWord, !closesQuotationInEnglish(text, at: run.upperBound) else { continue }
+            // A line that writes its marks full-width was not folded: an ASCII mark it holds
+            // between two full-width marks, touching no character, is its writer's (活躍）,“Debian).
+            if written.foldedForm && !foldedWhole, let next, !isHan(previous), !isHan(next),
+               !isFullwidthForm(previous), !isFullwidthForm(next) { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
