@@ -514,12 +514,65 @@ def holdout_lines(root):
                   and not is_folded_text(line) and not re.search('[?\ufffd\x1b│]', line))
 
 
-def make_holdout(root, per_category, seed):
-    """Cases and clean lines of the held-out split: the same corruptions, on `holdout_lines`."""
-    rng = random.Random(f'{seed}-holdout')
+def docs_lines(root):
+    """Lines of Debian's manuals in Chinese (debian-reference, maint-guide, debian-faq; Simplified
+    and Traditional), from the HTML unpacked under `root`: the text of each paragraph, list item,
+    table cell and heading, code blocks left out. Technical prose that quotes commands, paths
+    and section titles, and mixes ASCII marks into Chinese where its translators did.
+    Lines with folded punctuation, '?' or U+FFFD are left out, as for the other splits."""
+    import html.parser
+
+    class Blocks(html.parser.HTMLParser):
+        breaks = {'p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'title', 'div', 'tr', 'br'}
+
+        def __init__(self):
+            super().__init__()
+            self.blocks, self.text, self.code = [], [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.code += tag in ('pre', 'script', 'style')
+            if tag in self.breaks:
+                self.flush()
+
+        def handle_endtag(self, tag):
+            self.code -= tag in ('pre', 'script', 'style')
+            if tag in self.breaks:
+                self.flush()
+
+        def handle_data(self, data):
+            if not self.code:
+                self.text.append(data)
+
+        def flush(self):
+            line = re.sub(r'\s+', ' ', ''.join(self.text)).strip()
+            self.text = []
+            if line:
+                self.blocks.append(line)
+
+    lines = set()
+    for path in sorted(glob.glob(os.path.join(root, 'usr', 'share', 'doc', '*zh*', '**', '*.html'), recursive=True)):
+        parser = Blocks()
+        parser.feed(open(path, encoding='utf-8', errors='replace').read())
+        parser.flush()
+        lines.update(parser.blocks)
+    return sorted(line for line in lines if len(HAN.findall(line)) >= 4 and not is_folded_text(line)
+                  and not re.search('[?\ufffd]', line))
+
+
+def make_holdout(root, per_category, seed, split='holdout'):
+    """Cases and clean lines of the held-out split: the same corruptions, on `holdout_lines`
+    (or, for the docs split, on `docs_lines`: all of them are clean lines, and those of twelve
+    Han characters or more with a Chinese mark are garbled)."""
+    rng = random.Random(f'{seed}-{split}')
     t2s, s2t = opencc.OpenCC('t2s'), opencc.OpenCC('s2t')
+    if split == 'docs':
+        clean_lines = docs_lines(root)
+        prose = re.compile(r'[，。、；：？！“”（）]')
+        found = [line for line in clean_lines if len(HAN.findall(line)) >= 12 and len(line) <= 220 and prose.search(line)]
+    else:
+        found = holdout_lines(root)
     lines = []
-    for line in holdout_lines(root):
+    for line in found:
         try:
             line.encode('gbk')
         except UnicodeEncodeError:
@@ -527,10 +580,15 @@ def make_holdout(root, per_category, seed):
         lines.append(line)
     simplified = [line for line in lines if t2s.convert(line) == line]
     traditional = [line for line in lines if t2s.convert(line) != line]
+    if split == 'docs':
+        # The manuals come in both scripts already.
+        cases = make_cases(split, simplified, traditional, per_category, rng, seed)
+        return cases, [{'split': split, 'kind': 'docs-simplified' if t2s.convert(line) == line else 'docs-traditional',
+                        'text': line} for line in clean_lines]
     # Traditional man pages, and as many Simplified lines converted as the other splits have.
     traditional += [s2t.convert(line) for line in rng.sample(simplified, len(simplified) // 2)]
-    cases = make_cases('holdout', simplified, traditional, per_category, rng, seed)
-    clean = [{'split': 'holdout', 'kind': 'holdout-simplified' if t2s.convert(line) == line else 'holdout-traditional',
+    cases = make_cases(split, simplified, traditional, per_category, rng, seed)
+    clean = [{'split': split, 'kind': 'holdout-simplified' if t2s.convert(line) == line else 'holdout-traditional',
               'text': line} for line in lines]
     return cases, clean
 
@@ -605,6 +663,9 @@ def main():
     parser.add_argument('--holdout', metavar='ROOT',
                         help='build only the held-out split, from manpages-zh and fortunes-zh unpacked under ROOT '
                              '(holdout.sh does this), into ROOT/cases.jsonl and ROOT/clean.jsonl')
+    parser.add_argument('--docs', metavar='ROOT',
+                        help="build only the docs split, from Debian's Chinese manuals unpacked under ROOT (docs.sh does "
+                             'this), into ROOT/cases.jsonl and ROOT/clean.jsonl')
     parser.add_argument('--messages', metavar='DIR',
                         help="build only the messages split, from this machine's gettext catalogs, into DIR/cases.jsonl")
     parser.add_argument('--reviews', metavar='DIR',
@@ -626,11 +687,13 @@ def main():
         write_rows(args.messages, {'cases.jsonl': cases})
         print(f'messages: {len(cases)} garbled cases in {args.messages}')
         return 0
-    if args.holdout:
-        cases, clean = make_holdout(args.holdout, args.per_category, args.seed)
-        write_rows(args.holdout, {'cases.jsonl': cases, 'clean.jsonl': clean})
-        print(f'holdout: {len(cases)} garbled cases, {len(clean)} clean lines in {args.holdout}')
-        return 0
+    for split in ('holdout', 'docs'):
+        root = getattr(args, split)
+        if root:
+            cases, clean = make_holdout(root, args.per_category, args.seed, split)
+            write_rows(root, {'cases.jsonl': cases, 'clean.jsonl': clean})
+            print(f'{split}: {len(cases)} garbled cases, {len(clean)} clean lines in {root}')
+            return 0
     rng = random.Random(args.seed)
     s2t = opencc.OpenCC('s2t')
 
