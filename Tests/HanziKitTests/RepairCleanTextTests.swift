@@ -104,6 +104,10 @@ import Testing
         "Continue? \u{FFFD}(y/N)",
         // Japanese: 釈で� re-encoded as GBK reads as UTF-8 for an Ethiopic letter, foreign here.
         "ifconfig: オプション`%s'を解釈で\u{FFFD}きません.",
+        // Its marks are as written, as in the line without the U+FFFD: a straight quote that
+        // touches no Chinese does not pair with a curly one (Debian's reference manual).
+        "系统配置文件：在 \"/et\u{FFFD}c/” 下的数据",
+        "安装（“apt install ...”、“aptitude install ...\" 或者 \"apt-g\u{FFFD}et install …” ）：",
     ]
     for line in lines {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)

@@ -109,8 +109,27 @@ struct LineRepair {
         if edits.contains(where: { $0.diagnosis == .gbkOneByteShift }) {
             accept(oneByteShiftEdits(protecting: protected, inShiftedLine: true))
         }
-        if options.restoresPunctuation && depth == 0 { restorePunctuation() }
+        if options.restoresPunctuation && depth == 0 && (!edits.isEmpty || !isCleanButForReplacementCharacters()) { restorePunctuation() }
         if depth == 0 { reportDamage() }
+    }
+
+    /// Whether the line is one the byte scan would leave alone, were each U+FFFD a character:
+    /// clean text that lost a byte or two, whose marks are as written, as they are in the same
+    /// line without the U+FFFD ("/et�c/” 下 keeps its straight quote).
+    private func isCleanButForReplacementCharacters() -> Bool {
+        guard scalars.contains("\u{FFFD}") else { return false }
+        // (A Han character of the same UTF-8 length stands in: 一 is E4 B8 80, U+FFFD EF BF BD.)
+        var bytes = utf8
+        var k = 0
+        while k + 2 < bytes.count {
+            if bytes[k] == 0xEF && bytes[k + 1] == 0xBF && bytes[k + 2] == 0xBD {
+                (bytes[k], bytes[k + 1], bytes[k + 2]) = (0xE4, 0xB8, 0x80)
+                k += 3
+            } else {
+                k += 1
+            }
+        }
+        return bytes.withUnsafeBufferPointer { Repairer.finding(in: $0, model: model, options: options) } == .nothing
     }
 
     /// Keeps the best of overlapping proposals: highest gain first.
