@@ -901,3 +901,16 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("他说:\"你好!\",然后走了。", "他说：“你好！”，然后走了。"),
     ])
 }
+
+@Test func inALineFoldedWholeAPairHoldingAQuotedPathAndACommaAfterASpacedTokenAreRestored() throws {
+    try expectRepairs([
+        ("如果你有一个空的分区(例如 \"/dev/sdx\"),你可以使用 mkfs.ext4(1) 将它格式化,并使用 mount(8) 将它挂载。",
+         "如果你有一个空的分区（例如 “/dev/sdx”），你可以使用 mkfs.ext4(1) 将它格式化，并使用 mount(8) 将它挂载。"),
+        ("你就可以建立一个软件包 hello-sh-1.0.tar.gz ,而且这会是一个非常好的开端,请看", "你就可以建立一个软件包 hello-sh-1.0.tar.gz ，而且这会是一个非常好的开端，请看"),
+    ])
+    // Code in the pair itself keeps it ASCII, and a line that shows no folding keeps its comma.
+    try expectRepairs([
+        ("设置变量(例如 a=b 和 \"/dev/sdx\"),你可以使用它,然后", "设置变量(例如 a=b 和 “/dev/sdx”),你可以使用它，然后"),
+        ("建立软件包 hello-sh-1.0.tar.gz ,而且这会是好的开端。", "建立软件包 hello-sh-1.0.tar.gz ,而且这会是好的开端。"),
+    ])
+}

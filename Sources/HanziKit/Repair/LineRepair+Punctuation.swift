@@ -262,6 +262,8 @@ extension LineRepair {
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
                 || text[k] == "," && foldedWhole && nextIsHan && previous.isASCII && isInAddress(text, at: run.lowerBound)
                 || text[k] == "," && foldedWhole && nextIsHan && closesReference(text, at: run.lowerBound - 1)
+                // (Or after a space that ends a Latin token: hello-sh-1.0.tar.gz ,而且; Bug ,其.)
+                || text[k] == "," && foldedWhole && nextIsHan && previous == " " && run.lowerBound >= 2 && text[run.lowerBound - 2] != " "
             guard betweenChinese || besideWord, !closesQuotationInEnglish(text, at: run.upperBound) else { continue }
             // A line that writes its marks full-width was not folded: an ASCII mark it holds
             // between two full-width marks, touching no character, is its writer's (活躍）,“Debian).
@@ -728,8 +730,15 @@ extension LineRepair {
             let listNumber = foldedWhole && (1...2).contains(content.count) && content.allSatisfy { ("0"..."9").contains($0) }
                 && (k == 0 || isChinese(text[k - 1])) && hanAt(close + 1)
             // (Full-width letters and digits are typed in Chinese only: (ＣＥＲＮＥＴ), (１).)
+            // (Code's characters keep a pair ASCII, but not inside a quotation the pair holds: (例如
+            // "/dev/sdx").)
+            var quoted = false
+            let codeInContent = content.indices.contains { j in
+                if Self.doubleQuoteMarks.contains(text[j]) { quoted = (restored[j] ?? text[j]) == "“" || (restored[j] ?? text[j]) == "「" }
+                return !quoted && "=<>{}[]\\/_".unicodeScalars.contains(text[j])
+            }
             if content.contains(where: { model.table.kind($0) == .han || isFullwidthForm($0) }) || gloss || quotation || listNumber, before, after,
-               !content.contains(where: { "=<>{}[]\\/_".unicodeScalars.contains($0) }) {
+               !codeInContent {
                 restored[k] = "（"
                 restored[close] = "）"
             }
