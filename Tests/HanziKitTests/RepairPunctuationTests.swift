@@ -914,3 +914,16 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("建立软件包 hello-sh-1.0.tar.gz ,而且这会是好的开端。", "建立软件包 hello-sh-1.0.tar.gz ,而且这会是好的开端。"),
     ])
 }
+
+@Test func aLatinGlossThatHanTouchesOnBothSidesIsRestored() throws {
+    try expectRepairs([
+        ("來限制核心的安全警告金鑰(SAK)功能。", "來限制核心的安全警告金鑰（SAK）功能。"),
+        ("在旁边假日酒店(Holiday Inn)的后门，发现一家酒店", "在旁边假日酒店（Holiday Inn）的后门，发现一家酒店"),
+    ])
+    // Spaced off, at the line's end or holding more than a Latin phrase, it stays.
+    try expectRepairs([
+        ("邮件用户代理 (MUA) 是一个程序。", "邮件用户代理 (MUA) 是一个程序。"),
+        ("文件(F)", "文件(F)"),
+        ("运行程序(a=b)然后", "运行程序(a=b)然后"),
+    ])
+}

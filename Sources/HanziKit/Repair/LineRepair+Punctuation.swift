@@ -718,7 +718,9 @@ extension LineRepair {
             // In a line folded whole, a Latin name or term glossed right after its Chinese one
             // was in full-width parentheses too (自騙自(Pseudoluege)。); one spaced off keeps
             // the technical ASCII style ("代理 (MUA)").
-            let gloss = foldedWhole && k > 0 && isHan(text[k - 1]) && isLatinPhrase(content)
+            // So was one that Han touches on both sides in any line (金鑰(SAK)功能): a writer who
+            // types ASCII parentheses spaces them off, as above.
+            let gloss = (foldedWhole || hanAt(close + 1)) && k > 0 && isHan(text[k - 1]) && isLatinPhrase(content)
             // A Chinese quotation is Chinese content, whatever it quotes (中键(“lrm”); 固定(「hard」)).
             // And so is a token in straight quotes between Han characters (失败("failed")状态).
             let quotation = content.count >= 3 && "“「".unicodeScalars.contains(restored[k + 1] ?? text[k + 1])
