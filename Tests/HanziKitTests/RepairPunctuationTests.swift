@@ -927,3 +927,13 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("运行程序(a=b)然后", "运行程序(a=b)然后"),
     ])
 }
+
+@Test func aHyphenatedWordBetweenTwoCommasInChineseTakesChineseCommas() throws {
+    try expectRepairs([
+        ("可以先通过删除旧的令人讨厌的软件包,old-package,来解决这类错误的安装问题.", "可以先通过删除旧的令人讨厌的软件包，old-package，来解决这类错误的安装问题。"),
+    ])
+    // A bare number between commas is not a word set in Chinese (双早,858,多花).
+    try expectRepairs([
+        ("两人住，双早,858,多花190元", "两人住，双早,858,多花190元"),
+    ])
+}

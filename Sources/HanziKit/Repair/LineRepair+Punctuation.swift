@@ -641,8 +641,16 @@ extension LineRepair {
         }
         guard k >= 0 && k < text.count else { return false }
         var j = k
+        // (A hyphen inside a word is the word's: old-package. Not an underscore: LC_CTYPE is
+        // code, and keeps the ASCII around it as often as not.)
+        func joinsLetters(_ j: Int, step: Int) -> Bool {
+            j >= 0 && j < text.count && text[j] == "-" && isLetter(j - step) && isLetter(j + step)
+        }
         if forward {
-            while isLetter(j) || isNumberPart(j) { j += 1 }
+            while isLetter(j) || isNumberPart(j) || j > k && joinsLetters(j, step: 1) { j += 1 }
+            // A word between two commas in Chinese is set in it too (软件包,old-package,来解决).
+            if j != k && j + 1 < text.count && text[j] == "," && isHan(text[j + 1]) && k >= 2 && isHan(text[k - 2])
+                && text[k..<j].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) { return true }
             // Forward too, the word may be set off by a space before Chinese (句,BEGIN 關鍵字);
             // and a list item's number is Chinese before 、 (房間; 2、您入住).
             if j != k && j + 1 < text.count && text[j] == " " && isHan(text[j + 1]) { return true }
@@ -653,11 +661,12 @@ extension LineRepair {
         } else {
             // A word may end in digits (mp3, cs1.6); a bare number may not (参数1,参数2).
             var lettered = false
-            while isLetter(j) || isNumberPart(j) {
+            while isLetter(j) || isNumberPart(j) || j < k && joinsLetters(j, step: -1) {
                 lettered = lettered || isLetter(j)
                 j -= 1
             }
             if !lettered { j = k }
+            if j != k && j > 0 && text[j] == "," && isHan(text[j - 1]) && k + 2 < text.count && isHan(text[k + 2]) { return true }
             // An option's hyphens belong to the word (如果指定了 -name,則…).
             if j != k { while j >= 0 && text[j] == "-" { j -= 1 } }
         }
