@@ -937,3 +937,14 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("两人住，双早,858,多花190元", "两人住，双早,858,多花190元"),
     ])
 }
+
+@Test func aPairHoldingAManualReferenceIsRestoredAroundIt() throws {
+    try expectRepairs([
+        ("此外,和類似的選項(參見 dpkg(1))只適用於高手。", "此外，和類似的選項（參見 dpkg(1)）只適用於高手。"),
+        ("因此其它程序(例如reportbug(1))可以調用它,然后", "因此其它程序（例如reportbug(1)）可以調用它，然后"),
+    ])
+    // Not around a call that is no reference.
+    try expectRepairs([
+        ("此外,和類似的選項(參見 main(argc))只適用於高手。", "此外，和類似的選項(參見 main(argc))只適用於高手。"),
+    ])
+}

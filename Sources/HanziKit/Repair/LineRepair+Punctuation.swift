@@ -692,9 +692,23 @@ extension LineRepair {
             while j >= 0 && text[j].isASCII && text[j].properties.isAlphabetic { j -= 1 }
             return j < end && (spaced ? j > 0 && text[j] == " " && hanAt(j - 1) : hanAt(j))
         }
+        // Where the pair that `(` at `k` opens closes: at the first `)`, past the references a
+        // pair may hold (參見 dpkg(1)), and not past another `(`.
+        func closing(openedAt k: Int) -> Int? {
+            var j = k + 1
+            while j < text.count {
+                if text[j] == ")" { return j }
+                if text[j] == "(" {
+                    guard let end = text[(j + 1)...].prefix(4).firstIndex(of: ")"), closesReference(text, at: end) else { return nil }
+                    j = end
+                }
+                j += 1
+            }
+            return nil
+        }
         var k = 0
         while k < text.count {
-            guard text[k] == "(", let close = text[(k + 1)...].firstIndex(where: { $0 == ")" || $0 == "(" }), text[close] == ")" else {
+            guard text[k] == "(", let close = closing(openedAt: k) else {
                 k += 1
                 continue
             }
