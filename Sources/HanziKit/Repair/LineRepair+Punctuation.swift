@@ -687,10 +687,12 @@ extension LineRepair {
             fullStops && j < text.count && text[j] == "." && isTypedFullStop(text, at: j, after: previous, foldedWhole: foldedWhole)
         }
         func hanAt(_ j: Int) -> Bool { j >= 0 && j < text.count && isHan(text[j]) }
+        // (Spaced, only a name or an acronym, capitalised: a lower-case word is a function's
+        // name, and its call keeps its ASCII: 使用 malloc(大小)分配.)
         func latinWordInHan(endingAt end: Int, spaced: Bool) -> Bool {
             var j = end
             while j >= 0 && text[j].isASCII && text[j].properties.isAlphabetic { j -= 1 }
-            return j < end && (spaced ? j > 0 && text[j] == " " && hanAt(j - 1) : hanAt(j))
+            return j < end && (spaced ? j > 0 && text[j] == " " && hanAt(j - 1) && text[j + 1].properties.isUppercase : hanAt(j))
         }
         // Where the pair that `(` at `k` opens closes: at the first `)`, past the references a
         // pair may hold (參見 dpkg(1)), and not past another `(`.
