@@ -948,3 +948,14 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("此外,和類似的選項(參見 main(argc))只適用於高手。", "此外，和類似的選項(參見 main(argc))只適用於高手。"),
     ])
 }
+
+@Test func aLineThatEndsItsLastSentenceTheEnglishWayKeepsItsFullStops() throws {
+    // Debian's manual pages index: clean, and the '.' between Han characters is as written.
+    try expectRepairs([
+        ("*.service 描述由 systemd 控制和监管的进程.参见 systemd.service(5).", "*.service 描述由 systemd 控制和监管的进程.参见 systemd.service(5)."),
+    ])
+    // After a Han character the line's last '.' still shows nothing English.
+    try expectRepairs([
+        ("此目錄不再使用了.它應指向目錄.", "此目錄不再使用了。它應指向目錄。"),
+    ])
+}

@@ -31,6 +31,10 @@ extension LineRepair {
         // (位於 “/usr/share/doc”). Where the line writes its marks full-width, its straight
         // quotes are as written ("%s"，).
         var foldedWhole = false
+        // (Not a line that ends its last sentence with '.' after a Latin word or a reference: its
+        // writer ends sentences the English way, and 进程.参见 systemd.service(5). is as written.)
+        let endsInEnglishFullStop = text.count >= 2 && text[text.count - 1] == "." && text[text.count - 2].isASCII
+            && (text[text.count - 2].properties.isAlphabetic || text[text.count - 2] == ")")
         if !written.foldedForm {
             var marksOnly = [Unicode.Scalar?](repeating: nil, count: text.count)
             restoreParentheses(text, into: &marksOnly, foldedWhole: false, fullStops: false)
@@ -39,7 +43,7 @@ extension LineRepair {
             // with a '.' between two Han characters and no 。 (用了.它): Chinese writes no '.'
             // there, and the sentence's other marks may all be full stops.
             foldedWhole = marksOnly.contains { $0 != nil } || edits.contains { $0.diagnosis == .gbkOneByteShift }
-                || fullStopsTyped && text.indices.contains { k in
+                || fullStopsTyped && !endsInEnglishFullStop && text.indices.contains { k in
                     text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
                         && !isInAddress(text, at: k) && !isDottedKey(text, at: k)
                 }
