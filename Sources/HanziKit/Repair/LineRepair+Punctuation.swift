@@ -264,10 +264,11 @@ extension LineRepair {
                     && followsNumberInChinese(text, at: run.lowerBound)
                 || text[k] == "!" && foldedWhole && next == nil && isLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
-                || text[k] == "," && foldedWhole && nextIsHan && previous.isASCII && isInAddress(text, at: run.lowerBound)
-                || text[k] == "," && foldedWhole && nextIsHan && closesReference(text, at: run.lowerBound - 1)
-                // (Or after a space that ends a Latin token: hello-sh-1.0.tar.gz ,而且; Bug ,其.)
-                || text[k] == "," && foldedWhole && nextIsHan && previous == " " && run.lowerBound >= 2 && text[run.lowerBound - 2] != " "
+                // So does ',' before Han after a manual's reference (ssh(1),建立) or after a space
+                // that ends a Latin token (hello-sh-1.0.tar.gz ,而且; Bug ,其).
+                || text[k] == "," && foldedWhole && nextIsHan && (previous.isASCII && isInAddress(text, at: run.lowerBound)
+                    || closesReference(text, at: run.lowerBound - 1)
+                    || previous == " " && run.lowerBound >= 2 && text[run.lowerBound - 2] != " ")
             guard betweenChinese || besideWord, !closesQuotationInEnglish(text, at: run.upperBound) else { continue }
             // A line that writes its marks full-width was not folded: an ASCII mark it holds
             // between two full-width marks, touching no character, is its writer's (活躍）,“Debian).
