@@ -217,8 +217,9 @@ import Testing
          "“先天下之憂而憂”----是這羣有思想的有識之士的共同特徵，“以天下興亡爲己任”----是他們的高尚品德。"),
         ("一个词----\"大失所望\"!!!去广州之前,在携程上研究了半天", "一个词----“大失所望”！！！去广州之前，在携程上研究了半天"),
     ])
-    // Not one hyphen, nor hyphens before a Latin word (an option).
-    try expectRepairs(["参数\"foo\"--bar 的用法", "他说\"好的\"-然后走了"].map { ($0, $0) })
+    // Not one hyphen, nor hyphens before a Latin word (an option). (A quotation of Han alone
+    // is Chinese whatever stands outside it: 他说“好的”-然后.)
+    try expectRepairs(["参数\"foo\"--bar 的用法", "他说\"ok好的\"-然后走了"].map { ($0, $0) })
 }
 
 @Test func aQuotedTokenWithHanOutsideItIsRestored() throws {
@@ -868,9 +869,22 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
     // Not where English stands outside it, nor a quotation that begins or ends with Latin text.
     try expectRepairs([
-        ("Such MTA must cope with 第 6.2.3 节 \"历史邮件服务端期望\".", "Such MTA must cope with 第 6.2.3 节 \"历史邮件服务端期望\"."),
+        ("Such MTA must cope with \"历史邮件服务端期望\".", "Such MTA must cope with \"历史邮件服务端期望\"."),
         ("另外除非指定了 w 选项，否则 \"s[字符]\"", "另外除非指定了 w 选项，否则 \"s[字符]\""),
         ("使用 dpkg 将软件包设置为 hold（相当于 \"aptitude hold 包名\" ）", "使用 dpkg 将软件包设置为 hold（相当于 \"aptitude hold 包名\" ）"),
+    ])
+}
+
+@Test func aQuotationOfHanOnlyWithChineseNearestOutsideIsRestored() throws {
+    try expectRepairs([
+        ("GNOME3 桌面:\"设置\" → \"系统\" → \"详细信息\"", "GNOME3 桌面：“设置” → “系统” → “详细信息”"),
+        ("must cope with 第 6.2.2 节 \"现代邮件服务限制\" and 第 6.2.3 节 \"历史邮件服务端期望\"",
+         "must cope with 第 6.2.2 节 “现代邮件服务限制” and 第 6.2.3 节 “历史邮件服务端期望”"),
+    ])
+    // Not English quoting Chinese, nor Han that stands between two quotations (by count).
+    try expectRepairs([
+        ("He said \"你好\", and \"再见\".", "He said \"你好\", and \"再见\"."),
+        ("除了\"..\"和\".\"", "除了\"..\"和\".\""),
     ])
 }
 

@@ -1003,10 +1003,15 @@ extension LineRepair {
                 // "自动编译系统" 描述的): the writer spaced the quotes, not the words in them.
                 let quotesChinese = opens ? chineseQuotationEnd(text, openingAt: k) != nil
                     : straightOpener.map({ restored[$0] != nil && chineseQuotationEnd(text, openingAt: $0) != nil }) == true
+                // And a quotation of Han characters only, with Chinese the nearest word outside it
+                // on one side: a menu path (桌面:"设置" → "系统") or a title cited in English.
+                let quotesHan = opens ? hanQuotationEnd(text, restored: restored, openingAt: k) != nil
+                    : straightOpener.map({ restored[$0] != nil && text[($0 + 1)..<k].allSatisfy(isHan) }) == true
+                if quotesHan { chinese = true }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
                 // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时,
                 // “蛇头”１０余人; so is a dash typed as hyphens: "以天下興亡爲己任"----是.)
-                if let outer, !isChinese(outer) && !isFullwidthForm(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
+                if let outer, !quotesHan, !isChinese(outer) && !isFullwidthForm(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
                     && !(foldedWhole && (outer == "(" || outer == ")"))
                     && !((foldedWhole || quotesToken || quotesChinese) && outer == " " && isChineseBeyondSpace(text, from: opens ? k - 1 : k + 1, forward: !opens))
                     && !isWordInChinese(text, from: opens ? k - 1 : k + 1, forward: !opens)
@@ -1075,6 +1080,30 @@ extension LineRepair {
             return j < 0 || j >= text.count || isChinese(text[j]) || Self.fullwidthMark(for: text[j]) != nil
         }
         return chineseOrEdge(k - 1, forward: false) && chineseOrEdge(close + 1, forward: true) ? close : nil
+    }
+
+    /// Where the quotation ends, if the straight quote at `k` opens one that holds Han
+    /// characters only and the nearest word outside it, past spaces, symbols and ASCII marks,
+    /// is Chinese on at least one side. A quote met on the way counts as Chinese where it was
+    /// restored (→ "系统" after “设置”), and stops the search: the words beyond it are
+    /// another quotation's. (English quoting Chinese, said "你好" to, stays as written.) The
+    /// quote must open by count, the line's straight quotes before it even.
+    private func hanQuotationEnd(_ text: [Unicode.Scalar], restored: [Unicode.Scalar?], openingAt k: Int) -> Int? {
+        // (Only a quote that opens by count: in 除了".."和"." the 和 stands between two quotations.)
+        guard text[..<k].count(where: { $0 == "\"" }) % 2 == 0,
+              let close = text[(k + 1)...].firstIndex(of: "\""), close > k + 1, text[(k + 1)..<close].allSatisfy(isHan) else { return nil }
+        func chineseNearest(from j: Int, step: Int) -> Bool {
+            var j = j
+            while j >= 0 && j < text.count {
+                let scalar = text[j]
+                if scalar == "\"" { return restored[j] != nil }
+                if isChinese(scalar) { return true }
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return false }
+                j += step
+            }
+            return false
+        }
+        return chineseNearest(from: k - 1, step: -1) || chineseNearest(from: close + 1, step: 1) ? close : nil
     }
 
     /// Whether `content`, spaces around it aside, is one ASCII token a quotation may hold: no
