@@ -888,6 +888,16 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aParenthesisPairThatHanTouchesFromOutsideIsRestoredInAnyLine() throws {
+    try expectRepairs([
+        ("從 shell 指令碼中顯示使用者友好的對話方塊(newt)", "從 shell 指令碼中顯示使用者友好的對話方塊（newt）"),
+        ("可讀(r)權限允許所有者檢查文件的內容。", "可讀（r）權限允許所有者檢查文件的內容。"),
+        ("从互联网的 SMTP 端口(25)连接到主机", "从互联网的 SMTP 端口（25）连接到主机"),
+    ])
+    // Not a call after a Latin word, a list's number in a line that shows no folding, or a face.
+    try expectRepairs(["调用f(x)的结果", "以 latin1(iso-8859-1)編碼儲存", "(1)内存有点小。", "能够带给她们快乐( ⊙ o ⊙ )啊！"].map { ($0, $0) })
+}
+
 @Test func aGlossAfterASpacedLatinTermAndACommaAfterAManualReferenceAreRestored() throws {
     try expectRepairs([
         ("shell 脚本能够被改进用来制作一个吸引人的 GUI(图形用户界面)程序。", "shell 脚本能够被改进用来制作一个吸引人的 GUI（图形用户界面）程序。"),

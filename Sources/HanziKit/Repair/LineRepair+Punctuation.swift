@@ -769,8 +769,21 @@ extension LineRepair {
                 if Self.doubleQuoteMarks.contains(text[j]) { quoted = (restored[j] ?? text[j]) == "“" || (restored[j] ?? text[j]) == "「" }
                 return !quoted && "=<>{}[]\\/_".unicodeScalars.contains(text[j])
             }
-            if content.contains(where: { model.table.kind($0) == .han || isFullwidthForm($0) }) || gloss || quotation || listNumber, before, after,
-               !codeInContent {
+            // And any pair Han touches from outside, where the line does not write its marks
+            // full-width (its parentheses are then as written): not one of the ~1,000 ASCII
+            // pairs in the clean sets does, and the ~850 such full-width pairs hold Latin words
+            // as often as not (方塊(newt), 輸出(stdout)). Not after a Latin word or number (f(x)的
+            // is a call) or a space (代理 (MUA)是 is technical style), nor a menu's key (文件(F)),
+            // a list's number that Han only follows ("(1)内存有点小。" is ``listNumber``'s) or a
+            // face (快乐( ⊙ o ⊙ )啊).
+            let menuKey = content.count == 1 && content.first!.properties.isUppercase || content.first == "&"
+            let touchesHan = (!written.foldedForm || foldedWhole) && !menuKey
+                && content.allSatisfy({ $0.isASCII || isChinese($0) })
+                && (hanAt(k - 1) || hanAt(close + 1) && !(k > 0 && (text[k - 1] == " " || text[k - 1].isASCII
+                    && (text[k - 1].properties.isAlphabetic || isDigit(text, at: k - 1))))
+                    && !content.allSatisfy({ ("0"..."9").contains($0) }))
+            if (content.contains(where: { model.table.kind($0) == .han || isFullwidthForm($0) }) || gloss || quotation || listNumber) && before && after
+                || touchesHan, !codeInContent {
                 restored[k] = "（"
                 restored[close] = "）"
             }
