@@ -53,6 +53,8 @@ import Testing
         // The word may end in digits, and be written full-width.
         ("我都在聽它附帶的mp3,掌握了一些常用的話。", "我都在聽它附帶的mp3，掌握了一些常用的話。"),
         ("最开心的是朋友帮忙装了ＷＩＮＤＯＷＳ７,界面很漂亮。", "最开心的是朋友帮忙装了ＷＩＮＤＯＷＳ７，界面很漂亮。"),
+        // In a line folded whole, a word of a list that 、 separates is set in Chinese too.
+        ("顯示未追蹤的檔案,模式的可選參數:all、normal、no。", "顯示未追蹤的檔案，模式的可選參數：all、normal、no。"),
         // A closing corner bracket stands for Chinese as a Han character does.
         ("如果設為「true」,Nautilus 在媒體插入時永不提示", "如果設為「true」，Nautilus 在媒體插入時永不提示"),
         // In a line folded whole, '!' ends the sentence after the word.

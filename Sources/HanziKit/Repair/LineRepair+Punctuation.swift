@@ -681,7 +681,8 @@ extension LineRepair {
         if !forward && text[j] == " " && j > 0 && (isHan(text[j - 1]) || model.table.kind(text[j - 1]) == .chinesePunctuation) {
             return true
         }
-        return isHan(text[j]) || (!forward && model.table.kind(text[j]) == .chinesePunctuation)
+        // (Forward, a list's 、 ends it too: 可選參數:all、normal.)
+        return isHan(text[j]) || (!forward && model.table.kind(text[j]) == .chinesePunctuation) || forward && text[j] == "、"
     }
 
     /// `(…)` pairs with Chinese content and Chinese on both sides outside, and a lone `(` or `)`
