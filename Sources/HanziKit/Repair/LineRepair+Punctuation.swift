@@ -599,8 +599,15 @@ extension LineRepair {
 
     /// Where the clause before `k` starts: after the previous clause mark.
     private func clauseStart(_ text: [Unicode.Scalar], before k: Int) -> Int {
-        text[..<k].lastIndex(where: { Self.clauseEnds.contains($0) }).map { $0 + 1 } ?? 0
+        // (No clause runs longer than ``longestClause``: a line with no mark that ends one, as
+        // text an encoder replaced with '?' is, would be read back to its start at every mark.)
+        let earliest = max(0, k - Self.longestClause)
+        return text[earliest..<k].lastIndex(where: { Self.clauseEnds.contains($0) }).map { $0 + 1 } ?? earliest
     }
+
+    /// How far back a clause is looked for, in characters: no repair of the evaluation sets
+    /// changes with it.
+    static let longestClause = 200
 
     /// The marks that end a clause before a question mark (asked of every character back to one).
     private static let clauseEnds = ScalarSet("，。！？；：、,.!;:")
@@ -793,11 +800,15 @@ extension LineRepair {
         // A parenthesis whose partner the line cuts off (問題(例如…; 軟件包。)所支持) is the
         // sentence's too, between Han characters; in a line folded whole, between any Chinese,
         // a typed full stop or the line's edge.
+        // (Where the line's first opening and last closing parentheses stand, found once: a
+        // line may hold thousands of either.)
+        let firstOpening = text.firstIndex { $0 == "(" || $0 == "（" } ?? text.count
+        let lastClosing = text.lastIndex { $0 == ")" || $0 == "）" } ?? -1
         for (k, scalar) in text.enumerated() {
-            if scalar == "(" && !text[(k + 1)...].contains(where: { $0 == ")" || $0 == "）" }) && hanAt(k + 1)
+            if scalar == "(" && lastClosing < k && hanAt(k + 1)
                 && (hanAt(k - 1) || foldedWhole && (k == 0 || isChinese(text[k - 1]))) {
                 restored[k] = "（"
-            } else if scalar == ")" && !text[..<k].contains(where: { $0 == "(" || $0 == "（" }) && (hanAt(k - 1) && hanAt(k + 1) || foldedWhole && k > 0
+            } else if scalar == ")" && firstOpening > k && (hanAt(k - 1) && hanAt(k + 1) || foldedWhole && k > 0
                 && (isHanOrClosing(text[k - 1]) || k >= 2 && isFullStop(k - 1, after: text[k - 2]))
                 && (k + 1 == text.count || isChinese(text[k + 1])) || foldedWhole && closesListNumber(text, at: k)) {
                 restored[k] = "）"
@@ -883,7 +894,11 @@ extension LineRepair {
         var curlyOpener = false
         // Whether a quotation mark of any kind came before.
         var quoteSeen = false
+        // (Counted as the loop goes: a line may hold thousands.)
+        var straightQuotesBefore = 0
         for (k, scalar) in text.enumerated() {
+            let opensByCount = straightQuotesBefore % 2 == 0
+            if scalar == "\"" { straightQuotesBefore += 1 }
             if closesEmptyPair {
                 closesEmptyPair = false
                 continue
@@ -1019,7 +1034,7 @@ extension LineRepair {
                     : straightOpener.map({ restored[$0] != nil && chineseQuotationEnd(text, openingAt: $0) != nil }) == true
                 // And a quotation of Han characters only, with Chinese the nearest word outside it
                 // on one side: a menu path (桌面:"设置" → "系统") or a title cited in English.
-                let quotesHan = opens ? hanQuotationEnd(text, restored: restored, openingAt: k) != nil
+                let quotesHan = opens ? opensByCount && hanQuotationEnd(text, restored: restored, openingAt: k) != nil
                     : straightOpener.map({ restored[$0] != nil && text[($0 + 1)..<k].allSatisfy(isHan) }) == true
                 if quotesHan { chinese = true }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
@@ -1101,11 +1116,10 @@ extension LineRepair {
     /// is Chinese on at least one side. A quote met on the way counts as Chinese where it was
     /// restored (→ "系统" after “设置”), and stops the search: the words beyond it are
     /// another quotation's. (English quoting Chinese, said "你好" to, stays as written.) The
-    /// quote must open by count, the line's straight quotes before it even.
+    /// caller asks only of a quote that opens by count, after an even number of straight
+    /// quotes: in 除了".."和"." the 和 stands between two quotations.
     private func hanQuotationEnd(_ text: [Unicode.Scalar], restored: [Unicode.Scalar?], openingAt k: Int) -> Int? {
-        // (Only a quote that opens by count: in 除了".."和"." the 和 stands between two quotations.)
-        guard text[..<k].count(where: { $0 == "\"" }) % 2 == 0,
-              let close = text[(k + 1)...].firstIndex(of: "\""), close > k + 1, text[(k + 1)..<close].allSatisfy(isHan) else { return nil }
+        guard let close = text[(k + 1)...].firstIndex(of: "\""), close > k + 1, text[(k + 1)..<close].allSatisfy(isHan) else { return nil }
         func chineseNearest(from j: Int, step: Int) -> Bool {
             var j = j
             while j >= 0 && j < text.count {

@@ -134,13 +134,30 @@ struct LineRepair {
 
     /// Keeps the best of overlapping proposals: highest gain first.
     private mutating func accept(_ proposals: [Edit]) {
-        // (Edits already accepted stay; new proposals fill the gaps between them.)
-        for proposal in proposals.sorted(by: { $0.gain > $1.gain }) {
-            if edits.allSatisfy({ $0.range.upperBound <= proposal.range.lowerBound || proposal.range.upperBound <= $0.range.lowerBound }) {
-                edits.append(proposal)
-            }
+        // (Edits already accepted stay; new proposals fill the gaps between them.) The accepted
+        // edits are kept in order, by start and then end, so that only the neighbours of a
+        // proposal's place need a look: a long line may have thousands.
+        func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.lowerBound < b.lowerBound || a.lowerBound == b.lowerBound && a.upperBound <= b.upperBound
         }
-        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool { !(a.upperBound <= b.lowerBound || b.upperBound <= a.lowerBound) }
+        edits.sort { precedes($0.range, $1.range) && $0.range != $1.range }
+        for proposal in proposals.sorted(by: { $0.gain > $1.gain }) {
+            let range = proposal.range
+            var low = 0, high = edits.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(edits[middle].range, range) { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 && overlap(edits[low - 1].range, range) { continue }
+            var j = low
+            var free = true
+            while j < edits.count && edits[j].range.lowerBound < range.upperBound {
+                if overlap(edits[j].range, range) { free = false; break }
+                j += 1
+            }
+            if free { edits.insert(proposal, at: low) }
+        }
     }
 
     // MARK: The repaired text

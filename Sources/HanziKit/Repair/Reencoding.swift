@@ -81,9 +81,11 @@ struct Reencoding {
                 i += 1
             case let .charset(charset, fallback):
                 // Encode the longest stretch of non-ASCII characters up to the next one the
-                // charset cannot encode with one ICU call.
+                // charset cannot encode with one ICU call. (At most ``encodingStretch`` of them:
+                // a long line where every few characters cannot be encoded would be encoded
+                // again to its end after each.)
                 var end = i
-                while end < scalars.count && scalars[end].value >= 0x80 && scalars[end] != "\u{FFFD}"
+                while end < scalars.count && end - i < Self.encodingStretch && scalars[end].value >= 0x80 && scalars[end] != "\u{FFFD}"
                         && !protected.contains(where: { $0.contains(end) }) {
                     end += 1
                 }
@@ -92,7 +94,7 @@ struct Reencoding {
                     do {
                         return (try charset.encode(utf8: slice), end)
                     } catch let EncodingError.unmappable(offset, _, _) {
-                        let stop = offsets.firstIndex(of: offsets[i] + offset) ?? i
+                        let stop = offsets[i...end].firstIndex(of: offsets[i] + offset) ?? i
                         let prefix = UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[stop]])
                         return ((try? charset.encode(utf8: prefix)) ?? [], stop)
                     } catch {
@@ -129,6 +131,9 @@ struct Reencoding {
         close()
         return runs
     }
+
+    /// How many characters one call to the encoder takes at most.
+    static let encodingStretch = 256
 
     /// For UTF-8 read as GBK: a € is either the lone byte 0x80 (how Windows code page 936 reads
     /// it) or the GB18030 pair A2 E3. ICU's GBK encoder writes 0x80; where that cannot be UTF-8
