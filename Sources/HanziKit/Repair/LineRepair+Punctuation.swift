@@ -780,10 +780,10 @@ extension LineRepair {
             // And any pair Han touches from outside, where the line does not write its marks
             // full-width (its parentheses are then as written): of the clean sets' 3,704 ASCII
             // pairs none outside code has Han beside it, of their full-width pairs 6,569 do, 581
-            // of them around Latin text (方塊(newt), 輸出(stdout)). Not after a Latin word or number (f(x)的
-            // is a call) or a space (代理 (MUA)是 is technical style), nor a menu's key (文件(F)),
-            // a list's number that Han only follows ("(1)内存有点小。" is ``listNumber``'s) or a
-            // face (快乐( ⊙ o ⊙ )啊).
+            // of them around Latin text (方塊(newt), 輸出(stdout)). Not after a Latin word or a
+            // number (f(x)的 is a call) or a space (代理 (MUA)是 is technical style), nor a menu's
+            // key (文件(F)), a list's number that Han only follows ("(1)内存有点小。" is
+            // ``listNumber``'s) or a face (快乐( ⊙ o ⊙ )啊).
             let menuKey = content.count == 1 && content.first!.properties.isUppercase || content.first == "&"
             let touchesHan = (!written.foldedForm || foldedWhole) && !menuKey
                 && content.allSatisfy({ $0.isASCII || isChinese($0) })

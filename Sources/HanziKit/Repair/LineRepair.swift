@@ -137,26 +137,19 @@ struct LineRepair {
         // (Edits already accepted stay; new proposals fill the gaps between them.) The accepted
         // edits are kept in order, by start and then end, so that only the neighbours of a
         // proposal's place need a look: a long line may have thousands.
-        func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-            a.lowerBound < b.lowerBound || a.lowerBound == b.lowerBound && a.upperBound <= b.upperBound
-        }
+        func key(_ range: Range<Int>) -> (Int, Int) { (range.lowerBound, range.upperBound) }
         func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool { !(a.upperBound <= b.lowerBound || b.upperBound <= a.lowerBound) }
-        edits.sort { precedes($0.range, $1.range) && $0.range != $1.range }
+        edits.sort { key($0.range) < key($1.range) }
         for proposal in proposals.sorted(by: { $0.gain > $1.gain }) {
             let range = proposal.range
             var low = 0, high = edits.count
             while low < high {
                 let middle = (low + high) / 2
-                if precedes(edits[middle].range, range) { low = middle + 1 } else { high = middle }
+                if key(edits[middle].range) <= key(range) { low = middle + 1 } else { high = middle }
             }
-            if low > 0 && overlap(edits[low - 1].range, range) { continue }
-            var j = low
-            var free = true
-            while j < edits.count && edits[j].range.lowerBound < range.upperBound {
-                if overlap(edits[j].range, range) { free = false; break }
-                j += 1
-            }
-            if free { edits.insert(proposal, at: low) }
+            let taken = low > 0 && overlap(edits[low - 1].range, range)
+                || edits[low...].prefix(while: { $0.range.lowerBound < range.upperBound }).contains { overlap($0.range, range) }
+            if !taken { edits.insert(proposal, at: low) }
         }
     }
 
