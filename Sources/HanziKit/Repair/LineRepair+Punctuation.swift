@@ -962,7 +962,7 @@ extension LineRepair {
                 // a line folded whole (運行 "export" 可以看到 "). Not one that closes a straight
                 // quote before it ("&目录：" in Tcl's catalogs).
                 let opensAtLineEnd = next == nil && (previous.map { "：:".unicodeScalars.contains($0) } == true
-                    && text[..<k].count(where: { $0 == "\"" }) % 2 == 0 || foldedWhole && !open && previous == " ")
+                    && opensByCount || foldedWhole && !open && previous == " ")
                 if opensAtLineEnd { opens = true }
                 // A quote its neighbours do not decide takes the direction the next straight
                 // quote's neighbours leave it, when that agrees with what is open: in
