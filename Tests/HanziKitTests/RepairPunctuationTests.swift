@@ -17,11 +17,13 @@ import Testing
     #expect(repairer.repair("买了之后标语消失了,上当了!!!").text == "买了之后标语消失了，上当了！！！")
     #expect(repairer.repair("环境优美!!下次还住").text == "环境优美！！下次还住")
     #expect(repairer.repair("Wow!! It works, 真的").text == "Wow!! It works, 真的")
-    // Question marks in the run are the question's (门？！, 什么！？), unless they are "??", lost
-    // characters, or stand at both ends, where the one-byte shift lost a mark (事?!?).
+    // Question marks in the run are the question's (门？！, 什么！？), unless they are "??" after
+    // a clause that asks nothing, lost characters, or stand at both ends, where the one-byte
+    // shift lost a mark (事?!?).
     #expect(repairer.repair("这样的封面怎么出得了门?!儿子才6个月,还没有看").text == "这样的封面怎么出得了门？！儿子才6个月，还没有看")
     #expect(repairer.repair("你说什么!?我不信,真的").text == "你说什么！？我不信，真的")
-    #expect(repairer.repair("真的吗??!我不信,真的").text == "真的吗??!我不信，真的")
+    #expect(repairer.repair("真的吗??!我不信,真的").text == "真的吗？？！我不信，真的")
+    #expect(repairer.repair("房间满??!没有任何告知,很差").text == "房间满??!没有任何告知，很差")
     #expect(repairer.repair("天下斷沒有那樣暗合的事?!?").text == "天下斷沒有那樣暗合的事?!?")
     // In a line whose '?' stand for lost characters (it writes ？ full-width), such a run stays whole.
     #expect(repairer.repair("你说什么？房间满?!!没有任何告知,很差").text == "你说什么？房间满?!!没有任何告知，很差")
@@ -312,6 +314,24 @@ import Testing
     // Where "??" stands between characters, the line's '?' are characters an encoder lost,
     // even beside a question word (任何).
     try expectRepairs([("?制?任何本地?案的??重置成??端?案相同,一般", "?制?任何本地?案的??重置成??端?案相同，一般")])
+}
+
+@Test func inALineFoldedWholeARunOfQuestionMarksThatAsksIsRestored() throws {
+    // Reviews typed with ASCII marks ask with runs of '?': between characters after a clause
+    // that asks, or four or more at the line's end.
+    try expectRepairs([
+        ("这是什么意思???我预订两天,结果住了一天就走了.", "这是什么意思？？？我预订两天，结果住了一天就走了。"),
+        ("到哪儿去玩??完全就是在浪费金钱和时间!!", "到哪儿去玩？？完全就是在浪费金钱和时间！！"),
+        ("17号下的订单,怎么24号还没有见到他们啊????", "17号下的订单，怎么24号还没有见到他们啊？？？？"),
+    ])
+    // Two or three at the line's end are as often the marks the one-byte shift lost (錢?? for
+    // 錢？); after a clause that asks nothing they are lost characters; and a line that writes
+    // its marks full-width was not folded.
+    try expectRepairs([
+        ("陳慶朝憋不住了,給市長寫信:爲什麼辦個執照得花那麼多錢??", "陳慶朝憋不住了，給市長寫信：爲什麼辦個執照得花那麼多錢??"),
+        ("地方官??鸿渐暗想,他为何不来", "地方官??鸿渐暗想，他为何不来"),
+        ("他问什么??我不知道，真的", "他问什么??我不知道，真的"),
+    ])
 }
 
 @Test func inALineFoldedWholeTwoQuestionMarksInWordsAreLostCharacters() throws {

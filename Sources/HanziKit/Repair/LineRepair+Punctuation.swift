@@ -163,7 +163,7 @@ extension LineRepair {
         // start, after an opening mark (“?她三分”) or after one that ends a clause (、?文正).)
         // (Also in a line folded whole, where two may be questions without a question word (吃醋也
         // 轮得到你?我要你来管?): reviews write ?才? and ?富人的公平? for the quotation marks an
-        // encoder lost.)
+        // encoder lost. But there a run of '?' that asks is the question's: 什么意思???我.)
         let questionMarksInWords = text.indices.count { k in
             guard text[k] == "?", k + 1 < text.count, isHan(text[k + 1]) else { return false }
             guard k > 0 else { return true }
@@ -177,6 +177,7 @@ extension LineRepair {
         let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.first == "?" && text.count > 1 && isHan(text[1])
             || text.indices.contains { k in
             k + 2 < text.count && (k == 0 || isHan(text[k - 1])) && text[k] == "?" && text[k + 1] == "?"
+                && !(foldedWhole && asksByRun(text, at: k))
         } || scalars.indices.dropFirst().dropLast().contains { k in
             scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
         }
@@ -199,7 +200,7 @@ extension LineRepair {
             if text[k] == "!" || text[k] == "?" {
                 // (Where '?' stands for lost characters, a run with one stays as it is, whole.)
                 let marks = exclamations.flatMap { $0.marks.contains(k) ? $0 : nil }
-                    ?? exclamationRun(text, endingAt: k, questionsLost: lostCharacters)
+                    ?? exclamationRun(text, endingAt: k, questionsLost: lostCharacters, foldedWhole: foldedWhole)
                 exclamations = marks
                 if marks.exclaims {
                     run = marks.marks
@@ -329,9 +330,11 @@ extension LineRepair {
 
     /// The run of '!' and '?' that ends with the mark at `end`, and whether it exclaims: it has a
     /// '!', no "??" (lost characters), and not '?' at both ends, as the one-byte shift leaves a
-    /// lost mark (了?!!?); nor any '?' where `questionsLost`. (Found once per run: a line may hold
+    /// lost mark (了?!!?); nor any '?' where `questionsLost`. In a line folded whole, a run that
+    /// asks (``asksByRun(_:at:)``) stands as one mark too. (Found once per run: a line may hold
     /// thousands.)
-    private func exclamationRun(_ text: [Unicode.Scalar], endingAt end: Int, questionsLost: Bool) -> (marks: Range<Int>, exclaims: Bool) {
+    private func exclamationRun(_ text: [Unicode.Scalar], endingAt end: Int, questionsLost: Bool,
+                                foldedWhole: Bool) -> (marks: Range<Int>, exclaims: Bool) {
         var start = end
         var exclamation = text[end] == "!"
         var lost = questionsLost && text[end] == "?"
@@ -340,7 +343,24 @@ extension LineRepair {
             exclamation = exclamation || text[start] == "!"
             lost = lost || text[start] == "?" && (questionsLost || text[start + 1] == "?")
         }
+        if !questionsLost && foldedWhole, let first = text[start...end].firstIndex(of: "?"), asksByRun(text, at: first) {
+            return (start..<(end + 1), true)
+        }
         return (start..<(end + 1), exclamation && !lost && !(text[start] == "?" && text[end] == "?"))
+    }
+
+    /// Whether the run of '?' (and '!') that holds two or more '?' from `k` asks a question
+    /// after a Han character: between Han characters where its clause asks (什么意思???我预订;
+    /// 到哪儿去玩??完全), or four or more at the line's end (你们才满意????). Read in lines folded
+    /// whole only: of the real reviews' runs after a character, those in lines typed with ASCII
+    /// marks are all questions, while an encoder's lost characters come in lines that write
+    /// their marks full-width. The one-byte shift leaves runs too, for the marks it lost, before
+    /// the ASCII that realigned it or at the line's end (降價了呢??999 for 呢！3999; 乎??? for 乎？”).
+    private func asksByRun(_ text: [Unicode.Scalar], at k: Int) -> Bool {
+        guard k > 0, isHan(text[k - 1]) else { return false }
+        let run = text[k...].prefix { $0 == "?" || $0 == "!" }
+        guard k + run.count < text.count else { return run.count { $0 == "?" } >= 4 }
+        return isHan(text[k + run.count]) && clauseAsks(text, before: k)
     }
 
     /// Whether `text` has an ASCII digit at `j` (which may lie outside it).
