@@ -332,6 +332,8 @@ import Testing
         ("地方官??鸿渐暗想,他为何不来", "地方官??鸿渐暗想，他为何不来"),
         ("他问什么??我不知道，真的", "他问什么??我不知道，真的"),
     ])
+    // A lone '?' is no run: after 是否 it stands for a character that begins a word (是否?住 lost 記).
+    #expect(try RepairFixture.repairer.get().repair("是否?住的最近使用的?案").text.hasPrefix("是否?住"))
 }
 
 @Test func inALineFoldedWholeTwoQuestionMarksInWordsAreLostCharacters() throws {

@@ -359,8 +359,9 @@ extension LineRepair {
     private func asksByRun(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         guard k > 0, isHan(text[k - 1]) else { return false }
         let run = text[k...].prefix { $0 == "?" || $0 == "!" }
-        guard k + run.count < text.count else { return run.count { $0 == "?" } >= 4 }
-        return isHan(text[k + run.count]) && clauseAsks(text, before: k)
+        let questions = run.count { $0 == "?" }
+        guard k + run.count < text.count else { return questions >= 4 }
+        return questions >= 2 && isHan(text[k + run.count]) && clauseAsks(text, before: k)
     }
 
     /// Whether `text` has an ASCII digit at `j` (which may lie outside it).
