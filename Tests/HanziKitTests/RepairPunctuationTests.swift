@@ -226,6 +226,16 @@ import Testing
     try expectRepairs(["参数\"foo\"--bar 的用法", "他说\"ok好的\"-然后走了"].map { ($0, $0) })
 }
 
+@Test func aQuotationOfAColonOrAParenthesisPairsAndStaysTheProgramsWhicheverWayItsMarkFaces() throws {
+    // Its first quote opens though a closing mark follows it, and its colon is no sentence's.
+    try expectRepairs([
+        ("語法錯誤:未預期的\")\"", "語法錯誤：未預期的\")\""),
+        ("會放一個\":\"到 <名稱> 變數,並將 OPTARG 設為找到的選項字元", "會放一個\":\"到 <名稱> 變數，並將 OPTARG 設為找到的選項字元"),
+        // Between two quotations the marks are the sentence's.
+        ("他說\"甲\"(\"乙\")不對,是\"丙\"", "他說“甲”（“乙”）不對，是“丙”"),
+    ])
+}
+
 @Test func aQuotedTokenWithHanOutsideItIsRestored() throws {
     // An option, a value or a name quoted inside a Chinese sentence, as translated messages
     // quote them (“--yes”, “gnome”).
@@ -239,6 +249,11 @@ import Testing
         ("我認爲\"/proc\" 是新手訓練的最佳場合", "我認爲“/proc” 是新手訓練的最佳場合"),
         // Items of a list 、 separates are set in Chinese, and a quotation may hold one mark.
         ("含有 ASCII 数字、字母、\"-\"、\"+\"之外的字符", "含有 ASCII 数字、字母、“-”、“+”之外的字符"),
+        // A Latin word before the line's first quote ends no quotation where Chinese comes
+        // before it or it begins a sentence: the quotation of Han opens there.
+        ("按下Shift\"暂停\"键", "按下Shift“暂停”键"),
+        ("大寫鍵使用內部大寫.Shift\"暫停\"大寫鍵", "大寫鍵使用內部大寫。Shift“暫停”大寫鍵"),
+        ("Shift\"暫停\"大寫鍵", "Shift“暫停”大寫鍵"),
         ("警告:语法错误,字符串后预期有\"=\"或\";\"", "警告：语法错误，字符串后预期有“=”或“;”"),
     ])
     // Formats, code and quotations set off by spaces keep their straight quotes.

@@ -973,9 +973,9 @@ extension LineRepair {
                 let afterNext = k + 2 < text.count ? text[k + 2] : nil
                 var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, afterNext: afterNext, open: open, first: isFirst)
                 // (A quotation may hold the colon or parenthesis itself, and is no Chinese one:
-                // 用 ":"分隔.)
-                let closesQuotedMark = (previous == ":" || previous == "(") && k >= 2 && text[k - 2] == "\""
-                if closesQuotedMark { opens = false }
+                // 用 ":"分隔, 未預期的")". Its first quote opens, whatever the mark faces.)
+                let quotesMarkFrom = Self.quotedMarkStart(text, quoteAt: k, opensByCount: opensByCount)
+                let closesQuotedMark = quotesMarkFrom == k - 2
                 // (The quote that ends a quoted token closes it: " provides/binary " 标签.)
                 if let opener = straightOpener, restored[opener] != nil, tokenQuotationEnd(text, openingAt: opener) == k { opens = false }
                 // After a colon a quote opens, also at the end of a line cut inside the quotation;
@@ -1021,6 +1021,7 @@ extension LineRepair {
                         opens = true
                     }
                 }
+                if quotesMarkFrom != nil { opens = !closesQuotedMark }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
                 // Never a quotation mark against one of its own level (”” or ““): inside a run of
                 // straight quotes each restored one would make the next look Chinese, and the
@@ -1090,6 +1091,17 @@ extension LineRepair {
                 break
             }
         }
+    }
+
+    /// Where the quotation that holds just a colon or a parenthesis (":", "(", ")") starts, if
+    /// the straight quote at `k` opens or closes one: a program's mark, quoted. Told by the
+    /// count of straight quotes before `k` (`opensByCount`), so that in "甲"("乙") the marks
+    /// between quotations are not taken for one.
+    static func quotedMarkStart(_ text: [Unicode.Scalar], quoteAt k: Int, opensByCount: Bool) -> Int? {
+        func isQuotedMark(_ j: Int) -> Bool { j >= 0 && j < text.count && ":()".unicodeScalars.contains(text[j]) }
+        if opensByCount, k + 2 < text.count, isQuotedMark(k + 1), text[k + 2] == "\"" { return k }
+        if !opensByCount, k >= 2, isQuotedMark(k - 1), text[k - 2] == "\"" { return k - 2 }
+        return nil
     }
 
     /// Whether a dash typed as hyphens for —— ("先天下之憂而憂"----是) runs from `k` (forward or
@@ -1228,17 +1240,24 @@ extension LineRepair {
     }
 
     /// Whether the line's first straight quote, at `k`, opens, judged by how the line's straight
-    /// quotes fit their neighbours when they alternate from it: a quote with a Latin letter or
+    /// quotes fit their neighbours when they alternate from it: a quote with a Latin word or
     /// a number not set in Chinese on its outer side fits badly (命令"kill"的 read with the first quote opening gives
     /// 命令”kill“的). Nil when both ways fit as well, as between Han characters, which tell
     /// nothing. A curly mark ends the count, the quotes after it taking their turn from it, and
     /// so do characters an encoder lost, which may have been quotes.
     private func firstQuoteOpensByFit(_ text: [Unicode.Scalar], at k: Int) -> Bool? {
-        // (A number that runs on into Han is set in Chinese and fits either way: ”24小时.)
+        // (A number that runs on into Han is set in Chinese and fits either way: ”24小时; so does
+        // a word with Chinese on its other side (按下Shift"暂停"键), or one that begins the line or
+        // a sentence after Chinese (大寫.Shift"暫停"大寫鍵): no quotation ends there.)
         func isLatin(beside quote: Int, after: Bool) -> Bool {
             let j = after ? quote + 1 : quote - 1
             guard j >= 0 && j < text.count && text[j].isASCII else { return false }
-            if text[j].properties.isAlphabetic { return true }
+            if text[j].properties.isAlphabetic {
+                guard !after else { return !isWordInChinese(text, from: j, forward: true) }
+                let start = text[...j].lastIndex { !($0.isASCII && $0.properties.isAlphabetic) }.map { $0 + 1 } ?? 0
+                let beginsSentence = start == 0 || start >= 2 && "。.!！?？".unicodeScalars.contains(text[start - 1]) && isHan(text[start - 2])
+                return !beginsSentence && !isWordInChinese(text, from: j, forward: false)
+            }
             var end = j
             while isDigit(text, at: end) { end += after ? 1 : -1 }
             return end != j && !(end >= 0 && end < text.count && isHan(text[end]))
