@@ -252,6 +252,9 @@ import Testing
         // A Latin word before the line's first quote ends no quotation where Chinese comes
         // before it or it begins a sentence: the quotation of Han opens there.
         ("按下Shift\"暂停\"键", "按下Shift“暂停”键"),
+        // After it, a folded mark before Chinese is the sentence's.
+        ("如果输出文件是\"-\",则会将结果写入至标准输出.", "如果输出文件是“-”，则会将结果写入至标准输出。"),
+        ("如設定為\"true\",除了在時鐘內顯示時間外還顯示週數。", "如設定為“true”，除了在時鐘內顯示時間外還顯示週數。"),
         ("大寫鍵使用內部大寫.Shift\"暫停\"大寫鍵", "大寫鍵使用內部大寫。Shift“暫停”大寫鍵"),
         ("Shift\"暫停\"大寫鍵", "Shift“暫停”大寫鍵"),
         ("警告:语法错误,字符串后预期有\"=\"或\";\"", "警告：语法错误，字符串后预期有“=”或“;”"),

@@ -1123,8 +1123,11 @@ extension LineRepair {
         // (A space on the other side, past which the line is Chinese, is a writer's who set
         // the quotation against Han on one side and spaced it on the other: 我認爲"/proc" 是.
         // Writers who space quoted code space both sides.)
+        // (After it, a folded mark before Chinese is the sentence's: 如果設為"true",Nautilus 在.)
         func chineseOrEdge(_ j: Int, forward: Bool) -> Bool {
             j < 0 || j >= text.count || isChinese(text[j]) || text[j] == " " && isChineseBeyondSpace(text, from: j, forward: forward)
+                || forward && ",;:".unicodeScalars.contains(text[j]) && j + 1 < text.count
+                    && (isHan(text[j + 1]) || isWordInChinese(text, from: j + 1, forward: true))
         }
         return hanOrItemMarkAt(k - 1) && chineseOrEdge(close + 1, forward: true)
             || hanOrItemMarkAt(close + 1) && chineseOrEdge(k - 1, forward: false) ? close : nil
