@@ -200,12 +200,14 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
     s2t = opencc.OpenCC('s2t')
     cases = []
 
-    def add(category, original, corrupted, recoverable=True, source=''):
+    def add(category, original, corrupted, recoverable=True, source='', quotes=None):
         # A decoder that wrote U+FFFD lost the bytes it replaced: such a case can only be
-        # repaired by choosing among the characters those bytes could have made.
+        # repaired by choosing among the characters those bytes could have made. (`quotes`: the
+        # repair's --quotes, where it is not the default.)
         if corrupted is not None and corrupted != original and '\n' not in corrupted:
             cases.append({'split': split, 'category': category, 'original': original, 'corrupted': corrupted,
-                          'recoverable': recoverable and '\ufffd' not in corrupted, 'source': source})
+                          'recoverable': recoverable and '\ufffd' not in corrupted, 'source': source}
+                         | ({'quotes': quotes} if quotes else {}))
 
     both = [(line, 'simplified') for line in simplified] + [(line, 'traditional') for line in traditional]
 
@@ -345,6 +347,15 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
             count += 1
         if count >= per_category:
             break
+
+    # Text that quotes with corner brackets, as Taiwan and Hong Kong write, typed with ASCII
+    # punctuation: folded as above and 「」 typed as '"'; `hanzi repair --quotes corner` is to
+    # restore them (run_eval.py runs these cases so). Lines that also write curly or straight
+    # quotes, or nested 『』, are left out. Drawn last, with a generator of its own.
+    corner_rng = random.Random(f'{seed}-{split}-cornerBracketsFolded')
+    pool = [line for line, _ in both if re.search('[「」]', line) and not re.search('[“”"『』]', line)]
+    for line in corner_rng.sample(pool, min(per_category, len(pool))):
+        add('cornerBracketsFolded', line, re.sub('[「」]', '"', fold(line)), source=script[line], quotes='corner')
     return cases
 
 

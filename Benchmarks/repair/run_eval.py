@@ -51,14 +51,14 @@ def load(name, split):
     return [row for row in rows if split == 'all' or row['split'] in (split, 'any')]
 
 
-def run_hanzi(hanzi, lines):
+def run_hanzi(hanzi, lines, options=()):
     """Runs `hanzi repair --explain --format json` on `lines`; returns outputs and reports by line."""
     with tempfile.NamedTemporaryFile('w', encoding='utf-8', suffix='.txt', delete=False) as f:
         f.write('\n'.join(lines) + '\n')
         path = f.name
     try:
         start = time.time()
-        result = subprocess.run([hanzi, 'repair', '--explain', '--format', 'json', path], capture_output=True)
+        result = subprocess.run([hanzi, 'repair', '--explain', '--format', 'json', *options, path], capture_output=True)
         elapsed = time.time() - start
     finally:
         os.unlink(path)
@@ -84,6 +84,13 @@ def main():
     clean = load('clean.jsonl', args.split)
     lines = [case['corrupted'] for case in cases] + [row['text'] for row in clean]
     outputs, reports, elapsed = run_hanzi(args.hanzi, lines)
+    # Cases that ask for corner brackets are repaired again with --quotes corner.
+    corner = [i for i, case in enumerate(cases) if case.get('quotes') == 'corner']
+    if corner:
+        corner_outputs, corner_reports, corner_elapsed = run_hanzi(args.hanzi, [lines[i] for i in corner], ('--quotes', 'corner'))
+        for n, i in enumerate(corner):
+            outputs[i], reports[i] = corner_outputs[n], corner_reports[n]
+        elapsed += corner_elapsed
     if not args.no_ftfy:
         import ftfy
         fixed = [ftfy.fix_text(line) for line in lines]
