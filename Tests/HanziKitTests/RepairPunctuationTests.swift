@@ -252,6 +252,10 @@ import Testing
         // A Latin word before the line's first quote ends no quotation where Chinese comes
         // before it or it begins a sentence: the quotation of Han opens there.
         ("按下Shift\"暂停\"键", "按下Shift“暂停”键"),
+        // So is a quotation of ASCII words with Han against both its quotes, where no quote of
+        // the line is spaced off from Han ("basename" below keeps the line's quotes straight).
+        ("伺服器不接受\"PBSZ 0\"指令。", "伺服器不接受“PBSZ 0”指令。"),
+        ("您可以將\"git config\"改成\"git config --global\"以設定", "您可以將“git config”改成“git config --global”以設定"),
         // After it, a folded mark before Chinese is the sentence's.
         ("如果输出文件是\"-\",则会将结果写入至标准输出.", "如果输出文件是“-”，则会将结果写入至标准输出。"),
         ("如設定為\"true\",除了在時鐘內顯示時間外還顯示週數。", "如設定為“true”，除了在時鐘內顯示時間外還顯示週數。"),
@@ -616,8 +620,12 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
 }
 
 @Test func straightQuotesBecomeCornerQuotesOnRequest() throws {
-    let (text, _) = try RepairFixture.cornerQuotes.get().repair("他說:\"我們走吧。\"")
-    #expect(text == "他說：「我們走吧。」")
+    let repairer = try RepairFixture.cornerQuotes.get()
+    #expect(repairer.repair("他說:\"我們走吧。\"").text == "他說：「我們走吧。」")
+    // As Taiwan's and Hong Kong's catalogs quote values, commands and marks.
+    #expect(repairer.repair("如設定為\"true\",除了在時鐘內顯示時間外還顯示週數。").text == "如設定為「true」，除了在時鐘內顯示時間外還顯示週數。")
+    #expect(repairer.repair("嘗試\"ldd --help\"以獲得更多資訊。").text == "嘗試「ldd --help」以獲得更多資訊。")
+    #expect(repairer.repair("大寫鍵使用內部大寫.Shift\"暫停\"大寫鍵").text == "大寫鍵使用內部大寫。Shift「暫停」大寫鍵")
 }
 
 @Test func asciiThatBelongsToEnglishNumbersCodeAndURLsStays() throws {

@@ -917,6 +917,9 @@ extension LineRepair {
         var quoteSeen = false
         // (Counted as the loop goes: a line may hold thousands.)
         var straightQuotesBefore = 0
+        let everyQuoteTouchesHan = text.indices.allSatisfy { k in
+            text[k] != "\"" || k > 0 && isHan(text[k - 1]) || k + 1 < text.count && isHan(text[k + 1])
+        }
         for (k, scalar) in text.enumerated() {
             let opensByCount = straightQuotesBefore % 2 == 0
             if scalar == "\"" { straightQuotesBefore += 1 }
@@ -1059,6 +1062,13 @@ extension LineRepair {
                 let quotesHan = opens ? opensByCount && hanQuotationEnd(text, restored: restored, openingAt: k) != nil
                     : straightOpener.map({ restored[$0] != nil && text[($0 + 1)..<k].allSatisfy(isHan) }) == true
                 if quotesHan { chinese = true }
+                // So is a quotation of ASCII text with Han against both its quotes (伺服器不接受"PBSZ
+                // 0"指令, 使用"info bash"來獲得), where no quote of the line is spaced off from Han:
+                // the clean lines write 35 such “…” and no such "…".
+                if opens ? everyQuoteTouchesHan && opensByCount && asciiQuotationInHanEnd(text, openingAt: k) != nil
+                    : straightOpener.map({ restored[$0] != nil && asciiQuotationInHanEnd(text, openingAt: $0) == k }) == true {
+                    chinese = true
+                }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
                 // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时,
                 // “蛇头”１０余人; so is a dash typed as hyphens: "以天下興亡爲己任"----是.)
@@ -1131,6 +1141,17 @@ extension LineRepair {
         }
         return hanOrItemMarkAt(k - 1) && chineseOrEdge(close + 1, forward: true)
             || hanOrItemMarkAt(close + 1) && chineseOrEdge(k - 1, forward: false) ? close : nil
+    }
+
+    /// Where the quotation ends, if the straight quote at `k` opens one of ASCII text (no
+    /// format: not "%s", "{0}" or "\n"; a program's words, 40 characters at most) with a Han
+    /// character against each of its quotes.
+    private func asciiQuotationInHanEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
+        guard k > 0, isHan(text[k - 1]), let close = text[(k + 1)...].prefix(41).firstIndex(of: "\""),
+              close > k + 1, close + 1 < text.count, isHan(text[close + 1]),
+              text[(k + 1)..<close].allSatisfy({ $0.isASCII && !"%\\{}".unicodeScalars.contains($0) })
+        else { return nil }
+        return close
     }
 
     /// Where the quotation ends, if the straight quote at `k` opens one that begins and ends
