@@ -917,7 +917,8 @@ extension LineRepair {
         var quoteSeen = false
         // (Counted as the loop goes: a line may hold thousands.)
         var straightQuotesBefore = 0
-        let everyQuoteTouchesHan = text.indices.allSatisfy { k in
+        // (Asked only at a quotation of ASCII words in Han: most lines have none.)
+        lazy var everyQuoteTouchesHan = text.indices.allSatisfy { k in
             text[k] != "\"" || k > 0 && isHan(text[k - 1]) || k + 1 < text.count && isHan(text[k + 1])
         }
         for (k, scalar) in text.enumerated() {
@@ -1065,7 +1066,7 @@ extension LineRepair {
                 // So is a quotation of ASCII text with Han against both its quotes (伺服器不接受"PBSZ
                 // 0"指令, 使用"info bash"來獲得), where no quote of the line is spaced off from Han:
                 // the clean lines write 35 such “…” and no such "…".
-                if opens ? everyQuoteTouchesHan && opensByCount && asciiQuotationInHanEnd(text, openingAt: k) != nil
+                if opens ? opensByCount && asciiQuotationInHanEnd(text, openingAt: k) != nil && everyQuoteTouchesHan
                     : straightOpener.map({ restored[$0] != nil && asciiQuotationInHanEnd(text, openingAt: $0) == k }) == true {
                     chinese = true
                 }
@@ -1107,7 +1108,7 @@ extension LineRepair {
     /// the straight quote at `k` opens or closes one: a program's mark, quoted. Told by the
     /// count of straight quotes before `k` (`opensByCount`), so that in "甲"("乙") the marks
     /// between quotations are not taken for one.
-    static func quotedMarkStart(_ text: [Unicode.Scalar], quoteAt k: Int, opensByCount: Bool) -> Int? {
+    private static func quotedMarkStart(_ text: [Unicode.Scalar], quoteAt k: Int, opensByCount: Bool) -> Int? {
         func isQuotedMark(_ j: Int) -> Bool { j >= 0 && j < text.count && ":()".unicodeScalars.contains(text[j]) }
         if opensByCount, k + 2 < text.count, isQuotedMark(k + 1), text[k + 2] == "\"" { return k }
         if !opensByCount, k >= 2, isQuotedMark(k - 1), text[k - 2] == "\"" { return k - 2 }
