@@ -134,6 +134,8 @@ import Testing
         "何添?、?文正、??超、?守信、?文?、??通、?金烈、?祖庇、???（女）、周?楣（女）",
         "?示物件?型（可以是 “blob”、“tree”、“commit”、“tag” 等其中一?）",
         "?? fnmatch() 是否可用?出?。",
+        // Nor does a run of them before 。 (LibreOffice's help squeezed through GB 2312).
+        "切?到「排文和分?」????。",
     ]
     for line in lines {
         #expect(try RepairFixture.repairer.get().repair(line).text == line)
@@ -219,4 +221,12 @@ import Testing
     let (text, fixes) = try RepairFixture.repairer.get().repair(line)
     #expect(text == line)
     #expect(fixes.isEmpty)
+}
+
+@Test func chineseTextThatShowsAccentedLettersMojibakeAsAnExampleIsLeftAlone() throws {
+    // A manual explaining mojibake quotes it: lone letters, no word around them.
+    let line = "因此，法文的內容看起來正常，祗是無法顯示 “Ã©” 或 Ã¨” 或 “Ã§” 等重音字母與符號。"
+    #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    // A garbled European word in Chinese is repaired: its letters stand beside the accent.
+    #expect(try RepairFixture.repairer.get().repair("这家 cafÃ© 的 crÃ¨me brÃ»lÃ©e 很好吃").text == "这家 café 的 crème brûlée 很好吃")
 }

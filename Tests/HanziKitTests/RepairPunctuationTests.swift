@@ -313,6 +313,36 @@ import Testing
     try expectRepairs([("他来了;她也来了,我们一起走了;你呢", "他来了；她也来了，我们一起走了；你呢")])
 }
 
+@Test func aMarkThatEndsALineAfterAClosingMarkIsAsWrittenWhereNothingElseShowsFolding() throws {
+    // Manuals end list items and headings so.
+    try expectRepairs([
+        "bind：DNS 服务配置（域名服务）;",
+        "「常规打印」:",
+        "对布尔表达式执行逻辑与运算时，如果两个表达式的结果均为「True」，则返回值也为「True」:",
+    ].map { ($0, $0) })
+    // Where the line's other marks were folded, it was folded too.
+    try expectRepairs([("他说,这是「常规打印」:", "他说，这是「常规打印」：")])
+}
+
+@Test func parenthesesAroundLatinTextWithHanInsideStayBetweenMarksInALineShowingNoFolding() throws {
+    try expectRepairs([
+        "选择「形状 - 分割」(LibreOffice 仅限于 Draw)",
+        "接下来的内容跟您使用的无线网卡密切相关：(PCI 内置、USB 或者 PCMCIA)。",
+    ].map { ($0, $0) })
+    // Han beside them, they are the sentence's.
+    try expectRepairs([("密切相关(PCI 内置、USB 或者 PCMCIA)的内容", "密切相关（PCI 内置、USB 或者 PCMCIA）的内容")])
+}
+
+@Test func codesParenthesesAndTheMarksBetweenACallsArgumentsStay() throws {
+    try expectRepairs([
+        "使用 =EDATE(日期;月数)。",
+        "「$(ARG1)」已于$(ARG2)被您在其他系统编辑",
+    ].map { ($0, $0) })
+    // A sentence in parentheses after a Latin word is no call's arguments.
+    try expectRepairs([("需要一些動作來啟用 LDAP(我沒有使用過這個設定,並且下面的資訊是第二手的。)。",
+                        "需要一些動作來啟用 LDAP（我沒有使用過這個設定，並且下面的資訊是第二手的。）。")])
+}
+
 @Test func inALineFoldedWholeALatinGlossKeepsItsFullWidthParentheses() throws {
     try expectRepairs([
         ("也算是一種創造,好比小孩子游戲裏的自騙自(Pseudoluege)。", "也算是一種創造，好比小孩子游戲裏的自騙自（Pseudoluege）。"),
@@ -324,6 +354,7 @@ import Testing
     try expectRepairs([
         ("件用户代理 (MUA)是生成信息的程序,也访问信息。", "件用户代理 (MUA)是生成信息的程序，也访问信息。"),
         ("請選擇,變更姓名(N)或退出(Q)", "請選擇，變更姓名(N)或退出(Q)"),
+        ("重置全部默认模板(~F)", "重置全部默认模板(~F)"),
         ("好比小孩子游戲裏的自騙自(Pseudoluege)，也算是一種創造。", "好比小孩子游戲裏的自騙自(Pseudoluege)，也算是一種創造。"),
     ])
 }

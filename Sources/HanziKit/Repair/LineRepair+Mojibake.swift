@@ -623,6 +623,11 @@ extension LineRepair {
                 }
             }
             guard gain >= Self.minimumGain else { continue }
+            // A Chinese line that shows accented letters' mojibake standing alone, touching no
+            // letter, shows mojibake (無法顯示 “Ã©” 或 “Ã§”): a garbled European word has its
+            // other letters beside the accented one (cafÃ©).
+            if case .utf8 = misreading.original, standsApartFromLetters(replacement, replacing: range),
+               scalars.contains(where: { model.table.kind($0) == .han }) { continue }
             // Big5 and GBK misread as each other give Han characters, so a list of characters
             // (胡葫虎忽糊蝴弧, pycorrector's sound-alikes) reads a little better re-read as junk
             // (綵誥綺緇維說): 2 to 3 nats a character, where a garbled stretch gains 4 or more.
@@ -642,6 +647,21 @@ extension LineRepair {
                                    end: end.byte, estimate: diagnosis == .doubleMojibake ? replacement : estimate, keepsInput: false))
         }
         return (found, reach)
+    }
+
+    /// Whether `replacement` of the characters `range` is accented Latin letters and ASCII only,
+    /// none of its accented letters beside an ASCII letter (in it, or just outside `range`).
+    private func standsApartFromLetters(_ replacement: [Unicode.Scalar], replacing range: Range<Int>) -> Bool {
+        let kinds = replacement.map { model.table.kind($0) }
+        guard kinds.contains(.latinLetter), replacement.indices.allSatisfy({ replacement[$0].isASCII || kinds[$0] == .latinLetter }) else {
+            return false
+        }
+        func isLetter(_ j: Int) -> Bool {
+            let scalar = j < 0 ? (range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil)
+                : j >= replacement.count ? (range.upperBound < scalars.count ? scalars[range.upperBound] : nil) : replacement[j]
+            return scalar.map { $0.isASCII && $0.properties.isAlphabetic || model.table.kind($0) == .latinLetter } == true
+        }
+        return kinds.indices.allSatisfy { j in kinds[j] != .latinLetter || !isLetter(j - 1) && !isLetter(j + 1) }
     }
 
     /// Whether `part` is `whole` with some elements left out (a lead byte's loss ends a pair

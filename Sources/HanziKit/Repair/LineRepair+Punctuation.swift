@@ -129,6 +129,9 @@ extension LineRepair {
     /// Straight double quotes and the marks they are restored as (asked of every character).
     private static let doubleQuoteMarks = ScalarSet("\"“”「」")
 
+    /// Whether `scalar` is an ASCII letter.
+    private static func isLatinLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
+
     /// Whether `scalar` is a Han character.
     private func isHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han }
 
@@ -176,12 +179,13 @@ extension LineRepair {
         // A '?' that begins the line before a character is enough alone (?何要把增加?民收入).
         let lostCharacters = questionMarksInWords >= 2 || written.questionMark || text.first == "?" && text.count > 1 && isHan(text[1])
             || text.indices.contains { k in
-            k + 2 < text.count && (k == 0 || isHan(text[k - 1])) && text[k] == "?" && text[k + 1] == "?"
-                && !(foldedWhole && asksByRun(text, at: k))
+            k + 2 < text.count && (k == 0 || isHan(text[k - 1]) || Self.quotationClosings.contains(text[k - 1]))
+                && text[k] == "?" && text[k + 1] == "?" && !(foldedWhole && asksByRun(text, at: k))
         } || scalars.indices.dropFirst().dropLast().contains { k in
             scalars[k] == "?" && isHan(scalars[k - 1]) && "，；：".unicodeScalars.contains(scalars[k + 1])
         }
         let semicolonList = isSemicolonList(text)
+        let inCall = callArguments(text, restored: restored)
         // Right to left, so a mark followed by another mark ("?!") sees the restored one.
         var exclamations: (marks: Range<Int>, exclaims: Bool)? = nil
         for k in text.indices.reversed() {
@@ -253,17 +257,16 @@ extension LineRepair {
             // '?', there more often a lost unit (比14?本本 lost its 寸); '!' that ends the
             // line after a Latin word set in Chinese (被列为用于 SSH!); and a mark before a list's
             // number (房间小,2)早餐; 优点:1)和); ',' after an address (参考http://…/03/,注意).
-            func isLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
             let besideWord = (isHan(previous) || Self.cornerClosings.contains(previous) || foldedWhole && isHanOrClosing(previous))
                     && (!colon || foldedWhole) && isWordInChinese(text, from: run.upperBound, forward: true)
                 || !colon && nextIsHan && isWordInChinese(text, from: run.lowerBound - 1, forward: false)
-                || !colon && foldedWhole && (isHanOrClosing(previous) && isLetter(next) || isLetter(previous) && nextIsHan)
+                || !colon && foldedWhole && (isHanOrClosing(previous) && Self.isLatinLetter(next) || Self.isLatinLetter(previous) && nextIsHan)
                 || text[k] == "," && foldedWhole && nextIsHan && text[..<k].allSatisfy { ("0"..."9").contains($0) }
                 || text[k] != "?" && !colon && foldedWhole && (nextIsHan || next == nil && text[k] == "!")
                     && followsNumberInChinese(text, at: run.lowerBound)
-                || text[k] == "!" && foldedWhole && next == nil && isLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
+                || text[k] == "!" && foldedWhole && next == nil && Self.isLatinLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
                 // So does ',' before Han after a manual's reference (ssh(1),建立) or after a space
                 // that ends a Latin token (hello-sh-1.0.tar.gz ,而且; Bug ,其).
@@ -271,10 +274,16 @@ extension LineRepair {
                     || closesReference(text, at: run.lowerBound - 1)
                     || previous == " " && run.lowerBound >= 2 && text[run.lowerBound - 2] != " ")
             guard betweenChinese || besideWord, !closesQuotationInEnglish(text, at: run.upperBound) else { continue }
+            // (Nor is a mark between a call's arguments: =EDATE(日期;月数).)
+            if text[k] != "!" && text[k] != "?" && !inCall.isEmpty && inCall[k] { continue }
             // A line that writes its marks full-width was not folded: an ASCII mark it holds
             // between two full-width marks, touching no character, is its writer's (活躍）,“Debian).
             if written.foldedForm && !foldedWhole, let next, !isHan(previous), !isHan(next),
                !isFullwidthForm(previous), !isFullwidthForm(next) { continue }
+            // So is a ',' ';' or ':' that ends a line after a closing mark, where no other mark
+            // shows the line folded: manuals end list items and headings so (（域名服务）;
+            // 「常规打印」:). (Not '!': 《青春》! exclaims.)
+            if !foldedWhole, next == nil, Self.quotationClosings.contains(previous), ",;:".unicodeScalars.contains(text[k]) { continue }
             if text[k] == "?" && !exclaims {
                 // "??" is lost characters, and so is "?" before a full-width mark ("房?，",
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
@@ -305,6 +314,24 @@ extension LineRepair {
             }
             restored[k] = fullwidth
         }
+    }
+
+    /// The insides of the ASCII parentheses of calls, whose `(` follows a Latin word or a digit
+    /// and stays ASCII (=EDATE(日期;月数)), with no parenthesis inside: arguments, short and
+    /// without a Chinese mark (not a sentence: LDAP(我沒有使用過,並且…。)).
+    /// (Empty where the line has no call.)
+    private func callArguments(_ text: [Unicode.Scalar], restored: [Unicode.Scalar?]) -> [Bool] {
+        var calls = [Bool]()
+        var open: Int? = nil
+        for (k, scalar) in text.enumerated() where scalar == "(" || scalar == ")" {
+            if scalar == ")", let start = open, k - start <= 30,
+               !text[(start + 1)..<k].contains(where: { model.table.kind($0) == .chinesePunctuation }) {
+                if calls.isEmpty { calls = Array(repeating: false, count: text.count) }
+                for j in (start + 1)..<k { calls[j] = true }
+            }
+            open = scalar == "(" && restored[k] == nil && k > 0 && (Self.isLatinLetter(text[k - 1]) || isDigit(text, at: k - 1)) ? k : nil
+        }
+        return calls
     }
 
     /// Whether the ')' or ']' at `k` closes a reference set in Chinese: a manual page's section
@@ -803,16 +830,21 @@ extension LineRepair {
             // pairs none outside code has Han beside it, of their full-width pairs 6,569 do, 581
             // of them around Latin text (方塊(newt), 輸出(stdout)). Not after a Latin word or a
             // number (f(x)的 is a call) or a space (代理 (MUA)是 is technical style), nor a menu's
-            // key (文件(F)), a list's number that Han only follows ("(1)内存有点小。" is
+            // key (文件(F), 取消(~C)), a list's number that Han only follows ("(1)内存有点小。" is
             // ``listNumber``'s) or a face (快乐( ⊙ o ⊙ )啊).
-            let menuKey = content.count == 1 && content.first!.properties.isUppercase || content.first == "&"
+            let menuKey = content.count == 1 && content.first!.properties.isUppercase || content.first == "&" || content.first == "~"
             let touchesHan = (!written.foldedForm || foldedWhole) && !menuKey
                 && content.allSatisfy({ $0.isASCII || isChinese($0) })
                 && (hanAt(k - 1) || hanAt(close + 1) && !(k > 0 && (text[k - 1] == " " || text[k - 1].isASCII
                     && (text[k - 1].properties.isAlphabetic || isDigit(text, at: k - 1))))
                     && !content.allSatisfy({ ("0"..."9").contains($0) }))
-            if (content.contains(where: { model.table.kind($0) == .han || isFullwidthForm($0) }) || gloss || quotation || listNumber) && before && after
-                || touchesHan, !codeInContent {
+            // (Not Latin text with Han inside, between marks: a line that shows no other folded
+            // mark wrote that pair ASCII (「形状 - 分割」(LibreOffice 仅限于 Draw)).)
+            let latinBetweenMarks = !foldedWhole && !hanAt(k - 1) && !hanAt(close + 1)
+                && [content.first, content.last].allSatisfy(Self.isLatinLetter)
+            if (content.contains(where: { model.table.kind($0) == .han || isFullwidthForm($0) }) && !latinBetweenMarks
+                || gloss || quotation || listNumber) && before && after
+                || touchesHan, !codeInContent, !(k > 0 && "$%".unicodeScalars.contains(text[k - 1])) {
                 restored[k] = "（"
                 restored[close] = "）"
             }
