@@ -525,28 +525,39 @@ def holdout_lines(root):
                   and not is_folded_text(line) and not re.search('[?\ufffd\x1b│]', line))
 
 
-def docs_lines(root):
-    """Lines of Debian's manuals in Chinese (debian-reference, maint-guide, debian-faq; Simplified
-    and Traditional), from the HTML unpacked under `root`: the text of each paragraph, list item,
-    table cell and heading, code blocks left out. Technical prose that quotes commands, paths
-    and section titles, and mixes ASCII marks into Chinese where its translators did.
+# Where each split of manuals keeps its Chinese pages, under the root they are unpacked into.
+MANUAL_PAGES = {
+    # debian-reference, maint-guide, debian-faq.
+    'docs': ['usr/share/doc/*zh*/**/*.html'],
+    # LibreOffice's help, the Debian Administrator's Handbook, GNOME's user help (Mallard XML).
+    'manuals': ['usr/share/libreoffice/help/zh-*/**/*.html', 'usr/share/doc/debian-handbook/html/zh-*/*.html',
+                'usr/share/help/zh_*/**/*.page'],
+}
+
+
+def docs_lines(root, split='docs'):
+    """Lines of manuals in Chinese (Simplified and Traditional), from the pages of `split`
+    (`MANUAL_PAGES`) unpacked under `root`: the text of each paragraph, list item, table cell
+    and heading, code blocks left out. Technical prose that quotes commands, paths and section
+    titles, and mixes ASCII marks into Chinese where its translators did.
     Lines with folded punctuation, '?' or U+FFFD are left out, as for the other splits."""
     import html.parser
 
     class Blocks(html.parser.HTMLParser):
-        breaks = {'p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'title', 'div', 'tr', 'br'}
+        # (item, desc and screen are Mallard's list item, description and code block.)
+        breaks = {'p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'title', 'div', 'tr', 'br', 'item', 'desc'}
 
         def __init__(self):
             super().__init__()
             self.blocks, self.text, self.code = [], [], 0
 
         def handle_starttag(self, tag, attrs):
-            self.code += tag in ('pre', 'script', 'style')
+            self.code += tag in ('pre', 'script', 'style', 'screen')
             if tag in self.breaks:
                 self.flush()
 
         def handle_endtag(self, tag):
-            self.code -= tag in ('pre', 'script', 'style')
+            self.code -= tag in ('pre', 'script', 'style', 'screen')
             if tag in self.breaks:
                 self.flush()
 
@@ -561,7 +572,8 @@ def docs_lines(root):
                 self.blocks.append(line)
 
     lines = set()
-    for path in sorted(glob.glob(os.path.join(root, 'usr', 'share', 'doc', '*zh*', '**', '*.html'), recursive=True)):
+    paths = {path for pattern in MANUAL_PAGES[split] for path in glob.glob(os.path.join(root, pattern), recursive=True)}
+    for path in sorted(paths):
         parser = Blocks()
         parser.feed(open(path, encoding='utf-8', errors='replace').read())
         parser.flush()
@@ -572,12 +584,13 @@ def docs_lines(root):
 
 def make_holdout(root, per_category, seed, split='holdout'):
     """Cases and clean lines of the held-out split: the same corruptions, on `holdout_lines`
-    (or, for the docs split, on `docs_lines`: all of them are clean lines, and those of twelve
-    Han characters or more with a Chinese mark are garbled)."""
+    (or, for the docs and manuals splits, on `docs_lines`: all of them are clean lines, and those
+    of twelve Han characters or more with a Chinese mark are garbled)."""
     rng = random.Random(f'{seed}-{split}')
     t2s, s2t = opencc.OpenCC('t2s'), opencc.OpenCC('s2t')
-    if split == 'docs':
-        clean_lines = docs_lines(root)
+    manuals = split in MANUAL_PAGES
+    if manuals:
+        clean_lines = docs_lines(root, split)
         prose = re.compile(r'[，。、；：？！“”（）]')
         found = [line for line in clean_lines if len(HAN.findall(line)) >= 12 and len(line) <= 220 and prose.search(line)]
     else:
@@ -591,10 +604,10 @@ def make_holdout(root, per_category, seed, split='holdout'):
         lines.append(line)
     simplified = [line for line in lines if t2s.convert(line) == line]
     traditional = [line for line in lines if t2s.convert(line) != line]
-    if split == 'docs':
+    if manuals:
         # The manuals come in both scripts already.
         cases = make_cases(split, simplified, traditional, per_category, rng, seed)
-        return cases, [{'split': split, 'kind': 'docs-simplified' if t2s.convert(line) == line else 'docs-traditional',
+        return cases, [{'split': split, 'kind': f'{split}-simplified' if t2s.convert(line) == line else f'{split}-traditional',
                         'text': line} for line in clean_lines]
     # Traditional man pages, and as many Simplified lines converted as the other splits have.
     traditional += [s2t.convert(line) for line in rng.sample(simplified, len(simplified) // 2)]
@@ -677,6 +690,10 @@ def main():
     parser.add_argument('--docs', metavar='ROOT',
                         help="build only the docs split, from Debian's Chinese manuals unpacked under ROOT (docs.sh does "
                              'this), into ROOT/cases.jsonl and ROOT/clean.jsonl')
+    parser.add_argument('--manuals', metavar='ROOT',
+                        help="build only the manuals split, from LibreOffice's help, the Debian Administrator's Handbook "
+                             "and GNOME's help in Chinese unpacked under ROOT (manuals.sh does this), into "
+                             'ROOT/cases.jsonl and ROOT/clean.jsonl')
     parser.add_argument('--messages', metavar='DIR',
                         help="build only the messages split, from this machine's gettext catalogs, into DIR/cases.jsonl")
     parser.add_argument('--reviews', metavar='DIR',
@@ -698,7 +715,7 @@ def main():
         write_rows(args.messages, {'cases.jsonl': cases})
         print(f'messages: {len(cases)} garbled cases in {args.messages}')
         return 0
-    for split in ('holdout', 'docs'):
+    for split in ('holdout', 'docs', 'manuals'):
         root = getattr(args, split)
         if root:
             cases, clean = make_holdout(root, args.per_category, args.seed, split)

@@ -108,6 +108,9 @@ import Testing
         // touches no Chinese does not pair with a curly one (Debian's reference manual).
         "系统配置文件：在 \"/et\u{FFFD}c/” 下的数据",
         "安装（“apt install ...”、“aptitude install ...\" 或者 \"apt-g\u{FFFD}et install …” ）：",
+        // After a closing mark, the U+FFFD may stand for no character (LibreOffice's help writes
+        // 「值」: 要舍入的数字。).
+        "「值」:\u{FFFD} 要舍入的数字。",
     ]
     for line in lines {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)
@@ -134,8 +137,10 @@ import Testing
         "何添?、?文正、??超、?守信、?文?、??通、?金烈、?祖庇、???（女）、周?楣（女）",
         "?示物件?型（可以是 “blob”、“tree”、“commit”、“tag” 等其中一?）",
         "?? fnmatch() 是否可用?出?。",
-        // Nor does a run of them before 。 (LibreOffice's help squeezed through GB 2312).
+        // Nor does a run of them before 。 (LibreOffice's help squeezed through GB 2312), and
+        // 任何 ("any") asks nothing.
         "切?到「排文和分?」????。",
+        "文件?未遭到任何其他使用者?定。",
     ]
     for line in lines {
         #expect(try RepairFixture.repairer.get().repair(line).text == line)

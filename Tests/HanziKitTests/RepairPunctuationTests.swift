@@ -318,6 +318,8 @@ import Testing
     try expectRepairs([
         "bind：DNS 服务配置（域名服务）;",
         "「常规打印」:",
+        // Nor is a mark after 。: the sentence had ended.
+        "指定用於建立子表單的表格或查詢。!",
         "对布尔表达式执行逻辑与运算时，如果两个表达式的结果均为「True」，则返回值也为「True」:",
     ].map { ($0, $0) })
     // Where the line's other marks were folded, it was folded too.

@@ -223,7 +223,10 @@ extension LineRepair {
                 if foldedWhole, let next, isHan(next), text[k] != "?" { restored[k] = fullwidth }
                 continue
             }
-            // (U+FFFD after it stands for a character, or the mark a repair could not tell.) In a
+            // A sentence that ended with 。 has no mark after it: 查詢。! is as its writer typed it.
+            if previous == "。" { continue }
+            // (U+FFFD after a Han character stands for one, or for the mark a repair could not
+            // tell; after a closing mark it may stand for a space: 「值」:� 要舍入.) In a
             // line folded whole, spaces may stand on both sides (2008年7月2日 : 我在网上订房时),
             // and a number set in Chinese or a restored quote after the space (房间; 2008年您入住;
             // 6月25日 : "1、您).
@@ -242,7 +245,7 @@ extension LineRepair {
                 && (next.map(isHan) == true || at(before).map({ "％‰℃".unicodeScalars.contains($0) }) == true && next.map(isFullwidthForm) == true)
             let wideAfter = next.map(isFullwidthForm) == true && (text[k] != "?" || clauseAsks(text, before: k))
             let betweenChinese = (at(before).map(isHanOrClosing) == true || wideBefore)
-                && (next == nil || isChinese(next) || wideAfter || next == "\"" || next == "\u{FFFD}"
+                && (next == nil || isChinese(next) || wideAfter || next == "\"" || next == "\u{FFFD}" && at(before).map(isHan) == true
                 || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
                     || beyondSpace.flatMap { restored[$0] }.map { $0 == "“" || $0 == "「" } == true
                     || isWordInChinese(text, from: beyondSpace ?? text.count, forward: true)))
@@ -615,6 +618,9 @@ extension LineRepair {
             // is a final particle or "there" (心不在焉, 於是焉).
             case "焉":
                 guard let first = next.first, "能得知有敢可足用".unicodeScalars.contains(first) else { continue }
+            // 任何 is "any", and 无论如何 "in any case": neither asks. (何况 does, rhetorically.)
+            case "何":
+                if i > 0 && text[i - 1] == "任" || i >= 2 && text[i - 1] == "如" && "论論管".unicodeScalars.contains(text[i - 2]) { continue }
             default:
                 break
             }
