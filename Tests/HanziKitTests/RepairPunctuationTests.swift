@@ -335,6 +335,16 @@ import Testing
     try expectRepairs([("密切相关(PCI 内置、USB 或者 PCMCIA)的内容", "密切相关（PCI 内置、USB 或者 PCMCIA）的内容")])
 }
 
+@Test func aMarkAfterABracketAroundAChineseNameIsTheSentences() throws {
+    // Manuals name menus and buttons in brackets.
+    try expectRepairs([
+        ("按一下 [巨集],並選取要指定給所選事件的巨集。", "按一下 [巨集]，並選取要指定給所選事件的巨集。"),
+        ("請選擇 [插入] - [手動斷行],從清單方塊中選取", "請選擇 [插入] - [手動斷行]，從清單方塊中選取"),
+    ])
+    // Not a key's name or a list's index.
+    try expectRepairs(["請按 [Enter],然後繼續", "取 a[1],再取 b[2]"].map { ($0, $0) })
+}
+
 @Test func codesParenthesesAndTheMarksBetweenACallsArgumentsStay() throws {
     try expectRepairs([
         "使用 =EDATE(日期;月数)。",

@@ -249,6 +249,8 @@ extension LineRepair {
                 || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
                     || beyondSpace.flatMap { restored[$0] }.map { $0 == "“" || $0 == "「" } == true
                     || isWordInChinese(text, from: beyondSpace ?? text.count, forward: true)))
+                // (A bracket around a Chinese name is Chinese too, before Han: 按一下 [巨集],並選取.)
+                || next.map(isHan) == true && closesChineseBracket(text, at: before)
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
             // left, since "Note:" keeps its ASCII as often as not.
@@ -317,6 +319,15 @@ extension LineRepair {
             }
             restored[k] = fullwidth
         }
+    }
+
+    /// Whether the ']' at `j` closes a bracket around Chinese, as manuals name a menu or a button
+    /// ([巨集], [插入] - [註腳]): Han characters, with no Latin letter.
+    private func closesChineseBracket(_ text: [Unicode.Scalar], at j: Int) -> Bool {
+        guard j > 0, j < text.count, text[j] == "]", let open = text[..<j].suffix(20).lastIndex(where: { $0 == "[" || $0 == "]" }),
+              text[open] == "[" else { return false }
+        let name = text[(open + 1)..<j]
+        return name.contains(where: isHan) && !name.contains(where: Self.isLatinLetter)
     }
 
     /// The insides of the ASCII parentheses of calls, whose `(` follows a Latin word or a digit
