@@ -236,6 +236,16 @@ import Testing
     ])
 }
 
+@Test func aQuotationOfDotsPairsAndIsTheSentencesBetweenChinese() throws {
+    // Its first quote opens though a dot follows it, so the quotations after it pair too.
+    try expectRepairs([
+        ("显示目录内容(包含几乎所有文件和目录,除了\"..\"和\".\")", "显示目录内容（包含几乎所有文件和目录，除了“..”和“.”）"),
+        ("若是在文字欄位旁的\"...\"上按一下,則會顯示\"選擇標籤欄位\"對話方塊。", "若是在文字欄位旁的“...”上按一下，則會顯示“選擇標籤欄位”對話方塊。"),
+    ])
+    // Spaced off from Chinese, it is a path as typed.
+    try expectRepairs([("切换到上一级目录,输入 cd \"..\" 即可", "切换到上一级目录，输入 cd \"..\" 即可")])
+}
+
 @Test func aQuotedTokenWithHanOutsideItIsRestored() throws {
     // An option, a value or a name quoted inside a Chinese sentence, as translated messages
     // quote them (“--yes”, “gnome”).

@@ -1025,10 +1025,11 @@ extension LineRepair {
                 let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
                 let afterNext = k + 2 < text.count ? text[k + 2] : nil
                 var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, afterNext: afterNext, open: open, first: isFirst)
-                // (A quotation may hold the colon or parenthesis itself, and is no Chinese one:
-                // 用 ":"分隔, 未預期的")". Its first quote opens, whatever the mark faces.)
+                // (A quotation may hold the colon, parenthesis or dots themselves, and is no
+                // Chinese one: 用 ":"分隔, 未預期的")", 除了".."和".". Its first quote opens,
+                // whatever the mark faces.)
                 let quotesMarkFrom = Self.quotedMarkStart(text, quoteAt: k, opensByCount: opensByCount)
-                let closesQuotedMark = quotesMarkFrom == k - 2
+                let closesQuotedMark = quotesMarkFrom.map { $0 < k } == true
                 // (The quote that ends a quoted token closes it: " provides/binary " 标签.)
                 if let opener = straightOpener, restored[opener] != nil, tokenQuotationEnd(text, openingAt: opener) == k { opens = false }
                 // After a colon a quote opens, also at the end of a line cut inside the quotation;
@@ -1129,7 +1130,12 @@ extension LineRepair {
                     && !isTypedDash(text, from: opens ? k - 1 : k + 1, forward: !opens) {
                     chinese = false
                 }
-                if closesQuotedMark { chinese = false }
+                // A quoted colon or parenthesis stays the program's; quoted dots, a path, are the
+                // sentence's where Chinese stands outside both quotes (旁的"..."上, 除了".."和).
+                if let start = quotesMarkFrom {
+                    chinese = closesQuotedMark ? straightOpener.map { restored[$0] != nil } == true
+                        : quotesDotsInChinese(text, from: start, foldedWhole: foldedWhole)
+                }
                 // (Nor, in a line that types its marks full-width, does one close where nothing
                 // is open after a quotation closed: in （預設值：”-dirty"） the curly mark opened.)
                 if !opens && !open && !isFirst && written.foldedForm && !foldedWhole { chinese = false }
@@ -1153,15 +1159,38 @@ extension LineRepair {
         }
     }
 
-    /// Where the quotation that holds just a colon or a parenthesis (":", "(", ")") starts, if
-    /// the straight quote at `k` opens or closes one: a program's mark, quoted. Told by the
-    /// count of straight quotes before `k` (`opensByCount`), so that in "甲"("乙") the marks
-    /// between quotations are not taken for one.
+    /// Where the quotation that holds just a colon, a parenthesis or two or three dots (":", "(",
+    /// ")", "..", "...") starts, if the straight quote at `k` opens or closes one: a program's
+    /// mark or a path, quoted. Told by the count of straight quotes before `k` (`opensByCount`),
+    /// so that in "甲"("乙") the marks between quotations are not taken for one.
     private static func quotedMarkStart(_ text: [Unicode.Scalar], quoteAt k: Int, opensByCount: Bool) -> Int? {
         func isQuotedMark(_ j: Int) -> Bool { j >= 0 && j < text.count && ":()".unicodeScalars.contains(text[j]) }
-        if opensByCount, k + 2 < text.count, isQuotedMark(k + 1), text[k + 2] == "\"" { return k }
-        if !opensByCount, k >= 2, isQuotedMark(k - 1), text[k - 2] == "\"" { return k - 2 }
+        func dots(from j: Int, step: Int) -> Int {
+            var n = 0
+            while n < 4, case let i = j + n * step, i >= 0 && i < text.count && text[i] == "." { n += 1 }
+            return n
+        }
+        // (Not one dot: in 说"孙柔嘉"."鸿渐 a quotation closes before a typed 。 and the next opens.)
+        if opensByCount {
+            let n = isQuotedMark(k + 1) ? 1 : dots(from: k + 1, step: 1)
+            if n == 1 && text[k + 1] != "." || (2...3).contains(n), k + n + 1 < text.count, text[k + n + 1] == "\"" { return k }
+        } else {
+            let n = isQuotedMark(k - 1) ? 1 : dots(from: k - 1, step: -1)
+            if n == 1 && text[k - 1] != "." || (2...3).contains(n), k - n - 1 >= 0, text[k - n - 1] == "\"" { return k - n - 1 }
+        }
         return nil
+    }
+
+    /// Whether the quotation from `start` holds dots only and has Chinese outside both quotes,
+    /// one side at least Han, the other Han, a Chinese mark, the line's edge or, in a line
+    /// `foldedWhole`, a folded mark.
+    private func quotesDotsInChinese(_ text: [Unicode.Scalar], from start: Int, foldedWhole: Bool) -> Bool {
+        guard start + 1 < text.count, text[start + 1] == ".",
+              let end = text[(start + 1)...].firstIndex(of: "\"") else { return false }
+        let sides = [start > 0 ? text[start - 1] : nil, end + 1 < text.count ? text[end + 1] : nil]
+        return sides.contains { $0.map(isHan) == true } && sides.allSatisfy { side in
+            side.map { isChinese($0) || foldedWhole && Self.fullwidthMark(for: $0) != nil } ?? true
+        }
     }
 
     /// Whether a dash typed as hyphens for —— ("先天下之憂而憂"----是) runs from `k` (forward or
