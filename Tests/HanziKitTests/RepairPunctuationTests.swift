@@ -984,10 +984,11 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("must cope with 第 6.2.2 节 \"现代邮件服务限制\" and 第 6.2.3 节 \"历史邮件服务端期望\"",
          "must cope with 第 6.2.2 节 “现代邮件服务限制” and 第 6.2.3 节 “历史邮件服务端期望”"),
     ])
-    // Not English quoting Chinese, nor Han that stands between two quotations (by count).
+    // Not English quoting Chinese, nor Han that stands between two quotations (by count): 和
+    // is outside them, and they are quotations of dots.
     try expectRepairs([
         ("He said \"你好\", and \"再见\".", "He said \"你好\", and \"再见\"."),
-        ("除了\"..\"和\".\"", "除了\"..\"和\".\""),
+        ("除了\"..\"和\".\"", "除了“..”和“.”"),
     ])
 }
 
