@@ -266,6 +266,10 @@ import Testing
         // the line is spaced off from Han ("basename" below keeps the line's quotes straight).
         ("伺服器不接受\"PBSZ 0\"指令。", "伺服器不接受“PBSZ 0”指令。"),
         ("您可以將\"git config\"改成\"git config --global\"以設定", "您可以將“git config”改成“git config --global”以設定"),
+        // Or of ASCII and Han, a menu's path or a name with a number, with Chinese against both.
+        ("选择\"LibreOffice - 偏好设置工具 - 选项 - LibreOffice Calc - 公式\"。",
+         "选择“LibreOffice - 偏好设置工具 - 选项 - LibreOffice Calc - 公式”。"),
+        ("范围2 – 可选。\"范围2\"和以下所有内容的含义与\"区域1\"相同。", "范围2 – 可选。“范围2”和以下所有内容的含义与“区域1”相同。"),
         // After it, a folded mark before Chinese is the sentence's.
         ("如果输出文件是\"-\",则会将结果写入至标准输出.", "如果输出文件是“-”，则会将结果写入至标准输出。"),
         ("如設定為\"true\",除了在時鐘內顯示時間外還顯示週數。", "如設定為“true”，除了在時鐘內顯示時間外還顯示週數。"),

@@ -1114,10 +1114,11 @@ extension LineRepair {
                     : straightOpener.map({ restored[$0] != nil && text[($0 + 1)..<k].allSatisfy(isHan) }) == true
                 if quotesHan { chinese = true }
                 // So is a quotation of ASCII text with Han against both its quotes (伺服器不接受"PBSZ
-                // 0"指令, 使用"info bash"來獲得), where no quote of the line is spaced off from Han:
-                // the clean lines write 35 such “…” and no such "…".
-                if opens ? opensByCount && asciiQuotationInHanEnd(text, openingAt: k) != nil && everyQuoteTouchesHan
-                    : straightOpener.map({ restored[$0] != nil && asciiQuotationInHanEnd(text, openingAt: $0) == k }) == true {
+                // 0"指令, 使用"info bash"來獲得), or of ASCII and Han with Chinese against both
+                // (可选。"范围2"和), where no quote of the line is spaced off from Han: the clean
+                // lines write 35 such “…” of ASCII and no such "…".
+                if opens ? opensByCount && quotationInChineseEnd(text, openingAt: k) != nil && everyQuoteTouchesHan
+                    : straightOpener.map({ restored[$0] != nil && quotationInChineseEnd(text, openingAt: $0) == k }) == true {
                     chinese = true
                 }
                 let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
@@ -1223,14 +1224,16 @@ extension LineRepair {
     }
 
     /// Where the quotation ends, if the straight quote at `k` opens one of ASCII text (no
-    /// format: not "%s", "{0}" or "\n"; a program's words, 40 characters at most) with a Han
-    /// character against each of its quotes.
-    private func asciiQuotationInHanEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
-        guard k > 0, isHan(text[k - 1]), let close = text[(k + 1)...].prefix(41).firstIndex(of: "\""),
-              close > k + 1, close + 1 < text.count, isHan(text[close + 1]),
-              text[(k + 1)..<close].allSatisfy({ $0.isASCII && !"%\\{}".unicodeScalars.contains($0) })
-        else { return nil }
-        return close
+    /// format: not "%s", "{0}" or "\n"; a program's words or a menu's path, 60 characters at
+    /// most), Han mixed in or not, with Chinese against each of its quotes: a Han character, or a
+    /// Chinese mark where it quotes Han too (选择"LibreOffice - 选项 - 公式"。; 可选。"范围2"和).
+    private func quotationInChineseEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
+        guard k > 0, isChinese(text[k - 1]), let close = text[(k + 1)...].prefix(61).firstIndex(of: "\""),
+              close > k + 1, close + 1 < text.count, isChinese(text[close + 1]) else { return nil }
+        let content = text[(k + 1)..<close]
+        guard content.allSatisfy({ $0.isASCII && !"%\\{}".unicodeScalars.contains($0) || isHan($0) }),
+              content.contains(where: \.isASCII), content.first != " ", content.last != " " else { return nil }
+        return content.contains(where: isHan) || isHan(text[k - 1]) && isHan(text[close + 1]) ? close : nil
     }
 
     /// Where the quotation ends, if the straight quote at `k` opens one that begins and ends
