@@ -226,14 +226,19 @@ import Testing
     try expectRepairs(["参数\"foo\"--bar 的用法", "他说\"ok好的\"-然后走了"].map { ($0, $0) })
 }
 
-@Test func aQuotationOfAColonOrAParenthesisPairsAndStaysTheProgramsWhicheverWayItsMarkFaces() throws {
-    // Its first quote opens though a closing mark follows it, and its colon is no sentence's.
+@Test func aQuotationOfAProgramsMarksPairsWhicheverWayItsMarksFace() throws {
+    // Its first quote opens though a closing mark follows it, and its marks are no sentence's.
+    // Against Han it is the sentence's quotation, as catalogs and manuals write it.
     try expectRepairs([
-        ("語法錯誤:未預期的\")\"", "語法錯誤：未預期的\")\""),
-        ("會放一個\":\"到 <名稱> 變數,並將 OPTARG 設為找到的選項字元", "會放一個\":\"到 <名稱> 變數，並將 OPTARG 設為找到的選項字元"),
+        ("語法錯誤:未預期的\")\"", "語法錯誤：未預期的“)”"),
+        ("會放一個\":\"到 <名稱> 變數,並將 OPTARG 設為找到的選項字元", "會放一個“:”到 <名稱> 變數，並將 OPTARG 設為找到的選項字元"),
+        ("當使用\"==\"和\"!=\"運算子時,運算子右邊的字串", "當使用“==”和“!=”運算子時，運算子右邊的字串"),
+        ("字段之间用\"(\"隔开", "字段之间用“(”隔开"),
         // Between two quotations the marks are the sentence's.
         ("他說\"甲\"(\"乙\")不對,是\"丙\"", "他說“甲”（“乙”）不對，是“丙”"),
     ])
+    // Spaced off from Han in a line that shows no folding, it is the program's.
+    try expectRepairs([("用 \":\" 分隔", "用 \":\" 分隔")])
 }
 
 @Test func aQuotationOfDotsPairsAndIsTheSentencesBetweenChinese() throws {
@@ -695,9 +700,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "价格从1,000元涨到1,200元。",
         // A quotation neither begins with a closing mark nor ends with an opening one.
         "fd1代表DOS的 \"B：\"），Y 表示驱动器字母。",
-        // A quotation of a colon or a parenthesis is the program's.
+        // A quotation of a colon spaced off from Han, in a line that writes its marks
+        // full-width, is the program's.
         "把從管道過來，用 \":\"分隔的第三行提取出來",
-        "字段之间用\"(\"隔开",
     ] {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)
         #expect(text == line, "\(line)")

@@ -74,16 +74,15 @@ extension LineRepair {
         let beforeMarks = restored
         restoreMarks(text, restored: &restored, foldedWhole: foldedWhole, fullStops: fullStops)
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
-        // restored too: in {"name": "张三", …} neither is. (Not a mark the quotation holds
-        // alone: 预期有"="或";".)
+        // restored too: in {"name": "张三", …} neither is. (Not marks the quotation holds
+        // alone: 预期有"="或";", 使用"!="運算子.)
         // (With its partner: “雾都宾馆",8月 is worse than either reading.)
         let quoteMarks = text.indices.filter { Self.doubleQuoteMarks.contains(text[$0]) }
         var quoteReverted = false
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
             guard let scalar = restored[k], [k - 1, k + 1].contains(where: { side in
-                let beyond = 2 * side - k
-                return side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
-                    && !(beyond >= 0 && beyond < text.count && text[beyond] == "\"")
+                side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
+                    && !Self.quotesMarksOnly(text, from: k, through: side)
             }) else { continue }
             restored[k] = nil
             quoteReverted = true
@@ -1025,9 +1024,8 @@ extension LineRepair {
                 let fullStopBefore = typedFullStop(k - 1, after: k >= 2 ? text[k - 2] : nil)
                 let afterNext = k + 2 < text.count ? text[k + 2] : nil
                 var opens = quoteOpens(previous: fullStopBefore ? "。" : previous, next: next, afterNext: afterNext, open: open, first: isFirst)
-                // (A quotation may hold the colon, parenthesis or dots themselves, and is no
-                // Chinese one: 用 ":"分隔, 未預期的")", 除了".."和".". Its first quote opens,
-                // whatever the mark faces.)
+                // (A quotation may hold a program's marks themselves: 用 ":"分隔, 未預期的")",
+                // 除了".."和".". Its first quote opens, whatever the mark faces.)
                 let quotesMarkFrom = Self.quotedMarkStart(text, quoteAt: k, opensByCount: opensByCount)
                 let closesQuotedMark = quotesMarkFrom.map { $0 < k } == true
                 // (The quote that ends a quoted token closes it: " provides/binary " 标签.)
@@ -1131,11 +1129,14 @@ extension LineRepair {
                     && !isTypedDash(text, from: opens ? k - 1 : k + 1, forward: !opens) {
                     chinese = false
                 }
-                // A quoted colon or parenthesis stays the program's; quoted dots, a path, are the
-                // sentence's where Chinese stands outside both quotes (旁的"..."上, 除了".."和).
+                // A program's marks quoted are the sentence's quotation where Chinese stands
+                // outside both quotes (未預期的")"; 除了".."和), as the catalogs and manuals write
+                // 71 of 75 such. Spaced off from Han, they go as the line's other quotations do
+                // (改變為 ":" ,你可以; 未使用 "<" 、"<<"), straight where the line writes its
+                // marks full-width (，用 ":"分隔). The closing quote follows the opening.
                 if let start = quotesMarkFrom {
                     chinese = closesQuotedMark ? straightOpener.map { restored[$0] != nil } == true
-                        : quotesDotsInChinese(text, from: start, foldedWhole: foldedWhole)
+                        : chinese && (foldedWhole || !written.foldedForm) || quotesMarksInChinese(text, from: start, foldedWhole: foldedWhole)
                 }
                 // (Nor, in a line that types its marks full-width, does one close where nothing
                 // is open after a quotation closed: in （預設值：”-dirty"） the curly mark opened.)
@@ -1160,34 +1161,39 @@ extension LineRepair {
         }
     }
 
-    /// Where the quotation that holds just a colon, a parenthesis or two or three dots (":", "(",
-    /// ")", "..", "...") starts, if the straight quote at `k` opens or closes one: a program's
-    /// mark or a path, quoted. Told by the count of straight quotes before `k` (`opensByCount`),
-    /// so that in "甲"("乙") the marks between quotations are not taken for one.
+    /// Where the quotation that holds just a program's marks starts (":", ")", "==", "!=", ";",
+    /// two or three dots: "..", "..."), if the straight quote at `k` opens or closes one. Told by
+    /// the count of straight quotes before `k` (`opensByCount`), so that in "甲"("乙") the marks
+    /// between quotations are not taken for one. (Not one dot: in 说"孙柔嘉"."鸿渐 a quotation
+    /// closes before a typed 。 and the next opens.)
     private static func quotedMarkStart(_ text: [Unicode.Scalar], quoteAt k: Int, opensByCount: Bool) -> Int? {
-        func isQuotedMark(_ j: Int) -> Bool { j >= 0 && j < text.count && ":()".unicodeScalars.contains(text[j]) }
-        func dots(from j: Int, step: Int) -> Int {
-            var n = 0
-            while n < 4, case let i = j + n * step, i >= 0 && i < text.count && text[i] == "." { n += 1 }
-            return n
-        }
-        // (Not one dot: in 说"孙柔嘉"."鸿渐 a quotation closes before a typed 。 and the next opens.)
-        if opensByCount {
-            let n = isQuotedMark(k + 1) ? 1 : dots(from: k + 1, step: 1)
-            if n == 1 && text[k + 1] != "." || (2...3).contains(n), k + n + 1 < text.count, text[k + n + 1] == "\"" { return k }
-        } else {
-            let n = isQuotedMark(k - 1) ? 1 : dots(from: k - 1, step: -1)
-            if n == 1 && text[k - 1] != "." || (2...3).contains(n), k - n - 1 >= 0, text[k - n - 1] == "\"" { return k - n - 1 }
-        }
-        return nil
+        let step = opensByCount ? 1 : -1
+        var n = 0
+        while n < 4, case let j = k + (n + 1) * step, j >= 0 && j < text.count, quotedMarks.contains(text[j]) { n += 1 }
+        let end = k + (n + 1) * step
+        guard (1...3).contains(n), end >= 0 && end < text.count, text[end] == "\"" else { return nil }
+        let marks = stride(from: k + step, to: end, by: step).map { text[$0] }
+        guard marks.contains(where: { $0 != "." }) ? !marks.contains(".") : n >= 2 else { return nil }
+        return min(k, end)
     }
 
-    /// Whether the quotation from `start` holds dots only and has Chinese outside both quotes,
-    /// one side at least Han, the other Han, a Chinese mark, the line's edge or, in a line
-    /// `foldedWhole`, a folded mark.
-    private func quotesDotsInChinese(_ text: [Unicode.Scalar], from start: Int, foldedWhole: Bool) -> Bool {
-        guard start + 1 < text.count, text[start + 1] == ".",
-              let end = text[(start + 1)...].firstIndex(of: "\"") else { return false }
+    /// Whether from the quote at `k` on through `side` (the character beside it) up to three
+    /// marks of ``quotedMarks`` run to another straight quote: a quotation of marks.
+    private static func quotesMarksOnly(_ text: [Unicode.Scalar], from k: Int, through side: Int) -> Bool {
+        let step = side - k
+        var j = side
+        while j >= 0 && j < text.count && abs(j - k) <= 3 && quotedMarks.contains(text[j]) { j += step }
+        return j != side && j >= 0 && j < text.count && abs(j - k) <= 4 && text[j] == "\""
+    }
+
+    /// The marks a quotation of a program's marks holds (``quotedMarkStart(_:quoteAt:opensByCount:)``).
+    private static let quotedMarks = ScalarSet(":()=!<>;|&.")
+
+    /// Whether the quotation of marks from `start` has Chinese outside both quotes, one side at
+    /// least Han, the other Han, a Chinese mark, the line's edge or, in a line `foldedWhole`, a
+    /// folded mark.
+    private func quotesMarksInChinese(_ text: [Unicode.Scalar], from start: Int, foldedWhole: Bool) -> Bool {
+        guard start + 1 < text.count, let end = text[(start + 1)...].firstIndex(of: "\"") else { return false }
         let sides = [start > 0 ? text[start - 1] : nil, end + 1 < text.count ? text[end + 1] : nil]
         return sides.contains { $0.map(isHan) == true } && sides.allSatisfy { side in
             side.map { isChinese($0) || foldedWhole && Self.fullwidthMark(for: $0) != nil } ?? true
