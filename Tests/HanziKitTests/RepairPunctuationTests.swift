@@ -656,6 +656,8 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("UART，以防止接收時溢位.這是非常重要的", "UART，以防止接收時溢位.這是非常重要的"),
         ("手艺. 在Perl和", "手艺. 在Perl和"),
         ("系统调用来访问内核套接字的网络系统控制信息.", "系统调用来访问内核套接字的网络系统控制信息."),
+        // A line that is only Chinese words joined by dots names a field.
+        ("数据库.表格.公司", "数据库.表格.公司"),
     ])
 }
 

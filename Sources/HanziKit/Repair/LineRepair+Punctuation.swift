@@ -539,8 +539,8 @@ extension LineRepair {
     /// Whether the '.' at `k` joins the parts of a dotted key, as data and code write them
     /// (pkuseg's features `cc1.们.艺`, `7.c-1c.男.的`): a token without spaces whose parts
     /// between dots are ASCII names and numbers or Chinese words of at most three characters,
-    /// one of them a name with a letter. (Prose ends a sentence after a word it began with
-    /// Chinese: 我用了Python.它.)
+    /// one of them a name with a letter, or three or more making the whole line. (Prose ends a
+    /// sentence after a word it began with Chinese: 我用了Python.它.)
     private func isDottedKey(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
         // (A key is short: a longer token is no key, and a long line of dots costs no square.)
@@ -550,14 +550,17 @@ extension LineRepair {
         while end < text.count && !isSpace(text[end]) && end - k < longest { end += 1 }
         guard start == 0 || isSpace(text[start - 1]), end == text.count || isSpace(text[end]) else { return false }
         var named = false
-        for part in text[start..<end].split(separator: ".", omittingEmptySubsequences: false) {
+        let parts = text[start..<end].split(separator: ".", omittingEmptySubsequences: false)
+        for part in parts {
             if !part.isEmpty, part.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) {
                 named = named || part.contains { $0.properties.isAlphabetic }
             } else if !(1...3).contains(part.count) || !part.allSatisfy(isHan) {
                 return false
             }
         }
-        return named
+        // (A line that is nothing but three Chinese words or more joined so names a field:
+        // 数据库.表格.公司.)
+        return named || parts.count >= 3 && start == 0 && end == text.count
     }
 
     /// Whether the '.' at `k` joins the parts of a foreign name, as writers type for ·
