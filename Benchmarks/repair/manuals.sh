@@ -9,22 +9,4 @@
 #   PYTHON=/work/venv-peers/bin/python Benchmarks/repair/manuals.sh
 #   /work/venv-peers/bin/python Benchmarks/repair/run_eval.py --split manuals
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-python="${PYTHON:-python3}"
-root="$here/manuals"
-packages=(libreoffice-help-zh-cn libreoffice-help-zh-tw debian-handbook gnome-user-docs)
-mkdir -p "$root"
-cd "$root"
-for package in "${packages[@]}"; do
-  ls "${package}"_*.deb >/dev/null 2>&1 && continue
-  apt-get download "$package" 2>/dev/null || {
-    echo "manuals.sh: apt-get download $package failed; run 'apt-get update' (as root) and try again" >&2
-    exit 1
-  }
-done
-for package in "${packages[@]}"; do
-  deb=$(ls "${package}"_*.deb)
-  dpkg-deb -x "$deb" "$root"
-  echo "manuals.sh: $deb ($(sha256sum "$deb" | cut -c1-16)…)"
-done
-"$python" "$here/build_cases.py" --manuals "$root"
+exec "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/debian_split.sh" manuals libreoffice-help-zh-cn libreoffice-help-zh-tw debian-handbook gnome-user-docs
