@@ -627,7 +627,7 @@ extension LineRepair {
             // letter, shows mojibake (無法顯示 “Ã©” 或 “Ã§”): a garbled European word has its
             // other letters beside the accented one (cafÃ©).
             if case .utf8 = misreading.original, standsApartFromLetters(replacement, replacing: range),
-               scalars.contains(where: { model.table.kind($0) == .han }) { continue }
+               facts.kindCounts[Int(CharacterTable.Kind.han.rawValue)] > 0 { continue }
             // Big5 and GBK misread as each other give Han characters, so a list of characters
             // (胡葫虎忽糊蝴弧, pycorrector's sound-alikes) reads a little better re-read as junk
             // (綵誥綺緇維說): 2 to 3 nats a character, where a garbled stretch gains 4 or more.
