@@ -1164,7 +1164,7 @@ extension LineRepair {
         }
     }
 
-    /// Where the quotation that holds just a program's marks starts (":", ")", "==", "!=", ";",
+    /// Where the quotation that holds just a program's marks starts (":", ")", "==", "!=", ":/",
     /// two or three dots: "..", "..."), if the straight quote at `k` opens or closes one. Told by
     /// the count of straight quotes before `k` (`opensByCount`), so that in "甲"("乙") the marks
     /// between quotations are not taken for one. (Not one dot: in 说"孙柔嘉"."鸿渐 a quotation
@@ -1190,7 +1190,7 @@ extension LineRepair {
     }
 
     /// The marks a quotation of a program's marks holds (``quotedMarkStart(_:quoteAt:opensByCount:)``).
-    private static let quotedMarks = ScalarSet(":()=!<>;|&.")
+    private static let quotedMarks = ScalarSet(":()=!<>;|&./")
 
     /// Whether the quotation of marks from `start` has Chinese outside both quotes, one side at
     /// least Han, the other Han, a Chinese mark, the line's edge or, in a line `foldedWhole`, a
