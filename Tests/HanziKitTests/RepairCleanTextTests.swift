@@ -111,6 +111,8 @@ import Testing
         // After a closing mark, the U+FFFD may stand for no character (LibreOffice's help writes
         // 「值」: 要舍入的数字。).
         "「值」:\u{FFFD} 要舍入的数字。",
+        // A line that names a field by Chinese words and dots keeps its dots.
+        "数据库.表格\u{FFFD}.公司",
     ]
     for line in lines {
         let (text, fixes) = try RepairFixture.repairer.get().repair(line)

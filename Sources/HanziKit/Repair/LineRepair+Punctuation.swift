@@ -539,8 +539,9 @@ extension LineRepair {
     /// Whether the '.' at `k` joins the parts of a dotted key, as data and code write them
     /// (pkuseg's features `cc1.们.艺`, `7.c-1c.男.的`): a token without spaces whose parts
     /// between dots are ASCII names and numbers or Chinese words of at most three characters,
-    /// one of them a name with a letter, or three or more making the whole line. (Prose ends a
-    /// sentence after a word it began with Chinese: 我用了Python.它.)
+    /// one of them a name with a letter, or three or more making the whole line; a U+FFFD may
+    /// stand for a character of a word. (Prose ends a sentence after a word it began with
+    /// Chinese: 我用了Python.它.)
     private func isDottedKey(_ text: [Unicode.Scalar], at k: Int) -> Bool {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
         // (A key is short: a longer token is no key, and a long line of dots costs no square.)
@@ -554,7 +555,7 @@ extension LineRepair {
         for part in parts {
             if !part.isEmpty, part.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) {
                 named = named || part.contains { $0.properties.isAlphabetic }
-            } else if !(1...3).contains(part.count) || !part.allSatisfy(isHan) {
+            } else if !(1...3).contains(part.count) || !part.allSatisfy({ isHan($0) || $0 == "\u{FFFD}" }) {
                 return false
             }
         }
