@@ -765,6 +765,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         "    ('北京', '上海'),",
         "接收到 3 个参数：[\"1\"、\"2\"、\"3\"]",
         "\"KW-P02-16\";\"中文\"",
+        // A program's list of choices or categories (LibreOffice's and Evolution's catalogs).
+        "标准;文本;日期 (日月年);日期 (月日年);美国英语;隐藏",
+        "不明;文字;數字;日期/時間;日期;時間;是/否;貨幣",
+        "纪念,生日,商务,通讯,客人,竞争,客户,收藏,跟进,礼物,法定假日",
         "for keyword in (\"水果小姐\",\"你\",\"first\",\"中文\",\"交换机\",\"交换\"):",
         // A keyword argument given a dictionary, a string subscript (akshare's code).
         "    big_df.rename(columns={\"发行价(元)\": \"发行价\"}, inplace=True)",
@@ -797,6 +801,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("他今年25岁,住在北京,是个老师", "他今年25岁，住在北京，是个老师"),
         ("离市区远,价格200,服务一般", "离市区远，价格200，服务一般"),
         ("苹果,香蕉,橙子", "苹果，香蕉，橙子"),
+        // A few short clauses, as a review writes them, or clauses longer than a list's words.
+        ("还成,不错,还成,不错,物有所值", "还成，不错，还成，不错，物有所值"),
+        ("房间小,早餐差,服务一般,前台冷淡,隔音差,停车难,网速慢,不会再来了",
+         "房间小，早餐差，服务一般，前台冷淡，隔音差，停车难，网速慢，不会再来了"),
         // The text between tags is prose; the attributes inside them are not.
         ("<p title=\"注:新版\">这是一个段落,包含逗号</p>", "<p title=\"注:新版\">这是一个段落，包含逗号</p>"),
         ("\"你好,再见\"", "“你好，再见”"),

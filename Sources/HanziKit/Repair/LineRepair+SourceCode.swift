@@ -258,7 +258,8 @@ extension LineRepair {
     /// quoted fields and nothing else, as CSV writes one (`"张三","北京","工程师"`), or two or more
     /// in brackets, as code lists them (`["苹果", "香蕉"]`, `('北京', '上海'),`) — prose lists its
     /// quotations with 、 —; or three or more short unquoted fields, one of them ASCII, and no
-    /// other mark (`张三,北京,25`, `name,城市,年龄`): a clause of prose is longer or ends with a mark.
+    /// other mark (`张三,北京,25`, `name,城市,年龄`): a clause of prose is longer or ends with a mark;
+    /// or a list of words.
     private static func isRowOfFields(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
         if isRowOfQuotedFields(text, from: start, to: end, atLeast: 3) { return true }
         // (Two, where no prose puts them: "KW-P02-16";"中文".)
@@ -273,7 +274,34 @@ extension LineRepair {
             let last = ",;".unicodeScalars.contains(text[end]) ? end - 1 : end
             return last > start + 1 && text[last] == close && isRowOfQuotedFields(text, from: start + 1, to: last - 1, atLeast: 2)
         }
-        return isRowOfUnquotedFields(text, from: start, to: end)
+        return isRowOfUnquotedFields(text, from: start, to: end) || isListOfWords(text, from: start, to: end)
+    }
+
+    /// Whether `text[start...end]` is words joined by ';' (four or more) or by ',' (eight or more)
+    /// and nothing else, each at most four Han characters outside its parentheses, as a program's
+    /// list of choices or categories is written (`标准;文本;日期 (日月年);美国英语`,
+    /// `纪念,生日,商务,通讯,客人,竞争,客户,收藏`): prose joins a list of words with 、, and its
+    /// clauses are longer. (A short review may write a few such clauses with ',': 还成,不错,物有所值.)
+    private static func isListOfWords(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        guard let separator = text[start...end].first(where: { $0 == "," || $0 == ";" }) else { return false }
+        let words = text[start...end].split(separator: separator, omittingEmptySubsequences: false)
+        guard words.count >= (separator == ";" ? 4 : 8) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, let last = word.last, first != " ", last != " " else { return false }
+            var depth = 0
+            var han = 0
+            for scalar in word {
+                switch scalar {
+                case "(": depth += 1
+                case ")": depth -= 1
+                case _ where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " || scalar == "/":
+                    if depth == 0 && hanRange.contains(scalar.value) { han += 1 }
+                default: return false
+                }
+                guard depth >= 0 else { return false }
+            }
+            return depth == 0 && han <= 4
+        }
     }
 
     /// Whether `text[start...end]` is `atLeast` or more quoted fields (in double or single quotes)
