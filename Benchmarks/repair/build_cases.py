@@ -532,6 +532,9 @@ MANUAL_PAGES = {
     # LibreOffice's help, the Debian Administrator's Handbook, GNOME's user help (Mallard XML).
     'manuals': ['usr/share/libreoffice/help/zh-*/**/*.html', 'usr/share/doc/debian-handbook/html/zh-*/*.html',
                 'usr/share/help/zh_*/**/*.page'],
+    # GIMP's help, KiCad's manuals, LilyPond's web pages and manual, Debian Edu's manual: Simplified only.
+    'guides': ['usr/share/gimp/2.0/help/zh_CN/**/*.html', 'usr/share/doc/kicad/help/zh/**/*.html',
+               'usr/share/doc/lilypond/html/**/*.zh.html', 'usr/share/doc/debian-edu-doc-zh-cn/*.html'],
 }
 
 
@@ -605,7 +608,11 @@ def make_holdout(root, per_category, seed, split='holdout'):
     simplified = [line for line in lines if t2s.convert(line) == line]
     traditional = [line for line in lines if t2s.convert(line) != line]
     if manuals:
-        # The manuals come in both scripts already.
+        # Most manuals come in both scripts already; where none is Traditional, half the
+        # Simplified lines are converted, as for the held-out split.
+        if not traditional:
+            traditional = [s2t.convert(line) for line in rng.sample(simplified, len(simplified) // 2)]
+            clean_lines = clean_lines + traditional
         cases = make_cases(split, simplified, traditional, per_category, rng, seed)
         return cases, [{'split': split, 'kind': f'{split}-simplified' if t2s.convert(line) == line else f'{split}-traditional',
                         'text': line} for line in clean_lines]
@@ -694,6 +701,9 @@ def main():
                         help="build only the manuals split, from LibreOffice's help, the Debian Administrator's Handbook "
                              "and GNOME's help in Chinese unpacked under ROOT (manuals.sh does this), into "
                              'ROOT/cases.jsonl and ROOT/clean.jsonl')
+    parser.add_argument('--guides', metavar='ROOT',
+                        help="build only the guides split, from GIMP's, KiCad's, LilyPond's and Debian Edu's manuals in "
+                             'Chinese unpacked under ROOT (guides.sh does this), into ROOT/cases.jsonl and ROOT/clean.jsonl')
     parser.add_argument('--messages', metavar='DIR',
                         help="build only the messages split, from this machine's gettext catalogs, into DIR/cases.jsonl")
     parser.add_argument('--reviews', metavar='DIR',
@@ -715,7 +725,7 @@ def main():
         write_rows(args.messages, {'cases.jsonl': cases})
         print(f'messages: {len(cases)} garbled cases in {args.messages}')
         return 0
-    for split in ('holdout', 'docs', 'manuals'):
+    for split in ('holdout', 'docs', 'manuals', 'guides'):
         root = getattr(args, split)
         if root:
             cases, clean = make_holdout(root, args.per_category, args.seed, split)
