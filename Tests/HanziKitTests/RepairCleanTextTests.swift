@@ -98,6 +98,8 @@ import Testing
     let lines = [
         "晋侯以魏绛\u{FFFD}为能以刑佐民矣。",
         "辛楣呵\u{FFFD}呵大笑道：“好！”",
+        // 電�路 re-encoded as GBK reads as UTF-8 for a lost Hangul syllable and a middle dot.
+        "模板可能包含預定義的電\u{FFFD}路板邊框，連接器位置。",
         "从此妯娌\u{FFFD}间暗争愈烈。",
         "    def __eq\u{FFFD}__(self, other):",
         "cannot format\u{FFFD}(object) here",

@@ -561,14 +561,15 @@ extension LineRepair {
             // A Han character is never garbled alone, but clean Han characters beside a lone
             // U+FFFD re-encode to what a common one that lost a byte would (绛� as 等, 楣呵� as
             // 鹺�): Han characters with a lost byte that repair to at most one Han character
-            // must repair to marks only (锛� as ，).
-            let kinds = replacement.map { model.table.kind($0) }
+            // must repair to marks only (锛� as ，), a lost character included: 電�路 is no
+            // lost Hangul syllable (EB 8A) before a middle dot (路, C2 B7).
+            let estimate = Array(guess[0..<replacement.count])
+            let kinds = estimate.map { model.table.kind($0) }
             if range.contains(where: { scalars[$0] == "\u{FFFD}" }),
                range.allSatisfy({ scalars[$0] == "\u{FFFD}" || model.table.kind(scalars[$0]) == .han }),
                kinds.count(where: { $0 == .han }) <= 1, !kinds.allSatisfy({ $0 == .chinesePunctuation || $0 == .replacement }) {
                 continue
             }
-            let estimate = Array(guess[0..<replacement.count])
             // A stretch whose only non-ASCII content is lost characters is left as it is and
             // reported: turning 銆� into � would only hide what it was. It still competes, by
             // what it most likely was, with stretches that begin before it.
