@@ -1055,6 +1055,12 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("如果你有一个空的分区(例如 \"/dev/sdx\"),你可以使用 mkfs.ext4(1) 将它格式化,并使用 mount(8) 将它挂载。",
          "如果你有一个空的分区（例如 “/dev/sdx”），你可以使用 mkfs.ext4(1) 将它格式化，并使用 mount(8) 将它挂载。"),
         ("你就可以建立一个软件包 hello-sh-1.0.tar.gz ,而且这会是一个非常好的开端,请看", "你就可以建立一个软件包 hello-sh-1.0.tar.gz ，而且这会是一个非常好的开端，请看"),
+        // A quotation in single curly quotes holds code as a straight one does, and '/' after
+        // a Chinese beginning writes an address or a fraction (KiCad's and Debian Edu's manuals).
+        ("如果组总线具有名称,则其中句点(‘.’)和花括号(‘{}’)将前缀与信号名称分开。",
+         "如果组总线具有名称，则其中句点（‘.’）和花括号（‘{}’）将前缀与信号名称分开。"),
+        ("可以安装一台主服务器,但重新启动后将不能访问互联网(由于主网络接口 IP 10.0.2.2/8)。",
+         "可以安装一台主服务器，但重新启动后将不能访问互联网（由于主网络接口 IP 10.0.2.2/8）。"),
     ])
     // Code in the pair itself keeps it ASCII, and a line that shows no folding keeps its comma.
     try expectRepairs([

@@ -127,6 +127,7 @@ extension LineRepair {
     static let foldedForms = ScalarSet("，；：？！（）“”")
     /// Straight double quotes and the marks they are restored as (asked of every character).
     private static let doubleQuoteMarks = ScalarSet("\"“”「」")
+    private static let quoteMarks = ScalarSet("\"“”「」‘’")
 
     /// Whether `scalar` is an ASCII letter.
     private static func isLatinLetter(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0.isASCII && $0.properties.isAlphabetic } == true }
@@ -839,11 +840,13 @@ extension LineRepair {
                 && (k == 0 || isChinese(text[k - 1])) && hanAt(close + 1)
             // (Full-width letters and digits are typed in Chinese only: (ＣＥＲＮＥＴ), (１).)
             // (Code's characters keep a pair ASCII, but not inside a quotation the pair holds: (例如
-            // "/dev/sdx").)
+            // "/dev/sdx"), (‘{}’). Nor does '/' after a Chinese beginning in a line folded whole: it
+            // writes a fraction or an address there (由於主網絡接口 IP 10.0.2.2/8).)
+            let slashInProse = foldedWhole && content.first.map(isHan) == true
             var quoted = false
             let codeInContent = content.indices.contains { j in
-                if Self.doubleQuoteMarks.contains(text[j]) { quoted = (restored[j] ?? text[j]) == "“" || (restored[j] ?? text[j]) == "「" }
-                return !quoted && "=<>{}[]\\/_".unicodeScalars.contains(text[j])
+                if Self.quoteMarks.contains(text[j]) { quoted = "“「‘".unicodeScalars.contains(restored[j] ?? text[j]) }
+                return !quoted && ("=<>{}[]\\_".unicodeScalars.contains(text[j]) || text[j] == "/" && !slashInProse)
             }
             // And any pair Han touches from outside, where the line does not write its marks
             // full-width (its parentheses are then as written): of the clean sets' 3,704 ASCII
