@@ -1080,6 +1080,16 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("文件(F)", "文件(F)"),
         ("运行程序(a=b)然后", "运行程序(a=b)然后"),
     ])
+    // In a line folded whole, so is a gloss of a quotation, and a comma after it or after a call.
+    try expectRepairs([
+        ("将标准输入重定向到下面的命令行,直到遇到\"delimiter\"(here document)", "将标准输入重定向到下面的命令行，直到遇到“delimiter”（here document）"),
+        ("有人叫她\"熟食铺子\"(charcuterie),因为只有熟食店会把肉公开陈列", "有人叫她“熟食铺子”（charcuterie），因为只有熟食店会把肉公开陈列"),
+        ("请注意,除了 =SUM(A1:B1),还可以写成 =A1+B1。", "请注意，除了 =SUM(A1:B1)，还可以写成 =A1+B1。"),
+    ])
+    // After 」, which the manuals that quote so follow with ASCII parentheses, it stays.
+    try expectRepairs([
+        ("使「企业内容管理」(ECM) 系统具有互通性,以及", "使「企业内容管理」(ECM) 系统具有互通性，以及"),
+    ])
 }
 
 @Test func aHyphenatedWordBetweenTwoCommasInChineseTakesChineseCommas() throws {

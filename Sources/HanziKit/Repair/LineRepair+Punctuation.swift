@@ -273,10 +273,11 @@ extension LineRepair {
                     && followsNumberInChinese(text, at: run.lowerBound)
                 || text[k] == "!" && foldedWhole && next == nil && Self.isLatinLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
-                // So does ',' before Han after a manual's reference (ssh(1),建立) or after a space
-                // that ends a Latin token (hello-sh-1.0.tar.gz ,而且; Bug ,其).
+                // So does ',' before Han after a manual's reference or a call (ssh(1),建立;
+                // =SUM(A1:B1),還可以) or after a space that ends a Latin token
+                // (hello-sh-1.0.tar.gz ,而且; Bug ,其).
                 || text[k] == "," && foldedWhole && nextIsHan && (previous.isASCII && isInAddress(text, at: run.lowerBound)
-                    || closesReference(text, at: run.lowerBound - 1)
+                    || previous == ")" || closesReference(text, at: run.lowerBound - 1)
                     || previous == " " && run.lowerBound >= 2 && text[run.lowerBound - 2] != " ")
             guard betweenChinese || besideWord, !closesQuotationInEnglish(text, at: run.upperBound) else { continue }
             // (Nor is a mark between a call's arguments: =EDATE(日期;月数).)
@@ -827,7 +828,11 @@ extension LineRepair {
             // the technical ASCII style ("代理 (MUA)").
             // So was one that Han touches on both sides in any line (金鑰(SAK)功能): a writer who
             // types ASCII parentheses spaces them off, as above.
-            let gloss = (foldedWhole || hanAt(close + 1)) && k > 0 && isHan(text[k - 1]) && isLatinPhrase(content)
+            // So was one glossing a quotation in double quotes (“熟食铺子”(charcuterie)，) in a
+            // line folded whole; after 」 the manuals that quote so write it ASCII (「企业内容管理」(ECM)).
+            let glossed = k > 0 && (isHan(text[k - 1]) || foldedWhole
+                && (text[k - 1] == "”" || text[k - 1] == "\"" && restored[k - 1].map { $0 == "”" || $0 == "」" } == true))
+            let gloss = (foldedWhole || hanAt(close + 1)) && glossed && isLatinPhrase(content)
             // A Chinese quotation is Chinese content, whatever it quotes (中键(“lrm”); 固定(「hard」)).
             // And so is a token in straight quotes between Han characters (失败("failed")状态).
             let quotation = content.count >= 3 && "“「".unicodeScalars.contains(restored[k + 1] ?? text[k + 1])
