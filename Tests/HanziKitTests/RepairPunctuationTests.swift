@@ -59,13 +59,17 @@ import Testing
         ("顯示未追蹤的檔案,模式的可選參數:all、normal、no。", "顯示未追蹤的檔案，模式的可選參數：all、normal、no。"),
         // A closing corner bracket stands for Chinese as a Han character does.
         ("如果設為「true」,Nautilus 在媒體插入時永不提示", "如果設為「true」，Nautilus 在媒體插入時永不提示"),
-        // In a line folded whole, '!' ends the sentence after the word.
+        // In a line folded whole, a mark that ends the line after the word is the sentence's.
         ("警告:这个密钥也被列为用于 SSH!", "警告：这个密钥也被列为用于 SSH！"),
+        ("其后可以安装那一个 backported 软件包,下面的命令将安装 backported 版本的 tuxtype:",
+         "其后可以安装那一个 backported 软件包，下面的命令将安装 backported 版本的 tuxtype："),
+        ("CF卡和无线网卡(非USB)无法使用;VISTA系统不爽,想改装WINXP;", "CF卡和无线网卡（非USB）无法使用；VISTA系统不爽，想改装WINXP；"),
     ]
     try expectRepairs(cases)
     // Not between two Latin words, not after digits, and not ':' after a Latin label.
     try expectRepairs(["设置x,y坐标后运行。", "支持Python,Java和Go三种语言。", "共3,000元的预算。", "Note:这是注释。",
-                       "这个密钥也被列为用于 SSH!", "警告：这个密钥也被列为用于 SSH!"].map { ($0, $0) })
+                       "这个密钥也被列为用于 SSH!", "警告：这个密钥也被列为用于 SSH!",
+                       "下面的命令将安装 backported 版本的 tuxtype:"].map { ($0, $0) })
 }
 
 @Test func inALineFoldedWholeMarksBesideNumbersAndSpacesAreRestored() throws {

@@ -259,8 +259,8 @@ extension LineRepair {
             // word or number set in Chinese (就是:20岁的女生), ',' after the number of a list
             // item that begins the line (2,第二间房), and a mark after a number Chinese stands
             // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line; not
-            // '?', there more often a lost unit (比14?本本 lost its 寸); '!' that ends the
-            // line after a Latin word set in Chinese (被列为用于 SSH!); and a mark before a list's
+            // '?', there more often a lost unit (比14?本本 lost its 寸); a mark that ends the
+            // line after a Latin word set in Chinese (被列为用于 SSH!; 版本的 tuxtype:); and a mark before a list's
             // number (房间小,2)早餐; 优点:1)和); ',' after an address (参考http://…/03/,注意).
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
@@ -271,7 +271,7 @@ extension LineRepair {
                 || text[k] == "," && foldedWhole && nextIsHan && text[..<k].allSatisfy { ("0"..."9").contains($0) }
                 || text[k] != "?" && !colon && foldedWhole && (nextIsHan || next == nil && text[k] == "!")
                     && followsNumberInChinese(text, at: run.lowerBound)
-                || text[k] == "!" && foldedWhole && next == nil && Self.isLatinLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
+                || foldedWhole && next == nil && Self.isLatinLetter(previous) && followsWordInChinese(text, at: run.lowerBound)
                 || foldedWhole && isHanOrClosing(previous) && startsListNumber(text, restored: restored, at: run.upperBound)
                 // So does ',' before Han after a manual's reference or a call (ssh(1),建立;
                 // =SUM(A1:B1),還可以) or after a space that ends a Latin token
