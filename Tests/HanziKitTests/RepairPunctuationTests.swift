@@ -82,6 +82,9 @@ import Testing
         // A number with Chinese before it, and Chinese after the mark or '!' ending the line.
         ("市场价其实只有3800,京东标4000,给人优惠的错觉,真的。", "市场价其实只有3800，京东标4000，给人优惠的错觉，真的。"),
         ("如果有－100的话,我会毫不犹豫打－100!!", "如果有－100的话，我会毫不犹豫打－100！！"),
+        // A percentage too, and one set off by a space (LibreOffice's help).
+        ("例如,年利率 8%,您想输入月作为周期,则请输入 8%/12。", "例如，年利率 8%，您想输入月作为周期，则请输入 8%/12。"),
+        ("如果您将参数属性指定为 1,则采用以下返回值:", "如果您将参数属性指定为 1，则采用以下返回值："),
         // ￥ is typed in Chinese, and so is the price after it.
         ("幫朋友買的,￥6999,相比A34促銷￥6199,性價比低了一些", "幫朋友買的，￥6999，相比A34促銷￥6199，性價比低了一些"),
         // Not '?', which after a number more often stands for a lost unit (14寸).

@@ -411,11 +411,14 @@ extension LineRepair {
         j >= 0 && j < text.count && ("0"..."9").contains(text[j])
     }
 
-    /// Whether a number comes before `k`, with Chinese or ￥ before it (只有3800,; 的,￥6999,相比).
+    /// Whether a number, perhaps a percentage, comes before `k`, with Chinese or ￥ before it
+    /// (只有3800,; 的,￥6999,相比), a space between or not (年利率 8%,您想).
     private func followsNumberInChinese(_ text: [Unicode.Scalar], at k: Int) -> Bool {
-        guard isDigit(text, at: k - 1) else { return false }
-        var j = k - 1
+        let end = k > 0 && text[k - 1] == "%" ? k - 1 : k
+        guard isDigit(text, at: end - 1) else { return false }
+        var j = end - 1
         while j >= 0 && (isDigit(text, at: j) || text[j] == "." && isDigit(text, at: j - 1)) { j -= 1 }
+        if j >= 0 && text[j] == " " && j > 0 && isChinese(text[j - 1]) { j -= 1 }
         return j >= 0 && (isChinese(text[j]) || text[j] == "￥")
     }
 
