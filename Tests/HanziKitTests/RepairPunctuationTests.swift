@@ -459,6 +459,12 @@ import Testing
         ("kill\"命令就可以顯示命令\"kill\"的使用方法,而\"man\"則記錄了。", "kill”命令就可以顯示命令“kill”的使用方法，而“man”則記錄了。"),
         ("9\"命令,後面加上該程序的編號則會立刻殺死它。", "9”命令，後面加上該程序的編號則會立刻殺死它。"),
     ])
+    // A Latin word that runs on into a parenthesis of Han is set in Chinese: it tells nothing,
+    // and the pair is not turned backwards (Debian Edu's manual).
+    try expectRepairs([
+        ("最合适你要使用的\"漫游工作站\"prolile(参看上面).要知道所有数据保存在本地",
+         "最合适你要使用的“漫游工作站”prolile（参看上面）。要知道所有数据保存在本地"),
+    ])
 }
 
 @Test func aQuotationWhoseOneQuoteStaysStraightKeepsBothStraight() throws {

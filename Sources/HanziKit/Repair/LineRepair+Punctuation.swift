@@ -1374,13 +1374,18 @@ extension LineRepair {
     /// so do characters an encoder lost, which may have been quotes.
     private func firstQuoteOpensByFit(_ text: [Unicode.Scalar], at k: Int) -> Bool? {
         // (A number that runs on into Han is set in Chinese and fits either way: ”24小时; so does
-        // a word with Chinese on its other side (按下Shift"暂停"键), or one that begins the line or
-        // a sentence after Chinese (大寫.Shift"暫停"大寫鍵): no quotation ends there.)
+        // a word with Chinese on its other side (按下Shift"暂停"键), a parenthesis of Han
+        // included ("漫游工作站"prolile(参看上面)), or one that begins the line or a sentence after
+        // Chinese (大寫.Shift"暫停"大寫鍵): no quotation ends there.)
         func isLatin(beside quote: Int, after: Bool) -> Bool {
             let j = after ? quote + 1 : quote - 1
             guard j >= 0 && j < text.count && text[j].isASCII else { return false }
             if text[j].properties.isAlphabetic {
-                guard !after else { return !isWordInChinese(text, from: j, forward: true) }
+                if after {
+                    let end = text[j...].firstIndex { !($0.isASCII && $0.properties.isAlphabetic) } ?? text.count
+                    let glossed = end + 1 < text.count && text[end] == "(" && isHan(text[end + 1])
+                    return !glossed && !isWordInChinese(text, from: j, forward: true)
+                }
                 let start = text[...j].lastIndex { !($0.isASCII && $0.properties.isAlphabetic) }.map { $0 + 1 } ?? 0
                 let beginsSentence = start == 0 || start >= 2 && "。.!！?？".unicodeScalars.contains(text[start - 1]) && isHan(text[start - 2])
                 return !beginsSentence && !isWordInChinese(text, from: j, forward: false)
