@@ -1099,10 +1099,13 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("有人叫她\"熟食铺子\"(charcuterie),因为只有熟食店会把肉公开陈列", "有人叫她“熟食铺子”（charcuterie），因为只有熟食店会把肉公开陈列"),
         ("请注意,除了 =SUM(A1:B1),还可以写成 =A1+B1。", "请注意，除了 =SUM(A1:B1)，还可以写成 =A1+B1。"),
     ])
-    // After 」, which the manuals that quote so follow with ASCII parentheses, it stays.
+    // After 」, which the manuals that quote so follow with ASCII parentheses, it stays; so it
+    // does after a quote restored as 」.
     try expectRepairs([
         ("使「企业内容管理」(ECM) 系统具有互通性,以及", "使「企业内容管理」(ECM) 系统具有互通性，以及"),
     ])
+    #expect(try RepairFixture.cornerQuotes.get().repair("伺服器不支援\"等待完成\"(wait-for-done),功能").text
+            == "伺服器不支援「等待完成」(wait-for-done)，功能")
 }
 
 @Test func aHyphenatedWordBetweenTwoCommasInChineseTakesChineseCommas() throws {

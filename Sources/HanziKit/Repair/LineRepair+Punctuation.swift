@@ -832,9 +832,9 @@ extension LineRepair {
             // So was one that Han touches on both sides in any line (金鑰(SAK)功能): a writer who
             // types ASCII parentheses spaces them off, as above.
             // So was one glossing a quotation in double quotes (“熟食铺子”(charcuterie)，) in a
-            // line folded whole; after 」 the manuals that quote so write it ASCII (「企业内容管理」(ECM)).
-            let glossed = k > 0 && (isHan(text[k - 1]) || foldedWhole
-                && (text[k - 1] == "”" || text[k - 1] == "\"" && restored[k - 1].map { $0 == "”" || $0 == "」" } == true))
+            // line folded whole; after 」, restored so or written, it is ASCII as the manuals that
+            // quote so write it (「企业内容管理」(ECM)).
+            let glossed = k > 0 && (isHan(text[k - 1]) || foldedWhole && (restored[k - 1] ?? text[k - 1]) == "”")
             let gloss = (foldedWhole || hanAt(close + 1)) && glossed && isLatinPhrase(content)
             // A Chinese quotation is Chinese content, whatever it quotes (中键(“lrm”); 固定(「hard」)).
             // And so is a token in straight quotes between Han characters (失败("failed")状态).
