@@ -1075,9 +1075,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("可以安装一台主服务器,但重新启动后将不能访问互联网(由于主网络接口 IP 10.0.2.2/8)。",
          "可以安装一台主服务器，但重新启动后将不能访问互联网（由于主网络接口 IP 10.0.2.2/8）。"),
     ])
-    // Code in the pair itself keeps it ASCII, and a line that shows no folding keeps its comma.
+    // Code in the pair itself keeps it ASCII (the comma after it is still the sentence's), and
+    // a line that shows no folding keeps its comma.
     try expectRepairs([
-        ("设置变量(例如 a=b 和 \"/dev/sdx\"),你可以使用它,然后", "设置变量(例如 a=b 和 “/dev/sdx”),你可以使用它，然后"),
+        ("设置变量(例如 a=b 和 \"/dev/sdx\"),你可以使用它,然后", "设置变量(例如 a=b 和 “/dev/sdx”)，你可以使用它，然后"),
         ("建立软件包 hello-sh-1.0.tar.gz ,而且这会是好的开端。", "建立软件包 hello-sh-1.0.tar.gz ,而且这会是好的开端。"),
     ])
 }
