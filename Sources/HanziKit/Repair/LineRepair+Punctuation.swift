@@ -127,6 +127,7 @@ extension LineRepair {
     static let foldedForms = ScalarSet("，；：？！（）“”")
     /// Straight double quotes and the marks they are restored as (asked of every character).
     private static let doubleQuoteMarks = ScalarSet("\"“”「」")
+    /// Those and the single curly quotes, which open and close a quotation a pair may hold.
     private static let quoteMarks = ScalarSet("\"“”「」‘’")
 
     /// Whether `scalar` is an ASCII letter.
@@ -260,8 +261,9 @@ extension LineRepair {
             // item that begins the line (2,第二间房), and a mark after a number Chinese stands
             // before, where Chinese goes on (只有3800,京东标4000,给人) or '!' ends the line; not
             // '?', there more often a lost unit (比14?本本 lost its 寸); a mark that ends the
-            // line after a Latin word set in Chinese (被列为用于 SSH!; 版本的 tuxtype:); and a mark before a list's
-            // number (房间小,2)早餐; 优点:1)和); ',' after an address (参考http://…/03/,注意).
+            // line after a Latin word set in Chinese (被列为用于 SSH!; 版本的 tuxtype:); and a
+            // mark before a list's number (房间小,2)早餐; 优点:1)和); ',' after an address
+            // (参考http://…/03/,注意).
             let colon = text[k] == ":"
             let nextIsHan = next.map(isHan) == true
             let besideWord = (isHan(previous) || Self.cornerClosings.contains(previous) || foldedWhole && isHanOrClosing(previous))
