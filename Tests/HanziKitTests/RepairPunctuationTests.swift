@@ -367,9 +367,12 @@ import Testing
     try expectRepairs([
         ("按一下 [巨集],並選取要指定給所選事件的巨集。", "按一下 [巨集]，並選取要指定給所選事件的巨集。"),
         ("請選擇 [插入] - [手動斷行],從清單方塊中選取", "請選擇 [插入] - [手動斷行]，從清單方塊中選取"),
+        // A command's help names its arguments in angle brackets, and a parenthesis follows too.
+        ("-F, --file=设备    打开并使用指定的 <设备>,而不是标准输入", "-F, --file=设备    打开并使用指定的 <设备>，而不是标准输入"),
+        ("寻找并打印任何 NUL 结尾的、至少为 <数字>(默认 4)", "寻找并打印任何 NUL 结尾的、至少为 <数字>（默认 4）"),
     ])
-    // Not a key's name or a list's index.
-    try expectRepairs(["請按 [Enter],然後繼續", "取 a[1],再取 b[2]"].map { ($0, $0) })
+    // Not a key's name or a list's index, nor a '?' after a name, which asks nothing.
+    try expectRepairs(["請按 [Enter],然後繼續", "取 a[1],再取 b[2]", "請按 <Enter>,然後繼續", "預期是 <路徑>?梗"].map { ($0, $0) })
 }
 
 @Test func codesParenthesesAndTheMarksBetweenACallsArgumentsStay() throws {

@@ -250,8 +250,10 @@ extension LineRepair {
                 || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
                     || beyondSpace.flatMap { restored[$0] }.map { $0 == "“" || $0 == "「" } == true
                     || isWordInChinese(text, from: beyondSpace ?? text.count, forward: true)))
-                // (A bracket around a Chinese name is Chinese too, before Han: 按一下 [巨集],並選取.)
-                || next.map(isHan) == true && closesChineseBracket(text, at: before)
+                // (A bracket around a Chinese name is Chinese too, before Han: 按一下 [巨集],並選取;
+                // 指定的 <设备>,而不是. Not before '?': a name asks nothing, and 「<URL> <路徑>?梗
+                // is the one-byte shift's.)
+                || next.map(isHan) == true && text[k] != "?" && closesChineseBracket(text, at: before)
             // A Latin word or a number inside a Chinese sentence (取名Bobby，视为性命; 获悉，2000年)
             // takes the sentence's marks; one side must still be a Han character, and ':' is
             // left, since "Note:" keeps its ASCII as often as not.
@@ -324,11 +326,13 @@ extension LineRepair {
         }
     }
 
-    /// Whether the ']' at `j` closes a bracket around Chinese, as manuals name a menu or a button
-    /// ([巨集], [插入] - [註腳]): Han characters, with no Latin letter.
+    /// Whether the ']' or '>' at `j` closes a bracket around Chinese, as manuals name a menu or a
+    /// button ([巨集], [插入] - [註腳]) and a command's help an argument (<数字>): Han characters,
+    /// with no Latin letter.
     private func closesChineseBracket(_ text: [Unicode.Scalar], at j: Int) -> Bool {
-        guard j > 0, j < text.count, text[j] == "]", let open = text[..<j].suffix(20).lastIndex(where: { $0 == "[" || $0 == "]" }),
-              text[open] == "[" else { return false }
+        guard j > 0, j < text.count, let opening: Unicode.Scalar = text[j] == "]" ? "[" : text[j] == ">" ? "<" : nil,
+              let open = text[..<j].suffix(20).lastIndex(where: { $0 == opening || $0 == text[j] }),
+              text[open] == opening else { return false }
         let name = text[(open + 1)..<j]
         return name.contains(where: isHan) && !name.contains(where: Self.isLatinLetter)
     }
@@ -815,8 +819,9 @@ extension LineRepair {
                     || (j > k && (Self.fullwidthMark(for: scalar) != nil || isFullStop(j, after: "）")))
                     // (A pair after it with Chinese content: 世纪之声(中国画)(张彦).)
                     || j > k && scalar == "(" && text[(j + 1)...].prefix(while: { $0 != ")" }).contains(where: isHan)
-                    // (A mark after Han before it: 谢谢!(新华社…电).)
+                    // (A mark after Han before it: 谢谢!(新华社…电); an argument's name: <数字>(默认 4).)
                     || j < k && scalar != "(" && Self.fullwidthMark(for: scalar) != nil && j > 0 && isHanOrClosing(text[j - 1])
+                    || j < k && closesChineseBracket(text, at: j)
                     || foldedWhole && (scalar == " " || scalar == "\"" || scalar.isASCII && (scalar.properties.isAlphabetic || isDigit(text, at: j))
                         || Self.fullwidthMark(for: scalar) != nil)
                     || scalar == "\"" && isTokenQuotationInHan(text, quoteAt: j, forward: j > k)
