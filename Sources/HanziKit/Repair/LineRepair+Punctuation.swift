@@ -424,7 +424,7 @@ extension LineRepair {
         guard isDigit(text, at: end - 1) else { return false }
         var j = end - 1
         while j >= 0 && (isDigit(text, at: j) || text[j] == "." && isDigit(text, at: j - 1)) { j -= 1 }
-        if j >= 0 && text[j] == " " && j > 0 && isChinese(text[j - 1]) { j -= 1 }
+        if j > 0 && text[j] == " " && isChinese(text[j - 1]) { j -= 1 }
         return j >= 0 && (isChinese(text[j]) || text[j] == "￥")
     }
 

@@ -282,6 +282,8 @@ extension LineRepair {
     /// list of choices or categories is written (`标准;文本;日期 (日月年);美国英语`,
     /// `纪念,生日,商务,通讯,客人,竞争,客户,收藏`): prose joins a list of words with 、, and its
     /// clauses are longer. (A short review may write a few such clauses with ',': 还成,不错,物有所值.)
+    /// The whole line keeps its marks, parentheses included; a list of longer words between ';'
+    /// keeps only its ';' (`isSemicolonList`).
     private static func isListOfWords(_ text: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
         guard let separator = text[start...end].first(where: { $0 == "," || $0 == ";" }) else { return false }
         let words = text[start...end].split(separator: separator, omittingEmptySubsequences: false)
