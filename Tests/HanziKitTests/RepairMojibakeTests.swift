@@ -275,6 +275,20 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     }
 }
 
+@Test func aLineOfBig5ReadAsGBKIsUndoneToItsEdges() throws {
+    // Its last characters read as kana (公平 as そキ, 貝 as ī) score about as well as what they
+    // were, but a Chinese line has no other kana; its first, a bullet, reads as a bracket that
+    // nothing closes (● as 〈, △ as 〉).
+    for original in ["而且不簽收就不給驗貨，對客戶來說很不公平", "屏幕比較次，我這還有一個亮點，似乎這個價格也沒辦法了，省成本貝",
+                     "●一九九七年，林業建設又取得了新進展，造林綠化繼續保持快速發展的好勢頭。",
+                     "△杭州暫停新建專業市場。近日杭州市政府規定，“九五”期間，原則上停止審批新建商品市場。"] {
+        let garbled = try misread(original, writtenAs: .big5, readAs: .gbk)
+        let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+        #expect(text == original, "\(garbled)")
+        #expect(fixes.map(\.diagnosis) == [.big5AsGBK])
+    }
+}
+
 @Test func gbkReadAsBig5IsUndone() throws {
     let original = "这是什么道理？借了要还的，一借一还，一本书可以做两次接触的借口。"
     let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)

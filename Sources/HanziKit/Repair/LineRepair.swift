@@ -289,9 +289,10 @@ struct LineRepair {
     static let foreignLetterCost = 6.0
 
     /// How many characters of `candidate` are kana, hangul, Greek, Cyrillic, Latin-1 letters or
-    /// full-width letters when the line outside `range` is Chinese (or Japanese or Korean) and
-    /// has none of that kind.
-    func foreignLetters(in candidate: [Unicode.Scalar], outside range: Range<Int>) -> Int {
+    /// full-width letters when the line outside `range`, with `besides` in it, is Chinese (or
+    /// Japanese or Korean) and has none of that kind.
+    func foreignLetters(in candidate: some Collection<Unicode.Scalar>, outside range: Range<Int>,
+                        besides: [Unicode.Scalar] = []) -> Int {
         let table = model.table
         // (Full-width digits are no script: Chinese text writes its numbers with them.)
         let kinds = candidate.compactMap { scalar -> CharacterTable.Kind? in
@@ -301,6 +302,7 @@ struct LineRepair {
         guard !kinds.isEmpty else { return 0 }
         var counts = facts.kindCounts
         for scalar in scalars[range] { counts[Int(table.kind(scalar).rawValue)] -= 1 }
+        for scalar in besides { counts[Int(table.kind(scalar).rawValue)] += 1 }
         // (Japanese and Korean lines count as CJK too: 解釈で� does not become 解ዤ�.)
         guard counts[Int(CharacterTable.Kind.han.rawValue)] + counts[Int(CharacterTable.Kind.kana.rawValue)]
                 + counts[Int(CharacterTable.Kind.hangul.rawValue)] >= 2 else { return 0 }
