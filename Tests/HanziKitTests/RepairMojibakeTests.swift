@@ -508,6 +508,22 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(try RepairFixture.repairer.get().repair(garbled).text == original)
 }
 
+@Test func aLostMarkThatBeginsALineOpensWhatFollows() throws {
+    // 銆� is 。、「」《》【】… that lost a byte: a line seldom begins with 。 or 、, often with
+    // an opening mark that the line closes. (Which pair, the bytes cannot tell: 「」 is the
+    // commonest.)
+    let quoted = "「遲緩鍵」無障礙功能是否開啟。"
+    #expect(try RepairFixture.repairer.get().repair(try garblePunctuation(quoted, marks: "。「」")).text == quoted)
+    for (original, close) in [("【传】元年春己亥，围宋彭城。", 2), ("《紅樓夢》是一部長篇小說。", 4)] {
+        let text = try RepairFixture.repairer.get().repair(try garblePunctuation(original, marks: "，。【】《》")).text
+        let scalars = Array(text.unicodeScalars), expected = Array(original.unicodeScalars)
+        #expect(scalars.count == expected.count, "\(text)")
+        #expect(["「」", "【】", "《》"].contains(String(scalars[0]) + String(scalars[close])), "\(text)")
+        #expect(String(String.UnicodeScalarView(scalars[(close + 1)...])) == String(String.UnicodeScalarView(expected[(close + 1)...])),
+                "\(text)")
+    }
+}
+
 @Test func aQuotationMarkAfterAnOpenQuotationIsNotReadAsOpeningAnother() throws {
     // ：“ introduces a quotation only where none is open; here ？” closes the one open.
     let original = "鸿渐道：“好房间为什么不让给孙小姐？”辛楣指壁上道：“你瞧罢。”"

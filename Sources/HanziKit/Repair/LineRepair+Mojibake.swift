@@ -438,7 +438,7 @@ extension LineRepair {
             for k in position..<end {
                 kept.append(scalars[k])
                 if let (partner, opens) = Self.markPartner(scalars[k]), !hasPartner(partner, of: k, opens: opens, editsFrom: e) {
-                    unpaired += partner == "“" || partner == "”" ? Self.unpairedQuoteCost : Self.unpairedBracketCost
+                    unpaired += "“”‘’".unicodeScalars.contains(partner) ? Self.unpairedQuoteCost : Self.unpairedBracketCost
                 }
             }
         }
@@ -484,8 +484,12 @@ extension LineRepair {
         case "〗": ("〖", false)
         case "【": ("】", true)
         case "】": ("【", false)
+        case "（": ("）", true)
+        case "）": ("（", false)
         case "“": ("”", true)
         case "”": ("“", false)
+        case "‘": ("’", true)
+        case "’": ("‘", false)
         default: nil
         }
     }
@@ -1077,6 +1081,22 @@ extension LineRepair {
         // Further on, for what the next clause is like (an enumeration's next item).
         let following = lookAhead(Self.clauseLookAhead).text
         let endsLine = reachesEnd && marksAfter.isEmpty && end == scalars.count
+        let startsLine = first == 0 && lineBefore.isEmpty
+        // Whether an opening mark that begins the line may be closed further on: by its
+        // partner, by an open choice that may be it, or by a mark garbled as it would be.
+        func closedAhead(_ scalar: Unicode.Scalar) -> Bool {
+            guard let (partner, opens) = Self.markPartner(scalar), opens else { return false }
+            for u in (first + 1)..<units.count {
+                if isOpen[u], case let .choice(all) = units[u] {
+                    if all.contains(partner) { return true }
+                } else if text[u] == partner {
+                    return true
+                }
+            }
+            let bytes = Array(String(partner).utf8)
+            let garbled = Charset.gbk.decodePair(bytes[0], bytes[1])
+            return scalars[end...].contains { $0 == partner || $0 == garbled }
+        }
         // The clause before the cluster: back to the previous clause mark (looking a sentence back).
         let textBefore = Array(lineBefore.suffix(40)) + text[..<first]
         let clauseBefore = Array(clause(endingAt: textBefore))
@@ -1153,6 +1173,7 @@ extension LineRepair {
                     Self.track(scalar, unclosed: &unclosed)
                 }
                 if endsLine { score += lineEndBias(ofText: middle + after) }
+                if startsLine { score += lineStartBias(middle[0], closedAhead: closedAhead(middle[0])) }
                 // Of two forms of one character, the one conversion writes (說, not 説).
                 score -= Self.variantCost * Double(picks.count(where: model.isVariant))
                 results.append((score, picks))
