@@ -442,14 +442,19 @@ extension LineRepair {
                 }
             }
         }
-        // Whether `partner` stands after (or before) `k` in the line with `edits` applied.
+        // Whether `partner` stands after (or before) `k` in the line with `edits` applied: its
+        // last (or first) place outside them, found once for each (a line may hold thousands).
+        var farthest: [Unicode.Scalar: Int] = [:]
         func hasPartner(_ partner: Unicode.Scalar, of k: Int, opens: Bool, editsFrom e: Int) -> Bool {
             let others = opens ? edits[e...] : edits[..<e]
             if others.contains(where: { $0.replacement.contains(partner) }) { return true }
-            let side = opens ? scalars[(k + 1)...] : scalars[..<k]
-            return side.indices.contains { j in
-                scalars[j] == partner && !others.contains { $0.range.contains(j) }
-            }
+            let j = farthest[partner] ?? {
+                let outside = { (j: Int) in self.scalars[j] == partner && !edits.contains { $0.range.contains(j) } }
+                let found = (opens ? scalars.indices.last(where: outside) : scalars.indices.first(where: outside)) ?? (opens ? -1 : .max)
+                farthest[partner] = found
+                return found
+            }()
+            return opens ? j > k : j < k
         }
         for (e, edit) in edits.enumerated() {
             keep(upTo: edit.range.lowerBound, editsFrom: e)
