@@ -281,12 +281,19 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     // nothing closes (● as 〈, △ as 〉).
     for original in ["而且不簽收就不給驗貨，對客戶來說很不公平", "屏幕比較次，我這還有一個亮點，似乎這個價格也沒辦法了，省成本貝",
                      "●一九九七年，林業建設又取得了新進展，造林綠化繼續保持快速發展的好勢頭。",
-                     "△杭州暫停新建專業市場。近日杭州市政府規定，“九五”期間，原則上停止審批新建商品市場。"] {
+                     "△杭州暫停新建專業市場。近日杭州市政府規定，“九五”期間，原則上停止審批新建商品市場。",
+                     // (《 before 通知 reads better than ▲, but a line begins with a bullet as
+                     // often as with anything.)
+                     "▲通知你的銀行。許多銀行都提供特別適合於進出口業務的全面電子服務。"] {
         let garbled = try misread(original, writtenAs: .big5, readAs: .gbk)
         let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
         #expect(text == original, "\(garbled)")
         #expect(fixes.map(\.diagnosis) == [.big5AsGBK])
     }
+    // GBK's ● read as Big5 is ♂.
+    let original = "●12月27日，《国务院关于实施西部大开发若干政策措施》正式出台，标志着我国实施"
+    let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
 }
 
 @Test func gbkReadAsBig5IsUndone() throws {

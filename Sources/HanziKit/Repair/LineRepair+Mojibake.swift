@@ -355,7 +355,9 @@ extension LineRepair {
             // scoring every candidate over the same stretch of the line. (A middle dot too: ·
             // read as GBK is 路, so clean 路 before a garbled mark decodes as one.)
             var alternatives = found
-            if let first = best.edit.replacement.first, !isChinese(first) || first == "·" {
+            // (Not a bullet that begins the line: lists begin so, ● 一九九七年… or ③ 陝北….)
+            if let first = best.edit.replacement.first, !isChinese(first) || first == "·",
+               !(best.edit.range.lowerBound == 0 && Self.isBullet(first)) {
                 var s = i
                 for _ in 0..<2 {
                     s = nextStart(after: s)
@@ -539,6 +541,13 @@ extension LineRepair {
         let text = left + scalars[union.lowerBound..<range.lowerBound] + candidate.estimate + scalars[range.upperBound..<union.upperBound] + right
         return model.score(text) - Self.foreignLetterCost * Double(foreignLetters(in: candidate.estimate, outside: range))
             - keptCost(of: [candidate.edit], over: union)
+    }
+
+    /// Whether `scalar` is a list's bullet: ● ○ ■ □ ▲ △ ★ ☆ ◆ ◇ ◎ or a circled or
+    /// parenthesized number (① ⑴ ⒈ ㈠).
+    static func isBullet(_ scalar: Unicode.Scalar) -> Bool {
+        "●○■□▲△★☆◆◇◎".unicodeScalars.contains(scalar) || (0x2460...0x249B).contains(scalar.value)
+            || (0x3220...0x3229).contains(scalar.value)
     }
 
     /// A repair of a stretch that may be proposed.
