@@ -296,6 +296,20 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
 }
 
+@Test func aShortLineMisreadBetweenBig5AndGBKIsUndoneByTheLettersItSetsAmongHan() throws {
+    // Menu items and titles have no mark and too few characters to be told by their rareness;
+    // what shows them is a letter of another script alone among Han characters (ボ in 陪ボ瓜).
+    for original in ["準備顯示的圖示集", "新檔案依賴舊內容", "啟動差異比較工具之前不提示"] {
+        let garbled = try misread(original, writtenAs: .big5, readAs: .gbk)
+        #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
+    }
+    // Japanese sets kana among kanji too, but in words of two or more; Taiwan types ㄧ for 一.
+    for line in ["先行書き込みログ用ディレクトリの位置", "sh-形式のコマンド出力", "在預覽視窗中選擇ㄧ欄，然後選擇要套用的資料類型。",
+                 "將ㄧ小組像素連結成相同顏色的矩形區域"] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    }
+}
+
 @Test func gbkReadAsBig5IsUndone() throws {
     let original = "这是什么道理？借了要还的，一借一还，一本书可以做两次接触的借口。"
     let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)

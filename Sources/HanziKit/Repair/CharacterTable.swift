@@ -65,6 +65,13 @@ struct CharacterTable: Sendable {
         /// Greek; EA–EE: Yi, hangul, private use; EF 80–A3: private use). Such a character is no
         /// sign of garbled Chinese: clean Chinese has 陳 (EA 90) and 於 (EC B6) all the time.
         static let gbkForeignLead = Signs(rawValue: 1 << 13)
+        /// A letter Chinese text never sets alone among Han characters: katakana, small or
+        /// obsolete hiragana (ぃ ゑ), bopomofo, Greek, Cyrillic, pieces of boxes. Big5's and
+        /// GBK's commonest characters read as the other's rows A4–A9 give them (準備 as 非称,
+        /// 顯示的 as 陪ボ): in a line with no mark, the one sign of the misreading. (Not ㄧ,
+        /// which Taiwan types for 一, nor the lines and diagonals that stand for dashes and
+        /// slashes.)
+        static let strayLetter = Signs(rawValue: 1 << 14)
 
         /// The signs of mojibake and damage (``gbkTextMojibake`` sends a line to the slow path
         /// only when two come close together).
@@ -100,6 +107,9 @@ struct CharacterTable: Sendable {
             if kind == .privateUse { signs.insert(.privateUse) }
             if value == 0xFFFD { signs.insert(.damage) }
             entries[value] = UInt32(kind.rawValue) | UInt32(signs.rawValue) << 8
+        }
+        for value in Self.strayLetters where value != 0x3127 {
+            Self.add(.strayLetter, to: Unicode.Scalar(value)!, in: &entries)
         }
         for scalar in Self.openingPunctuation.unicodeScalars { Self.add(.opening, to: scalar, in: &entries) }
         for scalar in Self.closingPunctuation.unicodeScalars { Self.add(.closing, to: scalar, in: &entries) }
@@ -200,6 +210,10 @@ struct CharacterTable: Sendable {
         default: return .other
         }
     }
+
+    /// The code points of ``Signs/strayLetter``.
+    private static let strayLetters: [UInt32] = Array(0x30A1...0x30FA) + [0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x308E, 0x3090, 0x3091]
+        + Array(0x3105...0x3129) + Array(0x391...0x3C9) + Array(0x410...0x44F) + Array(0x2504...0x2570)
 
     /// Symbols clean Chinese text uses on their own (° § ※ ○ ● ★ ▲ …): not signs of mojibake
     /// even though some punctuation turns into them.

@@ -173,7 +173,7 @@ extension LineRepair {
     private func isSigned(_ indices: some Collection<Int>, for misreading: Misreading) -> Bool {
         misreading.isSigned(indices.lazy.map { scalars[$0] }, table: model.table)
             || misreading.outOfStepSigns && isOutOfStepAfterLostByte(indices)
-            || misreading.rareTextSigns && !facts.hasQuestionMarkBesideWide && isRareText(indices)
+            || misreading.rareTextSigns && !facts.hasQuestionMarkBesideWide && (isRareText(indices) || hasStrayLetters(indices))
             || misreading.lostLeadSigns && hasLostLeadsBeforeASCII(indices)
     }
 
@@ -199,6 +199,35 @@ extension LineRepair {
             if LineFacts.isLostLeadBeforeASCII(scalars, at: i) { found += 1 }
         }
         return found >= 2 && found > marks && alphabet >= 1
+    }
+
+    /// Whether the characters at `indices` (in order) set letters of other scripts alone among
+    /// Han characters (``CharacterTable/Signs/strayLetter``): Big5 read as GBK or GBK as Big5
+    /// in a line with no mark.
+    private func hasStrayLetters(_ indices: some Collection<Int>) -> Bool {
+        // (Counted as the fast scan counts them: a letter between two Han characters once.)
+        var strays = 0, kanaPairs = 0, han = 0
+        var previous: Int? = nil
+        var previousHan = false, previousKana = false, previousStray = false
+        for i in indices {
+            if previous != i - 1 { (previousHan, previousKana, previousStray) = (false, false, false) }
+            let kind = model.table.kind(scalars[i])
+            let isStray = model.table.signs(scalars[i]).contains(.strayLetter)
+            if kind == .han { han += 1 }
+            if kind == .kana && previousKana { kanaPairs += 1 }
+            if isStray && previousHan || kind == .han && previousStray { strays += 1 }
+            (previousHan, previousKana, previousStray) = (kind == .han, kind == .kana, isStray && !previousHan)
+            previous = i
+        }
+        return Self.hasStrayLetters(strays, kanaPairs: kanaPairs, han: han)
+    }
+
+    /// Whether `strays` letters of other scripts beside Han characters, among `han` Han
+    /// characters and with `kanaPairs` kana beside kana, make text Big5 and GBK misread: one
+    /// is enough among four Han characters, unless kana words (twice as many kana pairs) show
+    /// Japanese.
+    static func hasStrayLetters(_ strays: Int, kanaPairs: Int, han: Int) -> Bool {
+        strays > 0 && han >= 4 && kanaPairs * 2 < strays
     }
 
     /// Whether the characters at `indices` are Han text mostly of rare characters: what a whole

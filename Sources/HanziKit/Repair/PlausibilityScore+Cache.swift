@@ -2,7 +2,7 @@ extension PlausibilityScore {
     /// The layout of the kept model: the character table's entries, the Simplified map and the
     /// scan entries (`UInt32` each), then the scripts and the variants (a byte each), for every
     /// BMP character. Raise it when the layout changes.
-    static let keptLayoutVersion: UInt64 = 1
+    static let keptLayoutVersion: UInt64 = 2
     private static let keptLength = 0x10000 * (4 + 4 + 4 + 1 + 1)
 
     /// Loads jieba's dictionary and OpenCC's `TSCharacters` and `STCharacters` from `store`.

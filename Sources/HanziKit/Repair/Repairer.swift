@@ -233,6 +233,8 @@ public struct Repairer: Sendable {
         var punctuation = false
         var questionMark = false
         var kanaOrHangul = 0
+        // (Letters of other scripts are counted apart, in the few lines that have one.)
+        var strayLetter = false
         var i = 0
         let n = text.count
         while i < n {
@@ -291,7 +293,8 @@ public struct Repairer: Sendable {
             }
             if signs.contains(.gbkContinuations) && characters == lastStraddle + 1 { return .mojibake }
             if signs.contains(.gbkASCIITrail) { lastASCIITrail = characters }
-            if !signs.isDisjoint(with: CharacterTable.Signs.triggers) {
+            if !signs.isDisjoint(with: triggersOrStray) {
+                strayLetter = strayLetter || signs.contains(.strayLetter)
                 if !signs.isDisjoint(with: [.gbkPunctuationMojibake, .crossMojibake, .privateUse, .damage]) { return .mojibake }
                 // Rare characters come one at a time in clean text; in mojibake every third
                 // character is one (a UTF-8 lead byte paired with a continuation byte), and the
@@ -324,12 +327,40 @@ public struct Repairer: Sendable {
         // typed its full stops so (使用「info bash」來獲得資訊.): pass 2 weighs it.
         if previousTypedStop && foldedMarks && kanaOrHangul == 0 && containsCornerBrackets(text) { punctuation = true }
         let foldedPunctuation = punctuation && (questionMark || kanaOrHangul == 0)
+        // Big5 read as GBK (or the reverse) in a line with no mark and too few characters to
+        // be told by their rareness: letters of other scripts alone among Han characters
+        // (準備顯示的 as 非称陪ボ), where the line writes no kana words.
+        if strayLetter && han >= 4 && hasStrayLetters(text, entries: entries) { return .mojibake }
         guard han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han) else {
             return foldedPunctuation ? .punctuation : .nothing
         }
         // Japanese and Korean write characters Chinese seldom uses, among kana or hangul; the
         // mojibake has a kana at most here and there.
         return kanaOrHangul * 4 < han ? .mojibake : foldedPunctuation ? .punctuation : .nothing
+    }
+
+    /// The signs that send a character to a closer look in the scan.
+    private static let triggersOrStray = CharacterTable.Signs.triggers.union(.strayLetter)
+
+    /// Whether `text` sets letters of other scripts alone among Han characters
+    /// (``LineRepair/hasStrayLetters(_:kanaPairs:han:)``), counted as `LineRepair` counts them.
+    private static func hasStrayLetters(_ text: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        var strays = 0, kanaPairs = 0, han = 0
+        var previousHan = false, previousKana = false, previousStray = false
+        var i = 0
+        while i < text.count {
+            let (value, length) = text[i] < 0x80 ? (UInt32(text[i]), 1) : UTF8Scalar.decodeWellFormed(text, at: i)
+            i += length
+            let entry = value < 0x10000 ? entries[Int(value)] : 0
+            let kind = UInt8(truncatingIfNeeded: entry)
+            let isHan = kind == CharacterTable.Kind.han.rawValue, isKana = kind == CharacterTable.Kind.kana.rawValue
+            let isStray = CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8)).contains(.strayLetter)
+            if isHan { han += 1 }
+            if isKana && previousKana { kanaPairs += 1 }
+            if isStray && previousHan || isHan && previousStray { strays += 1 }
+            (previousHan, previousKana, previousStray) = (isHan, isKana, isStray && !previousHan)
+        }
+        return LineRepair.hasStrayLetters(strays, kanaPairs: kanaPairs, han: han)
     }
 
     /// Whether `text` holds an opening and a closing corner bracket: 「 or 『 (E3 80 8C, E3 80 8E)
