@@ -108,7 +108,7 @@ struct CharacterTable: Sendable {
             if value == 0xFFFD { signs.insert(.damage) }
             entries[value] = UInt32(kind.rawValue) | UInt32(signs.rawValue) << 8
         }
-        for value in Self.strayLetters where value != 0x3127 {
+        for value in Self.strayLetters {
             Self.add(.strayLetter, to: Unicode.Scalar(value)!, in: &entries)
         }
         for scalar in Self.openingPunctuation.unicodeScalars { Self.add(.opening, to: scalar, in: &entries) }
@@ -211,9 +211,10 @@ struct CharacterTable: Sendable {
         }
     }
 
-    /// The code points of ``Signs/strayLetter``.
+    /// The code points of ``Signs/strayLetter``: katakana; ぁぃぅぇぉゎゐゑ; bopomofo but ㄧ
+    /// (U+3127); Greek; Cyrillic; box drawing but ─━│┃ and the diagonals.
     private static let strayLetters: [UInt32] = Array(0x30A1...0x30FA) + [0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x308E, 0x3090, 0x3091]
-        + Array(0x3105...0x3129) + Array(0x391...0x3C9) + Array(0x410...0x44F) + Array(0x2504...0x2570)
+        + Array(0x3105...0x3126) + [0x3128, 0x3129] + Array(0x391...0x3C9) + Array(0x410...0x44F) + Array(0x2504...0x2570)
 
     /// Symbols clean Chinese text uses on their own (° § ※ ○ ● ★ ▲ …): not signs of mojibake
     /// even though some punctuation turns into them.

@@ -202,32 +202,17 @@ extension LineRepair {
     }
 
     /// Whether the characters at `indices` (in order) set letters of other scripts alone among
-    /// Han characters (``CharacterTable/Signs/strayLetter``): Big5 read as GBK or GBK as Big5
-    /// in a line with no mark.
+    /// Han characters (``StrayLetterCount``): Big5 read as GBK or GBK as Big5 in a line with no
+    /// mark.
     private func hasStrayLetters(_ indices: some Collection<Int>) -> Bool {
-        // (Counted as the fast scan counts them: a letter between two Han characters once.)
-        var strays = 0, kanaPairs = 0, han = 0
+        var count = StrayLetterCount()
         var previous: Int? = nil
-        var previousHan = false, previousKana = false, previousStray = false
         for i in indices {
-            if previous != i - 1 { (previousHan, previousKana, previousStray) = (false, false, false) }
-            let kind = model.table.kind(scalars[i])
-            let isStray = model.table.signs(scalars[i]).contains(.strayLetter)
-            if kind == .han { han += 1 }
-            if kind == .kana && previousKana { kanaPairs += 1 }
-            if isStray && previousHan || kind == .han && previousStray { strays += 1 }
-            (previousHan, previousKana, previousStray) = (kind == .han, kind == .kana, isStray && !previousHan)
+            if previous != i - 1 { count.breakRun() }
+            count.add(model.table.kind(scalars[i]), model.table.signs(scalars[i]))
             previous = i
         }
-        return Self.hasStrayLetters(strays, kanaPairs: kanaPairs, han: han)
-    }
-
-    /// Whether `strays` letters of other scripts beside Han characters, among `han` Han
-    /// characters and with `kanaPairs` kana beside kana, make text Big5 and GBK misread: one
-    /// is enough among four Han characters, unless kana words (twice as many kana pairs) show
-    /// Japanese.
-    static func hasStrayLetters(_ strays: Int, kanaPairs: Int, han: Int) -> Bool {
-        strays > 0 && han >= 4 && kanaPairs * 2 < strays
+        return count.showsMisreading
     }
 
     /// Whether the characters at `indices` are Han text mostly of rare characters: what a whole
@@ -1127,7 +1112,15 @@ extension LineRepair {
         let startsLine = first == 0 && lineBefore.isEmpty
         // Whether an opening mark that begins the line may be closed further on: by its
         // partner, by an open choice that may be it, or by a mark garbled as it would be.
+        // (Asked of every combination of picks, answered once per mark.)
+        var closedAheadFor: [Unicode.Scalar: Bool] = [:]
         func closedAhead(_ scalar: Unicode.Scalar) -> Bool {
+            if let known = closedAheadFor[scalar] { return known }
+            let closed = findClosedAhead(scalar)
+            closedAheadFor[scalar] = closed
+            return closed
+        }
+        func findClosedAhead(_ scalar: Unicode.Scalar) -> Bool {
             guard let (partner, opens) = Self.markPartner(scalar), opens else { return false }
             for u in (first + 1)..<units.count {
                 if isOpen[u], case let .choice(all) = units[u] {

@@ -343,24 +343,18 @@ public struct Repairer: Sendable {
     private static let triggersOrStray = CharacterTable.Signs.triggers.union(.strayLetter)
 
     /// Whether `text` sets letters of other scripts alone among Han characters
-    /// (``LineRepair/hasStrayLetters(_:kanaPairs:han:)``), counted as `LineRepair` counts them.
+    /// (``StrayLetterCount``).
     private static func hasStrayLetters(_ text: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<UInt32>) -> Bool {
-        var strays = 0, kanaPairs = 0, han = 0
-        var previousHan = false, previousKana = false, previousStray = false
+        var count = StrayLetterCount()
         var i = 0
         while i < text.count {
             let (value, length) = text[i] < 0x80 ? (UInt32(text[i]), 1) : UTF8Scalar.decodeWellFormed(text, at: i)
             i += length
             let entry = value < 0x10000 ? entries[Int(value)] : 0
-            let kind = UInt8(truncatingIfNeeded: entry)
-            let isHan = kind == CharacterTable.Kind.han.rawValue, isKana = kind == CharacterTable.Kind.kana.rawValue
-            let isStray = CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8)).contains(.strayLetter)
-            if isHan { han += 1 }
-            if isKana && previousKana { kanaPairs += 1 }
-            if isStray && previousHan || isHan && previousStray { strays += 1 }
-            (previousHan, previousKana, previousStray) = (isHan, isKana, isStray && !previousHan)
+            count.add(CharacterTable.Kind(rawValue: UInt8(truncatingIfNeeded: entry)) ?? .other,
+                      CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8)))
         }
-        return LineRepair.hasStrayLetters(strays, kanaPairs: kanaPairs, han: han)
+        return count.showsMisreading
     }
 
     /// Whether `text` holds an opening and a closing corner bracket: 「 or 『 (E3 80 8C, E3 80 8E)
