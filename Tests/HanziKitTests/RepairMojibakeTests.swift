@@ -296,6 +296,19 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
 }
 
+@Test func aLineMisreadBetweenBig5AndGBKIsUndoneToItsLastCharacter() throws {
+    // Read as GBK, the Big5 of 緒 is 狐 and of 符 is 才: common characters the lexicon rates
+    // above the rarer ones meant, but text is misread whole, not up to its last character.
+    for original in ["無法初始化健康監聽執行緒", "尋找「]]」時遇到了未預期的檔案結束符"] {
+        let garbled = try misread(original, writtenAs: .big5, readAs: .gbk)
+        #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
+    }
+    // Read as Big5, the GBK of 计 is 數.
+    let original = "部件的上下两端的额外空白，以像素计"
+    let garbled = try misread(original, writtenAs: .gbk, readAs: .big5)
+    #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
+}
+
 @Test func aShortLineMisreadBetweenBig5AndGBKIsUndoneByTheLettersItSetsAmongHan() throws {
     // Menu items and titles have no mark and too few characters to be told by their rareness;
     // what shows them is a letter of another script alone among Han characters (ボ in 陪ボ瓜).
