@@ -1143,3 +1143,27 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("此目錄不再使用了.它應指向目錄.", "此目錄不再使用了。它應指向目錄。"),
     ])
 }
+
+@Test func marksTypedWithASpaceAfterEachAsEnglishIsTypedAreRestoredWithoutTheSpace() throws {
+    // A writer who learned to type English sets a space after every mark; a Chinese mark holds
+    // its own space.
+    try expectRepairs([
+        ("花钱去买, 不值得, 建议要买的人三思", "花钱去买，不值得，建议要买的人三思"),
+        ("已经把剩余的全部金币放进了精灵金库. 你会以预设的数量开始下一幕场景.", "已经把剩余的全部金币放进了精灵金库。你会以预设的数量开始下一幕场景。"),
+        ("但如果我們無法擊敗這軍隊, 我們該如何攻擊首領?!", "但如果我們無法擊敗這軍隊，我們該如何攻擊首領？！"),
+        ("黑眼之子永遠不會\"逃跑\". 但是\"戰略撤退\"又是另外一碼事了.", "黑眼之子永遠不會“逃跑”。但是“戰略撤退”又是另外一碼事了。"),
+        // (困难? is no 难道 that lost its 道: a space ends the word.)
+        ("又是谁再一次带你们战胜了重重困难? 是我啊. 一路走来, 是我为大家流血流汗啊.", "又是谁再一次带你们战胜了重重困难？是我啊。一路走来，是我为大家流血流汗啊。"),
+        ("取得圣火红宝石 (用哈德里克王子), 然后回家. 好吗?", "取得圣火红宝石（用哈德里克王子），然后回家。好吗？"),
+    ])
+    // Spaces on both sides of a mark are set on purpose; a line that types some marks with no
+    // space after them (manuals that set one after 。 only), or whose only such mark is ':'
+    // (网格厚度: 控制), keeps its spaces; one such mark alone, without a typed mark at the
+    // line's end, shows nothing.
+    try expectRepairs([
+        ("2008年7月2日 : 我在网上订房时, 发现价格太贵, 不值.", "2008年7月2日 ： 我在网上订房时，发现价格太贵，不值。"),
+        ("加到别名定义中. 在这个例子中,我们定义了一个别名.", "加到别名定义中。 在这个例子中，我们定义了一个别名。"),
+        ("网格厚度: 控制网格线或网格点的粗细.", "网格厚度: 控制网格线或网格点的粗细."),
+        ("C library 拿到 Python 的環境中測試及整合. 其中最主要也是我們所", "C library 拿到 Python 的環境中測試及整合. 其中最主要也是我們所"),
+    ])
+}

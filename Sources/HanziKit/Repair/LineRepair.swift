@@ -43,7 +43,8 @@ struct LineRepair {
     private let searchesMojibake: Bool
     /// Accepted edits of the input, sorted and disjoint.
     private(set) var edits: [Edit] = []
-    /// Single-character punctuation restorations of characters outside ``edits``.
+    /// Single-character punctuation restorations of characters outside ``edits``, and the
+    /// spaces typed after them, removed.
     private var punctuation: [Edit] = []
     /// Irrecoverable damage, reported with an empty change.
     private var damage: [Edit] = []
@@ -192,15 +193,16 @@ struct LineRepair {
 
     /// The repaired line, every pass applied.
     var outputScalars: [Unicode.Scalar] {
-        var (result, origins) = repairedText()
-        if !punctuation.isEmpty {
-            var byInput = [Unicode.Scalar?](repeating: nil, count: scalars.count)
-            for edit in punctuation { byInput[edit.range.lowerBound] = edit.replacement[0] }
-            for (k, origin) in origins.enumerated() {
-                if case let .input(i) = origin, let replacement = byInput[i] { result[k] = replacement }
-            }
+        let (result, origins) = repairedText()
+        guard !punctuation.isEmpty else { return result }
+        var byInput = [[Unicode.Scalar]?](repeating: nil, count: scalars.count)
+        for edit in punctuation { byInput[edit.range.lowerBound] = edit.replacement }
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(result.count)
+        for (k, origin) in origins.enumerated() {
+            if case let .input(i) = origin, let replacement = byInput[i] { output += replacement } else { output.append(result[k]) }
         }
-        return result
+        return output
     }
 
     /// The repaired line as UTF-8.
@@ -237,6 +239,14 @@ struct LineRepair {
             punctuation.append(Edit(range: i..<(i + 1), replacement: [scalar], diagnosis: .asciiPunctuationInChinese, gain: 0))
         case let .edit(e, k):
             edits[e].replacement[k] = scalar
+        }
+    }
+
+    /// Removes the space at `index` of the repaired text, which a typist set after an ASCII
+    /// mark that pass 2 restored full-width (a space of a repair's own text stays).
+    mutating func removeRepaired(at index: Int, origins: [Origin]) {
+        if case let .input(i) = origins[index] {
+            punctuation.append(Edit(range: i..<(i + 1), replacement: [], diagnosis: .asciiPunctuationInChinese, gain: 0))
         }
     }
 

@@ -259,6 +259,12 @@ public struct Repairer: Sendable {
                     i += 1
                     continue
                 }
+                // (So may one typed with a space after it, as English is typed: 不好看. 我.)
+                if b == UInt8(ascii: " ") && previousTypedStop && text[i - 1] == UInt8(ascii: ".") {
+                    previousWide = false
+                    i += 1
+                    continue
+                }
                 questionMark = questionMark || b == UInt8(ascii: "?")
                 let foldable = isFoldable(b) && (foldedMarks || b == UInt8(ascii: "?"))
                 if foldable && previousWide {
