@@ -56,6 +56,18 @@ struct RepairCommandTests {
         #expect(objects[0]["changed"] as? Bool == true)
     }
 
+    @Test func explainReportsTheSpaceTypedAfterAMarkAsRemoved() throws {
+        // Typed as English is typed, a space after each mark: the full-width mark holds its own.
+        let result = try hanzi(["repair", "--explain"], input: "花钱去买, 不值得, 建议三思\n")
+        #expect(result.text == "花钱去买，不值得，建议三思\n")
+        #expect(result.stderr.split(separator: "\n").map(String.init) == [
+            "1: bytes 12..<13: \",\" → \"，\" asciiPunctuationInChinese",
+            "1: bytes 13..<14: \" \" → \"\" asciiPunctuationInChinese",
+            "1: bytes 23..<24: \",\" → \"，\" asciiPunctuationInChinese",
+            "1: bytes 24..<25: \" \" → \"\" asciiPunctuationInChinese",
+        ])
+    }
+
     @Test func checkExitsOneWhenSomethingWouldBeRepairedAndWritesNothing() throws {
         let dirty = try hanzi(["repair", "--check"], input: "她笑着说：\(garbledQuote)\n")
         #expect(dirty.status == 1)
