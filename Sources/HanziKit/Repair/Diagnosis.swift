@@ -25,7 +25,8 @@ public enum Diagnosis: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case punctuationMojibake
     /// Full-width punctuation folded to ASCII inside Chinese: `,` `;` `:` `?` `!` `(` `)` between
     /// Chinese characters and straight double quotes around Chinese text; also `.` typed for 。
-    /// where the line shows it was typed with ASCII punctuation (no 。, other marks folded).
+    /// where the line shows it was typed with ASCII punctuation (no 。, other marks folded), and
+    /// the space a writer typed after each such mark, as English is typed.
     case asciiPunctuationInChinese
     /// 锟斤拷 and its pieces: U+FFFD written as UTF-8 and read as GBK. What it stood for is lost.
     case kunJinKao

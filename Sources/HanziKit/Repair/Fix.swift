@@ -7,7 +7,8 @@ public struct Fix: Sendable, Hashable, CustomStringConvertible {
     public let range: Range<Int>
     /// The input text in ``range``.
     public let before: String
-    /// The repaired text; equal to ``before`` for irrecoverable damage.
+    /// The repaired text; equal to ``before`` for irrecoverable damage, and empty for a space
+    /// typed after an ASCII mark that was restored full-width (花钱去买, 不值得).
     public let after: String
     /// What was wrong.
     public let diagnosis: Diagnosis
