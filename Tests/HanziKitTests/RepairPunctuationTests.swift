@@ -1155,6 +1155,11 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // (困难? is no 难道 that lost its 道: a space ends the word.)
         ("又是谁再一次带你们战胜了重重困难? 是我啊. 一路走来, 是我为大家流血流汗啊.", "又是谁再一次带你们战胜了重重困难？是我啊。一路走来，是我为大家流血流汗啊。"),
         ("取得圣火红宝石 (用哈德里克王子), 然后回家. 好吗?", "取得圣火红宝石（用哈德里克王子），然后回家。好吗？"),
+        // A quotation may open after the space, or close before it.
+        ("他说, \"好的.\" 我们就走了.", "他说，“好的。”我们就走了。"),
+        ("他说: \"我们走吧.\" 然后他走了.", "他说：“我们走吧。”然后他走了。"),
+        // (One set apart by spaces on both sides stays so.)
+        ("下面的示例显示了未选中 \"放置引脚名称\" 选项的符号. 注意名称和引脚号的位置.", "下面的示例显示了未选中 “放置引脚名称” 选项的符号。注意名称和引脚号的位置。"),
     ])
     // Spaces on both sides of a mark are set on purpose; a line that types some marks with no
     // space after them (manuals that set one after 。 only), or whose only such mark is ':'

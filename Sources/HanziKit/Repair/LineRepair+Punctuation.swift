@@ -135,12 +135,18 @@ extension LineRepair {
         func isMark(_ k: Int) -> Bool {
             Self.fullwidthMark(for: text[k]) != nil && text[k] != "(" && text[k] != ")" && text[k] != ":" || fullStops && text[k] == "."
         }
+        // (Chinese after the space may open a quotation: 他说, "好的.)
+        func chineseAt(_ j: Int) -> Bool {
+            j < text.count && (isHan(text[j]) || text[j] == "\"" && j + 1 < text.count && isHan(text[j + 1]))
+        }
         var spaced = 0
         for k in text.indices.dropFirst() where k + 1 < text.count && isMark(k) {
             let closesQuotation = text[k - 1] == "\"" && k >= 2 && isHan(text[k - 2])
             guard isHan(text[k - 1]) || closesQuotation else { continue }
             if isHan(text[k + 1]) { return false }
-            if text[k + 1] == " ", k + 2 < text.count, isHan(text[k + 2]) { spaced += 1 }
+            // (A quotation the mark ends may close before the space: 走吧." 然后.)
+            let space = text[k + 1] == "\"" && k + 2 < text.count ? k + 2 : k + 1
+            if text[space] == " ", chineseAt(space + 1) { spaced += 1 }
         }
         guard spaced == 1 else { return spaced >= 2 }
         guard var last = text.lastIndex(where: { !Self.typedClosings.contains($0) }) else { return false }
@@ -166,6 +172,10 @@ extension LineRepair {
                 if isSpace(k - 1), !isSpace(k - 2), at(k - 2).map(isHanOrClosing) == true { spaces.append(k - 1) }
             } else if Self.typedSpaceMarks.contains(mark), isSpace(k + 1), !isSpace(k - 1), !isSpace(k + 2),
                       let next = at(k + 2), isChinese(next) || isFullwidthForm(next) || Self.openingMarks.contains(next) {
+                // (Nor after a quotation set apart on both sides, 未选中 “放置引脚名称” 选项, where
+                // no mark before the opening quote explains its space, as in 他说: "走吧." 然后.)
+                if let opener = Self.quotationOpeners[mark], let j = (0..<k).last(where: { at($0) == opener }), isSpace(j - 1),
+                   at(j - 2).map(Self.typedSpaceMarks.contains) != true { continue }
                 spaces.append(k + 1)
             }
         }
@@ -173,10 +183,12 @@ extension LineRepair {
     }
 
     /// The marks a typist sets a space after: those that end a clause or a sentence, and closing
-    /// parentheses.
-    private static let typedSpaceMarks = ScalarSet("，。；：？！）")
+    /// parentheses and quotation marks.
+    private static let typedSpaceMarks = ScalarSet("，。；：？！）”」")
     /// Opening marks pass 2 restores.
     private static let openingMarks = ScalarSet("“「（")
+    /// The opening quotation mark of each closing one pass 2 restores.
+    private static let quotationOpeners: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "」": "「"]
 
     /// Closing corner brackets and book-title marks, which only Chinese and Japanese write (and
     /// folding leaves alone): as Chinese before a mark as a Han character is (「true」,Nautilus).
