@@ -289,3 +289,13 @@ private func expectUndoneByOneShift(_ garbled: String, to original: String,
     #expect(text == line)
     #expect(!fixes.contains { $0.diagnosis == .gbkOneByteShift })
 }
+
+@Test func aShiftedMarkWhoseMisalignedPairFoldedToATildeOrAnUnderscoreIsRealigned() throws {
+    // Folding every full-width mark, not only ，：；？！（）: ！獸 (A3A1 AB46) shows as "?~F", its
+    // pair A1 AB read as ～; 。這 (A1A3 DF40) as "?_@", A3 DF read as ＿. The input is ASCII the
+    // lexicon rates cheaply, but prose sets neither mark between its characters.
+    try expectUndoneByOneShift("我們需要您立即回去?~F人去進攻人類了。", to: "我們需要您立即回去！獸人去進攻人類了。")
+    try expectUndoneByOneShift("夠了。隨便什麼諺語都沒法幫我實現目標?_@就像在奧渡因時一樣。", to: "夠了。隨便什麼諺語都沒法幫我實現目標。這就像在奧渡因時一樣。")
+    // A smiley after a question is no shift.
+    #expect(try RepairFixture.repairer.get().repair("真的吗?~开心死了").text == "真的吗?~开心死了")
+}

@@ -257,14 +257,25 @@ extension LineRepair {
     /// full-width ASCII, so "。莊公" shows as "?Ｇf公", whose Ｇ the lexicon hardly weighs.
     ///
     /// An ASCII letter alone between two Chinese characters counts too: a trail byte below 0x80
-    /// pairs as a letter (蘇 is CC 4B: "」蘇小姐" shows as "?固K小姐").
+    /// pairs as a letter (蘇 is CC 4B: "」蘇小姐" shows as "?固K小姐"). So do ～ and ＿ that
+    /// folding made of the stretch's misaligned pairs, which Chinese sets nowhere between its
+    /// characters, and a trail byte alone after them: ！獸 (A3A1 AB46) shows as "?~F", 。這
+    /// (A1A3 DF40) as "?_@".
     private func shiftedLetterGain(in range: Range<Int>) -> Double {
+        let symbols = range.dropFirst().count { Self.foldedSymbols.contains(scalars[$0]) }
         let lone = range.count { k in
-            scalars[k].isASCII && scalars[k].properties.isAlphabetic && k > range.lowerBound && k + 1 < scalars.count
-                && isChinese(scalars[k - 1]) && isChinese(scalars[k + 1])
+            guard (0x40...0x7E).contains(scalars[k].value) && !Self.foldedSymbols.contains(scalars[k]) && k > range.lowerBound,
+                  k + 1 < scalars.count, isChinese(scalars[k + 1]) else { return false }
+            var j = k - 1
+            while j > range.lowerBound && Self.foldedSymbols.contains(scalars[j]) { j -= 1 }
+            return isChinese(scalars[j]) || j < k - 1
         }
-        return Self.foreignLetterCost * Double(foreignLetters(in: Array(scalars[range]), outside: range) + lone)
+        return Self.foreignLetterCost * Double(foreignLetters(in: Array(scalars[range]), outside: range) + lone + symbols)
     }
+
+    /// ～ (A1 AB) and ＿ (A3 DF) folded: what a misaligned pair of GBK's rows of marks makes
+    /// that prose never sets between Chinese characters.
+    private static let foldedSymbols = ScalarSet("~_")
 
     /// Chooses each character `reading` made with a lost byte, among the Han characters its
     /// known byte ends or begins, by how each reads with the two characters on either side.
