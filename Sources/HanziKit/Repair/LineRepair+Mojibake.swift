@@ -354,8 +354,13 @@ extension LineRepair {
             }
             let (all, reach) = candidates(in: run, from: i, misreading: misreading, quoteShift: quoteShift, prior: context)
             let found = all.filter { !$0.keepsInput }
-            func weighedGain(_ c: Candidate) -> Double { c.edit.gain - junctionCost(of: c, among: found, in: run, misreading: misreading) }
-            guard var best = found.max(by: { weighedGain($0) < weighedGain($1) }) else {
+            // (Only Big5 and GBK misread as each other pay for a run's last characters.)
+            let farthest: Int? = if case .charset = misreading.original { found.map(\.end).max() } else { nil }
+            func junctionCost(_ c: Candidate) -> Double {
+                guard let farthest, c.end < farthest else { return 0 }
+                return self.junctionCost(keeping: run.characters(c.end, farthest), before: farthest, in: run, misreading: misreading)
+            }
+            guard var best = found.max(by: { $0.edit.gain - junctionCost($0) < $1.edit.gain - junctionCost($1) }) else {
                 // A long decoding that reads no better needs no second look from inside it. Nor
                 // does a stretch of lost characters that no reading decides (鈥�鈥�: —— or ……):
                 // resolved one by one, its pieces would read as something else (”“).
@@ -383,9 +388,7 @@ extension LineRepair {
             }
             if alternatives.count > 1 {
                 let union = alternatives.map(\.edit.range.lowerBound).min()!..<alternatives.map(\.edit.range.upperBound).max()!
-                func weighed(_ c: Candidate) -> Double {
-                    plausibility(of: c, over: union) - junctionCost(of: c, among: found, in: run, misreading: misreading)
-                }
+                func weighed(_ c: Candidate) -> Double { plausibility(of: c, over: union) - junctionCost(c) }
                 best = alternatives.max { weighed($0) < weighed($1) }!
                 // The stretch that reads best begins later and was lost: nothing here to repair.
                 if best.keepsInput {
@@ -418,12 +421,6 @@ extension LineRepair {
     private func junctionCost(keeping kept: Range<Int>, before end: Int, in run: Reencoding, misreading: Misreading) -> Double {
         guard case .charset = misreading.original, end == run.count || run.bytes[end] < 0x80 else { return 0 }
         return (1...2).contains(kept.count { !scalars[$0].isASCII }) ? Self.junctionCost : 0
-    }
-
-    /// The same for a candidate that ends before the farthest of `found`.
-    private func junctionCost(of candidate: Candidate, among found: [Candidate], in run: Reencoding, misreading: Misreading) -> Double {
-        guard let far = found.map(\.end).max(), candidate.end < far else { return 0 }
-        return junctionCost(keeping: run.characters(candidate.end, far), before: far, in: run, misreading: misreading)
     }
 
     /// What leaving a run's last one or two characters misread costs (nats). Of the sets'

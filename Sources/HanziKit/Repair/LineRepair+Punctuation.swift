@@ -171,10 +171,11 @@ extension LineRepair {
             if mark == "（" {
                 if isSpace(k - 1), !isSpace(k - 2), at(k - 2).map(isHanOrClosing) == true { spaces.append(k - 1) }
             } else if Self.typedSpaceMarks.contains(mark), isSpace(k + 1), !isSpace(k - 1), !isSpace(k + 2),
-                      let next = at(k + 2), isChinese(next) || isFullwidthForm(next) || Self.openingMarks.contains(next) {
+                      let next = at(k + 2), isChinese(next) || isFullwidthForm(next) {
                 // (Nor after a quotation set apart on both sides, 未选中 “放置引脚名称” 选项, where
                 // no mark before the opening quote explains its space, as in 他说: "走吧." 然后.)
-                if let opener = Self.quotationOpeners[mark], let j = (0..<k).last(where: { at($0) == opener }), isSpace(j - 1),
+                if mark == "”" || mark == "」", let (opener, _) = Self.markPartner(mark),
+                   let j = (0..<k).last(where: { at($0) == opener }), isSpace(j - 1),
                    at(j - 2).map(Self.typedSpaceMarks.contains) != true { continue }
                 spaces.append(k + 1)
             }
@@ -185,10 +186,6 @@ extension LineRepair {
     /// The marks a typist sets a space after: those that end a clause or a sentence, and closing
     /// parentheses and quotation marks.
     private static let typedSpaceMarks = ScalarSet("，。；：？！）”」")
-    /// Opening marks pass 2 restores.
-    private static let openingMarks = ScalarSet("“「（")
-    /// The opening quotation mark of each closing one pass 2 restores.
-    private static let quotationOpeners: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "」": "「"]
 
     /// Closing corner brackets and book-title marks, which only Chinese and Japanese write (and
     /// folding leaves alone): as Chinese before a mark as a Han character is (「true」,Nautilus).
