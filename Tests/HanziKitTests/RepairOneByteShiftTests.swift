@@ -299,3 +299,15 @@ private func expectUndoneByOneShift(_ garbled: String, to original: String,
     // A smiley after a question is no shift.
     #expect(try RepairFixture.repairer.get().repair("真的吗?~开心死了").text == "真的吗?~开心死了")
 }
+
+@Test func aShiftedFullStopWhoseMisalignedPairFoldedToALetterOrDigitIsRealigned() throws {
+    // NFKC folds full-width letters and digits too. The trail of 。 (A1 A3) and the next lead
+    // byte make a pair of GBK's row of full-width ASCII: 。我們 (A1A3 CED2 82C3) shows as "?Ｎ覀",
+    // folded "?N覀"; 。移 (A1A3 D2C6) as "?R".
+    try expectUndoneByOneShift("很好?N覀儽仨氃诒猾F人大軍淹沒之前找到一條通往地下的路。", to: "很好。我們必須在被獸人大軍淹沒之前找到一條通往地下的路。")
+    try expectUndoneByOneShift("莫雷斯告訴你要和格里克爵士在河灘要塞會合?R苿拥職W蘭到那裏。", to: "莫雷斯告訴你要和格里克爵士在河灘要塞會合。移動德歐蘭到那裏。")
+    // A letter after a question is the writer's.
+    for clean in ["今天股市大涨?A股收盘创新高", "真的?N次都这样"] {
+        #expect(try RepairFixture.repairer.get().repair(clean).text == clean)
+    }
+}

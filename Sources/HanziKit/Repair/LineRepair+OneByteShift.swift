@@ -157,7 +157,7 @@ extension LineRepair {
                 choices.append([])
             } else if scalar.value < 0x80 {
                 var options = [[UInt8(scalar.value)]]
-                if let folded = Self.fullwidthBytes(of: scalar) { options.append(folded) }
+                if let folded = Self.fullwidthBytes(of: scalar) ?? Self.foldedPairBytes(of: scalar) { options.append(folded) }
                 options += Self.curlyQuoteBytes[scalar] ?? []
                 choices.append(options)
                 if options.count == 1 { break }
@@ -176,7 +176,9 @@ extension LineRepair {
                 break
             }
         }
-        guard let first = choices.first, first.contains(where: { $0[0] >= 0x80 }) else { return nil }
+        // The first pair is the lost mark's: its trail byte is no ASCII byte ("?D" is no 〥).
+        guard let first = choices.first?.filter({ $0[0] >= 0x80 }), !first.isEmpty else { return nil }
+        choices[0] = first
         // Which of them a decoder wrote for a pair it could not read.
         let lost = scalars[(q + 1)...].prefix(choices.count).map(Self.writesLostByte)
         let endsLine = q + 1 + choices.count == scalars.count && scalars.last.map(Self.writesLostByte) == true
@@ -430,6 +432,14 @@ extension LineRepair {
             for (n, bytes) in choices[k].enumerated() {
                 let unfolding = n > 0
                 guard !unfolding || unfolded < Self.maximumUnfolded else { continue }
+                // A folded letter or digit is a misaligned pair only, whose first byte ended a
+                // mark (the A3 of 。): in step it was the writer's. After the lead byte of a Han
+                // character it would be as likely a trail byte that put the decoder back in step
+                // (右鍵，shows as 右益I?, whose I is 鍵's trail), and reading on from it made junk
+                // of the text after it, up to the next shift.
+                guard !unfolding || !Self.isLetterOrDigit(choices[k][0][0])
+                    || pending.flatMap({ Charset.gbk.decodePair($0, bytes[0]) }).map({ model.table.kind($0) == .chinesePunctuation }) == true
+                else { continue }
                 var pending = pending, leadIsLost = leadIsLost, lostBytes = lostBytes
                 var text = text
                 var valid = true
@@ -470,6 +480,21 @@ extension LineRepair {
         "\"": ["“", "”"].compactMap { try? Charset.gbk.encode($0) },
         "'": ["‘", "’"].compactMap { try? Charset.gbk.encode($0) },
     ]
+
+    /// The GBK bytes of the full-width form of an ASCII letter or digit (`N` → Ｎ, A3 CE), which
+    /// folding (NFKC, as much of the web's text went through) made of a misaligned pair: the
+    /// trail of 。 (A1 A3) and the next lead byte make one, so "。我們" (A1A3 CED2 82C3) shows
+    /// as "?Ｎ覀", then "?N覀".
+    static func foldedPairBytes(of scalar: Unicode.Scalar) -> [UInt8]? {
+        guard scalar.isASCII, isLetterOrDigit(UInt8(scalar.value)),
+              let fullwidth = Unicode.Scalar(0xFF01 + scalar.value - 0x21) else { return nil }
+        return try? Charset.gbk.encode(String(fullwidth))
+    }
+
+    /// Whether ASCII `byte` is a letter or a digit.
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
 
     /// The GBK bytes of the full-width form of an ASCII punctuation mark (`,` → ，), which
     /// folding to ASCII may have replaced.
