@@ -1160,15 +1160,19 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("他说: \"我们走吧.\" 然后他走了.", "他说：“我们走吧。”然后他走了。"),
         // (One set apart by spaces on both sides stays so.)
         ("下面的示例显示了未选中 \"放置引脚名称\" 选项的符号. 注意名称和引脚号的位置.", "下面的示例显示了未选中 “放置引脚名称” 选项的符号。注意名称和引脚号的位置。"),
+        // One comma so is enough in a line that writes no 。: English sets none between Han.
+        ("移动马林·凯沙或达肯·沃克, 通过西北方通往金库的通道", "移动马林·凯沙或达肯·沃克，通过西北方通往金库的通道"),
+        ("非常糟糕的服务态度, 隔音非常差 即使是在高层", "非常糟糕的服务态度，隔音非常差 即使是在高层"),
     ])
     // Spaces on both sides of a mark are set on purpose; a line that types some marks with no
     // space after them (manuals that set one after 。 only), or whose only such mark is ':'
-    // (网格厚度: 控制), keeps its spaces; one such mark alone, without a typed mark at the
-    // line's end, shows nothing.
+    // (网格厚度: 控制), keeps its spaces; one such mark alone, a '.' without a typed mark at
+    // the line's end or a ',' in a line that writes 。, shows nothing.
     try expectRepairs([
         ("2008年7月2日 : 我在网上订房时, 发现价格太贵, 不值.", "2008年7月2日 ： 我在网上订房时，发现价格太贵，不值。"),
         ("加到别名定义中. 在这个例子中,我们定义了一个别名.", "加到别名定义中。 在这个例子中，我们定义了一个别名。"),
         ("网格厚度: 控制网格线或网格点的粗细.", "网格厚度: 控制网格线或网格点的粗细."),
         ("C library 拿到 Python 的環境中測試及整合. 其中最主要也是我們所", "C library 拿到 Python 的環境中測試及整合. 其中最主要也是我們所"),
+        ("房间不错。早餐一般, 下次再来", "房间不错。早餐一般, 下次再来"),
     ])
 }
