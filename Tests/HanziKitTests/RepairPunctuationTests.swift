@@ -489,6 +489,12 @@ import Testing
     #expect(try RepairFixture.repairer.get().repair(line).text == line)
 }
 
+@Test func aQuestionMarkThatMayStandForALostCharacterLeavesTheQuotationBesideItRestored() throws {
+    // The '?' after the quotation is no question mark for want of a question word, but lost
+    // character or not, the quotation of Han around it reads the same.
+    #expect(try RepairFixture.repairer.get().repair("\"前面危险\"?到目前为止哪儿都危险。").text == "“前面危险”?到目前为止哪儿都危险。")
+}
+
 @Test func aStraightQuoteThatACurlyOnePairsWithIsRestored() throws {
     // A repair may restore one mark of a pair in a folded line (the GBK shift's 」 or ”).
     try expectRepairs([

@@ -82,9 +82,13 @@ extension LineRepair {
         let quoteMarks = text.indices.filter { Self.doubleQuoteMarks.contains(text[$0]) }
         var quoteReverted = false
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
+            // (Not a '?' kept between the quote and a Han character: it may stand for a lost
+            // character, which leaves the quotation as it was: "前面危险"?到目前为止.)
             guard let scalar = restored[k], [k - 1, k + 1].contains(where: { side in
-                side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
+                let beyond = 2 * side - k
+                return side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
                     && !Self.quotesMarksOnly(text, from: k, through: side)
+                    && !(text[side] == "?" && beyond >= 0 && beyond < text.count && isHan(text[beyond]))
             }) else { continue }
             restored[k] = nil
             quoteReverted = true
