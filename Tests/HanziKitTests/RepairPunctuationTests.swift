@@ -1182,3 +1182,12 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("房间不错。早餐一般, 下次再来", "房间不错。早餐一般, 下次再来"),
     ])
 }
+
+@Test func aMarkAfterTheDashThatBreaksSpeechOffIsTheSentences() throws {
+    // Chinese breaks speech off with ——, then goes on with a mark, as after ……; English sets
+    // no mark between a dash and Chinese.
+    try expectRepairs([
+        ("不——!沒有蘭達爾我們無法前進!", "不——！沒有蘭達爾我們無法前進！"),
+        ("他说——,我们走吧", "他说——，我们走吧"),
+    ])
+}

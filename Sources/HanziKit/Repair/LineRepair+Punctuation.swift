@@ -328,7 +328,9 @@ extension LineRepair {
             let wideBefore = at(before).map(isFullwidthForm) == true
                 && (next.map(isHan) == true || at(before).map({ "％‰℃".unicodeScalars.contains($0) }) == true && next.map(isFullwidthForm) == true)
             let wideAfter = next.map(isFullwidthForm) == true && (text[k] != "?" || clauseAsks(text, before: k))
-            let betweenChinese = (at(before).map(isHanOrClosing) == true || wideBefore)
+            // (Chinese breaks speech off with a dash, ——, and goes on with a mark: 不——!沒有.)
+            let dashBefore = before >= 1 && text[before] == "—" && text[before - 1] == "—"
+            let betweenChinese = (at(before).map(isHanOrClosing) == true || wideBefore || dashBefore)
                 && (next == nil || isChinese(next) || wideAfter || next == "\"" || next == "\u{FFFD}" && at(before).map(isHan) == true
                 || foldedWhole && next == " " && (isChineseBeyondSpace(text, from: run.upperBound, forward: true)
                     || beyondSpace.flatMap { restored[$0] }.map { $0 == "“" || $0 == "「" } == true
