@@ -526,6 +526,13 @@ import Testing
         ("\"你要说\"大娘\".大伯伯,我没说错吧?\"", "“你要说“大娘”。大伯伯，我没说错吧？”"),
         // Two terms in a row: the second's closing quote ends it, not the quotation around both.
         ("還有一條:\"文章見於\"人民日報\"\"光明日報\"等報紙中\",他很得意.", "還有一條：“文章見於“人民日報”“光明日報”等報紙中”，他很得意。"),
+        // Inside a quotation of clauses, a few Han characters quoted between Han characters,
+        // before a quote that surely closes, are a term, not the speech broken off and resumed.
+        ("正如領主所說,\"我們必須讓他們自行解決,然後我們來\"處理\"生還者,並與矮人做個妥協。\"",
+         "正如領主所說，“我們必須讓他們自行解決，然後我們來“處理”生還者，並與矮人做個妥協。”"),
+        // (Nothing surely closes after 离开: two quotations in turn.)
+        ("他说:\"我们走吧,好吗\"然后\"离开\"了", "他说：“我们走吧，好吗”然后“离开”了"),
+        ("他把\"天\"叫做\"地\"", "他把“天”叫做“地”"),
     ])
 }
 

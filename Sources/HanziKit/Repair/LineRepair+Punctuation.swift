@@ -168,6 +168,9 @@ extension LineRepair {
         return last > 0 && isHan(text[last - 1])
     }
 
+    /// How many Han characters a term quoted inside a quotation holds at most.
+    private static let quotedTermLength = 8
+
     /// What may close a typed sentence after its mark: a quotation or a parenthesis.
     private static let typedClosings = ScalarSet("\"')")
 
@@ -1069,6 +1072,10 @@ extension LineRepair {
         // whole or not at all, so that no “ is left facing a ".
         var straightOpener: Int? = nil
         var closesEmptyPair = false
+        // The quote that closes a term quoted inside the open quotation, once one opened, and
+        // the straight quote that opened the quotation around it.
+        var quotedTermEnd: Int? = nil
+        var outerOpener: Int? = nil
         // Whether the open quotation was opened by a curly mark.
         var curlyOpener = false
         // Whether a quotation mark of any kind came before.
@@ -1163,6 +1170,18 @@ extension LineRepair {
                         // closing marks in a row; unless that quotation is itself a term, the
                         // second of two in a row ("史學雜誌""星期六文學評論"等).
                         opens = true
+                    } else if following == nil, open, let previous, isHan(previous), let next, isHan(next),
+                              let opener = straightOpener, text[(opener + 1)..<k].contains(where: { Self.clauseMarks.contains($0) || Self.fullwidthMark(for: $0) != nil }),
+                              let end = text[(k + 1)...].prefix(Self.quotedTermLength + 1).firstIndex(of: "\""), end > k + 1,
+                              text[(k + 1)..<end].allSatisfy(isHan), end + 1 < text.count, isHan(text[end + 1]),
+                              let after = followingQuoteDirection(text, after: end, pastUndecided: false), !after.opens, after.between == 0 {
+                        // So, inside a quotation of clauses, does a quote before a few Han
+                        // characters whose quote, between Han characters too, comes before one
+                        // that surely closes (its marks folded or not): 說，"…自行解決，然後我們
+                        // 來"處理"生還者。" quotes 處理
+                        // rather than break the speech off at 來 and open another at 生.
+                        opens = true
+                        (quotedTermEnd, outerOpener) = (end, opener)
                     } else if isFirst, let following {
                         // The line's first quote: the line may begin inside a quotation, and
                         // the quotes up to the first sure one alternate (我不管了,"他推开门,说:"再见:
@@ -1184,6 +1203,7 @@ extension LineRepair {
                     }
                 }
                 if quotesMarkFrom != nil { opens = !closesQuotedMark }
+                if k == quotedTermEnd { opens = false }
                 let (inner, outer) = opens ? (next, previous) : (previous, next)
                 // Never a quotation mark against one of its own level (”” or ““): inside a run of
                 // straight quotes each restored one would make the next look Chinese, and the
@@ -1265,6 +1285,10 @@ extension LineRepair {
                 }
                 open = opens
                 curlyOpener = false
+                if k == quotedTermEnd {
+                    // (The quotation around the term is still open.)
+                    (open, straightOpener, quotedTermEnd) = (true, outerOpener, nil)
+                }
             default:
                 break
             }
