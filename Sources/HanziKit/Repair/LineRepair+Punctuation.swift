@@ -387,7 +387,10 @@ extension LineRepair {
                 // "她?？" — folding would have folded that mark too); "?" mid-sentence needs a
                 // question to be a question mark, and not a question word that begins a word
                 // ("什?地方" lost its 麼) or asks of what follows it (是否?示 lost its 顯).
-                if lostCharacters || at(k - 1) == "?" || at(k + 1) == "?" { continue }
+                // (Not one right after a question particle, in a line whose other '?' lost
+                // characters: 您以前認識他嗎?他曾經是一位強大的法師嗎? asks twice.)
+                let asksByParticle = Self.questionParticles.contains(previous) && next.map(isHan) != false
+                if lostCharacters && !asksByParticle || at(k - 1) == "?" || at(k + 1) == "?" { continue }
                 // Inside a foreign name it stands for the lost middle dot (皮埃罗?法西诺: GB 2312
                 // has no U+00B7).
                 if isNameDot(text, at: k) { continue }
