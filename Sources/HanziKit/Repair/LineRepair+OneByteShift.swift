@@ -435,7 +435,7 @@ extension LineRepair {
                 // A folded letter or digit is a misaligned pair only, whose first byte ended a
                 // mark (the A3 of 。): in step it was the writer's. After the lead byte of a Han
                 // character it would be as likely a trail byte that put the decoder back in step
-                // (右鍵，shows as 右益I?, whose I is 鍵's trail), and reading on from it made junk
+                // (右鍵， shows as 右益I?, whose I is 鍵's trail), and reading on from it made junk
                 // of the text after it, up to the next shift.
                 guard !unfolding || !Self.isLetterOrDigit(choices[k][0][0])
                     || pending.flatMap({ Charset.gbk.decodePair($0, bytes[0]) }).map({ model.table.kind($0) == .chinesePunctuation }) == true
@@ -485,7 +485,7 @@ extension LineRepair {
     /// folding (NFKC, as much of the web's text went through) made of a misaligned pair: the
     /// trail of 。 (A1 A3) and the next lead byte make one, so "。我們" (A1A3 CED2 82C3) shows
     /// as "?Ｎ覀", then "?N覀".
-    static func foldedPairBytes(of scalar: Unicode.Scalar) -> [UInt8]? {
+    private static func foldedPairBytes(of scalar: Unicode.Scalar) -> [UInt8]? {
         guard scalar.isASCII, isLetterOrDigit(UInt8(scalar.value)),
               let fullwidth = Unicode.Scalar(0xFF01 + scalar.value - 0x21) else { return nil }
         return try? Charset.gbk.encode(String(fullwidth))

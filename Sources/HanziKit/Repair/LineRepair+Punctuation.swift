@@ -168,9 +168,6 @@ extension LineRepair {
         return last > 0 && isHan(text[last - 1])
     }
 
-    /// How many Han characters a term quoted inside a quotation holds at most.
-    private static let quotedTermLength = 8
-
     /// What may close a typed sentence after its mark: a quotation or a parenthesis.
     private static let typedClosings = ScalarSet("\"')")
 
@@ -1059,6 +1056,9 @@ extension LineRepair {
             && content.first != " " && content.last != " "
     }
 
+    /// How many Han characters a term quoted inside a quotation holds at most.
+    private static let quotedTermLength = 8
+
     /// Straight double quotes touching Chinese text. Each quote's direction comes from its
     /// neighbours where they tell (a quote after ： or at the start of a line opens, one before
     /// ， 。 or at the end closes), else from whether a quotation is open at that point; a
@@ -1178,11 +1178,11 @@ extension LineRepair {
                               let end = text[(k + 1)...].prefix(Self.quotedTermLength + 1).firstIndex(of: "\""), end > k + 1,
                               text[(k + 1)..<end].allSatisfy(isHan), end + 1 < text.count, isHan(text[end + 1]),
                               let after = followingQuoteDirection(text, after: end, pastUndecided: false), !after.opens, after.between == 0 {
-                        // So, inside a quotation of clauses, does a quote before a few Han
-                        // characters whose quote, between Han characters too, comes before one
-                        // that surely closes (its marks folded or not): 說，"…自行解決，然後我們
-                        // 來"處理"生還者。" quotes 處理
-                        // rather than break the speech off at 來 and open another at 生.
+                        // So, inside a quotation of clauses (its marks folded or not), does a
+                        // quote before a few Han characters whose closing quote, between Han
+                        // characters too, comes before one that surely closes: 說，"…然後我們
+                        // 來"處理"生還者。" quotes 處理, rather than break the speech off at 來
+                        // and open another at 生.
                         opens = true
                         (quotedTermEnd, outerOpener) = (end, opener)
                     } else if isFirst, let following {
