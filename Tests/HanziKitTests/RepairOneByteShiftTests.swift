@@ -306,6 +306,9 @@ private func expectUndoneByOneShift(_ garbled: String, to original: String,
     // folded "?N覀"; 。移 (A1A3 D2C6) as "?R".
     try expectUndoneByOneShift("很好?N覀儽仨氃诒猾F人大軍淹沒之前找到一條通往地下的路。", to: "很好。我們必須在被獸人大軍淹沒之前找到一條通往地下的路。")
     try expectUndoneByOneShift("莫雷斯告訴你要和格里克爵士在河灘要塞會合?R苿拥職W蘭到那裏。", to: "莫雷斯告訴你要和格里克爵士在河灘要塞會合。移動德歐蘭到那裏。")
+    // So does a Han character whose trail byte is A3 with the next lead byte: 常 is B3 A3, so
+    // 。我非常確定 shows as "?N曳浅4_定".
+    try expectUndoneByOneShift("我已經用治癒感觸來考察他了?N曳浅4_定。", to: "我已經用治癒感觸來考察他了。我非常確定。")
     // A letter after a question is the writer's.
     for clean in ["今天股市大涨?A股收盘创新高", "真的?N次都这样"] {
         #expect(try RepairFixture.repairer.get().repair(clean).text == clean)

@@ -387,12 +387,14 @@ extension LineRepair {
                                  markMayBeLost: Bool) -> [ShiftedReading] {
         var readings: [ShiftedReading] = []
         // `leadIsLost`: the pending lead was lost; its character stands as U+FFFD, chosen later.
+        // `endsBeforeLostByte`: a letter was unfolded after a Han character's lead byte, so the
+        // reading must end before the next '?' (see below).
         func walk(_ k: Int, pending: UInt8?, leadIsLost: Bool = false, text: [Unicode.Scalar], unfolded: Int,
-                  lostBytes: [LostByte] = []) {
+                  lostBytes: [LostByte] = [], endsBeforeLostByte: Bool = false) {
             func reading(_ text: [Unicode.Scalar], lostTrail: Bool = false, lostBytes: [LostByte]) -> ShiftedReading {
                 ShiftedReading(text: text, consumed: k + 1, lostTrail: lostTrail, lostBytes: lostBytes)
             }
-            guard k < choices.count else { return }
+            guard k < choices.count, !(endsBeforeLostByte && lost[k]) else { return }
             if k == choices.count - 1, endsWithLostByte, let lead = pending, !text.isEmpty || markMayBeLost {
                 for trail in UInt8(0x40)...0xFE {
                     if let mark = Charset.gbk.decodePair(lead, trail), model.table.kind(mark) == .chinesePunctuation {
@@ -432,14 +434,16 @@ extension LineRepair {
             for (n, bytes) in choices[k].enumerated() {
                 let unfolding = n > 0
                 guard !unfolding || unfolded < Self.maximumUnfolded else { continue }
-                // A folded letter or digit is a misaligned pair only, whose first byte ended a
-                // mark (the A3 of 。): in step it was the writer's. After the lead byte of a Han
-                // character it would be as likely a trail byte that put the decoder back in step
-                // (右鍵， shows as 右益I?, whose I is 鍵's trail), and reading on from it made junk
-                // of the text after it, up to the next shift.
-                guard !unfolding || !Self.isLetterOrDigit(choices[k][0][0])
-                    || pending.flatMap({ Charset.gbk.decodePair($0, bytes[0]) }).map({ model.table.kind($0) == .chinesePunctuation }) == true
-                else { continue }
+                // A folded letter or digit is a misaligned pair only (in step it was the
+                // writer's), whose first byte ended a mark (the A3 of 。) or a Han character (危 is
+                // CE A3: 危險 shows as 嫖kU). After a Han character's lead byte the letter is as
+                // likely a trail byte that put the decoder back in step (右鍵， shows as 右益I?,
+                // whose I is 鍵's trail): read on from there, the stretch must end before the next
+                // '?', else it makes junk of the text up to the next shift and past it.
+                let unfoldsLetter = unfolding && Self.isLetterOrDigit(choices[k][0][0])
+                guard !unfoldsLetter || pending != nil else { continue }
+                let afterHan = unfoldsLetter
+                    && pending.flatMap({ Charset.gbk.decodePair($0, bytes[0]) }).map({ model.table.kind($0) == .chinesePunctuation }) != true
                 var pending = pending, leadIsLost = leadIsLost, lostBytes = lostBytes
                 var text = text
                 var valid = true
@@ -466,7 +470,7 @@ extension LineRepair {
                     readings.append(reading(text, lostBytes: lostBytes))
                 } else {
                     walk(k + 1, pending: pending, leadIsLost: leadIsLost, text: text, unfolded: unfolded + (unfolding ? 1 : 0),
-                         lostBytes: lostBytes)
+                         lostBytes: lostBytes, endsBeforeLostByte: endsBeforeLostByte || afterHan)
                 }
             }
         }
