@@ -490,9 +490,8 @@ extension LineRepair {
     /// trail of 。 (A1 A3) and the next lead byte make one, so "。我們" (A1A3 CED2 82C3) shows
     /// as "?Ｎ覀", then "?N覀".
     private static func foldedPairBytes(of scalar: Unicode.Scalar) -> [UInt8]? {
-        guard scalar.isASCII, isLetterOrDigit(UInt8(scalar.value)),
-              let fullwidth = Unicode.Scalar(0xFF01 + scalar.value - 0x21) else { return nil }
-        return try? Charset.gbk.encode(String(fullwidth))
+        guard scalar.isASCII, isLetterOrDigit(UInt8(scalar.value)) else { return nil }
+        return fullwidthFormBytes(of: scalar)
     }
 
     /// Whether ASCII `byte` is a letter or a digit.
@@ -503,9 +502,13 @@ extension LineRepair {
     /// The GBK bytes of the full-width form of an ASCII punctuation mark (`,` → ，), which
     /// folding to ASCII may have replaced.
     static func fullwidthBytes(of scalar: Unicode.Scalar) -> [UInt8]? {
-        guard scalar.value >= 0x21 && scalar.value <= 0x7E, !scalar.properties.isAlphabetic,
-              !(0x30...0x39).contains(scalar.value),
-              let fullwidth = Unicode.Scalar(0xFF01 + scalar.value - 0x21) else { return nil }
+        guard scalar.isASCII, !isLetterOrDigit(UInt8(scalar.value)) else { return nil }
+        return fullwidthFormBytes(of: scalar)
+    }
+
+    /// The GBK bytes of the full-width form (U+FF01–FF5E) of printable ASCII `scalar`.
+    private static func fullwidthFormBytes(of scalar: Unicode.Scalar) -> [UInt8]? {
+        guard (0x21...0x7E).contains(scalar.value), let fullwidth = Unicode.Scalar(0xFF01 + scalar.value - 0x21) else { return nil }
         return try? Charset.gbk.encode(String(fullwidth))
     }
 }
