@@ -35,6 +35,18 @@ import Testing
     }
 }
 
+@Test func namesWhoseCharactersFallLikeTwoGarbledCharactersAreNotLookedAtClosely() throws {
+    // 楣鸿渐 falls as 曰： read as GBK does (鏇帮細: a lead and continuation byte, a continuation
+    // and a lead byte, two continuation bytes), but its GBK bytes read as UTF-8 are 鹺轥, which
+    // no Chinese text writes. 围城 names 辛楣鸿渐 on almost every page.
+    let repairer = try RepairFixture.repairer.get()
+    for var line in ["辛楣鸿渐同时努嘴做个鬼脸", "他拿出一本《拼盘姘伴》来", "妯娌间暗争愈烈", "辛楣辩护道"] {
+        #expect(!line.withUTF8 { repairer.isSuspicious($0) }, "\(line)")
+    }
+    var garbled = "具戍人，鏇帮細“明年将纳王。”"
+    #expect(garbled.withUTF8 { repairer.isSuspicious($0) })
+}
+
 @Test func cleanChineseWhoseGBKBytesSpellHangulIsNotLookedAtClosely() throws {
     // 陳侯、 in GBK is EA 90 BA EE A1 A2: laid out as UTF-8 read as GBK, it would be a Yi
     // letter and a private-use character, no Chinese. Clean Traditional text has such runs

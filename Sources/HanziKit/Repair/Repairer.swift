@@ -224,6 +224,7 @@ public struct Repairer: Sendable {
         // Where the last character of UTF-8-as-GBK mojibake was seen, counted in characters.
         var characters = 0
         var lastGBKSign = Int.min / 2
+        var lastGBKSignStart = 0
         var lastStraddle = Int.min / 2
         var lastASCIITrail = Int.min / 2
         // Han characters, and their costs added up: a line of Big5 read as GBK (or the
@@ -278,6 +279,7 @@ public struct Repairer: Sendable {
                 continue
             }
             let (value, length) = UTF8Scalar.decodeWellFormed(text, at: i)
+            let start = i
             i += length
             guard value < 0x10000 else {
                 previousWide = value >= 0x20000 && value < 0x40000
@@ -293,11 +295,13 @@ public struct Repairer: Sendable {
             let kind = UInt8(truncatingIfNeeded: entry)
             if kind == CharacterTable.Kind.kana.rawValue || kind == CharacterTable.Kind.hangul.rawValue { kanaOrHangul += 1 }
             // Two characters garbled alone leave one rare character only, then the two that
-            // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too.
+            // hold their other bytes (曰： read as 鏇帮細): that sequence is a sign too, where
+            // its bytes spell two characters of Chinese.
             if signs.contains(.gbkStraddle) && !signs.contains(.gbkForeignLead) && characters == lastGBKSign + 1 {
                 lastStraddle = characters
             }
-            if signs.contains(.gbkContinuations) && characters == lastStraddle + 1 { return .mojibake }
+            if signs.contains(.gbkContinuations) && characters == lastStraddle + 1
+                && readsAsTwoCharacters(UnsafeBufferPointer(rebasing: text[lastGBKSignStart..<i]), entries: entries) { return .mojibake }
             if signs.contains(.gbkASCIITrail) { lastASCIITrail = characters }
             if !signs.isDisjoint(with: triggersOrStray) {
                 strayLetter = strayLetter || signs.contains(.strayLetter)
@@ -311,6 +315,7 @@ public struct Repairer: Sendable {
                 if signs.contains(.gbkTextMojibake) && !signs.contains(.gbkForeignLead) {
                     if characters - lastGBKSign <= 3 && lastASCIITrail == lastGBKSign + 1 { return .mojibake }
                     lastGBKSign = characters
+                    lastGBKSignStart = start
                 }
                 // A Latin-1 letter is mojibake only when a continuation-like character follows.
                 if signs.contains(.latinLead), i < n, text[i] >= 0x80 {
@@ -344,6 +349,33 @@ public struct Repairer: Sendable {
         // mojibake has a kana at most here and there.
         return kanaOrHangul * 4 < han ? .mojibake : foldedPunctuation ? .punctuation : .nothing
     }
+
+    /// Whether three characters that GBK decodes from a UTF-8 character's first two bytes, from
+    /// its last byte and the next one's first, and from that one's last two (鏇帮細), are two
+    /// characters of Chinese read as GBK: their GBK bytes read as UTF-8 give characters of
+    /// Chinese text, none of them rare (曰：). Names in a novel make the same sequence of byte
+    /// classes by chance: 辛楣鸿渐's 楣鸿渐 would be 鹺轥, 妯娌间暗's 娌间暗 a character of
+    /// extension A.
+    private static func readsAsTwoCharacters(_ three: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<UInt32>) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            guard let count = try? Charset.gbk.encode(utf8: three, into: buffer), count == 6,
+                  let decoded = String(validating: buffer[0..<6], as: UTF8.self) else { return false }
+            return decoded.unicodeScalars.allSatisfy { scalar in
+                guard scalar.value < 0x10000 else { return false }
+                let entry = entries[Int(scalar.value)]
+                switch CharacterTable.Kind(rawValue: UInt8(truncatingIfNeeded: entry)) {
+                case .chinesePunctuation: return true
+                case .han: return entry >> 24 <= Self.commonCharacterCost
+                default: return false
+                }
+            }
+        }
+    }
+
+    /// The highest cost (``PlausibilityScore/scanEntries``) of a character
+    /// ``readsAsTwoCharacters(_:entries:)`` takes for Chinese text: 友 costs 11 and 沽 12 (each is
+    /// more often part of a word than one), 鹺 and 氰 14, a character the dictionary lacks 19.
+    private static let commonCharacterCost: UInt32 = 13
 
     /// The signs that send a character to a closer look in the scan.
     private static let triggersOrStray = CharacterTable.Signs.triggers.union(.strayLetter)
