@@ -1176,6 +1176,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // A quotation may open after the space, or close before it.
         ("他说, \"好的.\" 我们就走了.", "他说，“好的。”我们就走了。"),
         ("他说: \"我们走吧.\" 然后他走了.", "他说：“我们走吧。”然后他走了。"),
+        ("林拿回的书上如是写道. \"死灵术之咒语能够让灵魂解放, 但只有在灵魂脱离肉体之后才行.\"", "林拿回的书上如是写道。“死灵术之咒语能够让灵魂解放，但只有在灵魂脱离肉体之后才行。”"),
+        // The space after a mark that follows the dash, or a run of marks, goes too.
+        ("——! 沒有蘭達爾我們無法前進!", "——！沒有蘭達爾我們無法前進！"),
+        ("不——?! 这不可能!", "不——？！这不可能！"),
         // (One set apart by spaces on both sides stays so.)
         ("下面的示例显示了未选中 \"放置引脚名称\" 选项的符号. 注意名称和引脚号的位置.", "下面的示例显示了未选中 “放置引脚名称” 选项的符号。注意名称和引脚号的位置。"),
         // One comma so is enough in a line that writes no 。: English sets none between Han.
@@ -1192,6 +1196,7 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("网格厚度: 控制网格线或网格点的粗细.", "网格厚度: 控制网格线或网格点的粗细."),
         ("C library 拿到 Python 的環境中測試及整合. 其中最主要也是我們所", "C library 拿到 Python 的環境中測試及整合. 其中最主要也是我們所"),
         ("房间不错。早餐一般, 下次再来", "房间不错。早餐一般, 下次再来"),
+        ("Wow!! 我们到了", "Wow!! 我们到了"),
     ])
 }
 

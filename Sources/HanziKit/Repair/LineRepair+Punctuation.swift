@@ -144,11 +144,19 @@ extension LineRepair {
         func chineseAt(_ j: Int) -> Bool {
             j < text.count && (isHan(text[j]) || text[j] == "\"" && j + 1 < text.count && isHan(text[j + 1]))
         }
+        // (After a dash or an ellipsis too, and after a run of '!' and '?' that begins the line or
+        // follows one of those: 不——! 沒有; !! 他们会杀掉我的!)
+        func followsChinese(_ j: Int) -> Bool {
+            var j = j
+            while j >= 0 && "!?".unicodeScalars.contains(text[j]) { j -= 1 }
+            return j < 0 || isHan(text[j]) || text[j] == "—" || text[j] == "…"
+        }
         var spaced = 0
         var clauseMarks = 0
         for k in text.indices.dropFirst() where k + 1 < text.count && isMark(k) {
             let closesQuotation = text[k - 1] == "\"" && k >= 2 && isHan(text[k - 2])
-            guard isHan(text[k - 1]) || closesQuotation else { continue }
+            let afterDashOrMarks = (text[k] == "!" || text[k] == "?") && text[k + 1] == " " && followsChinese(k - 1) && !isHan(text[k - 1])
+            guard isHan(text[k - 1]) || closesQuotation || afterDashOrMarks else { continue }
             if isHan(text[k + 1]) { return false }
             // (A quotation the mark ends may close before the space: 走吧." 然后.)
             let space = text[k + 1] == "\"" && k + 2 < text.count ? k + 2 : k + 1
@@ -1252,7 +1260,12 @@ extension LineRepair {
                     : straightOpener.map({ restored[$0] != nil && quotationInChineseEnd(text, openingAt: $0) == k }) == true {
                     chinese = true
                 }
-                let outerFullStop = opens ? fullStopBefore : typedFullStop(k + 1, after: "”")
+                // (A typist's space may stand between the sentence's full stop and the quotation
+                // after it: 写道. "死灵术…)
+                let spacedFullStop = opens && previous == " " && (text[..<k].lastIndex { $0 != " " }).map { j in
+                    j >= 1 && typedFullStop(j, after: text[j - 1])
+                } == true
+                let outerFullStop = opens ? fullStopBefore || spacedFullStop : typedFullStop(k + 1, after: "”")
                 // (Outside, a number or Latin word set in Chinese is Chinese too: “科丽珑”24小时,
                 // “蛇头”１０余人; so is a dash typed as hyphens: "以天下興亡爲己任"----是.)
                 if let outer, !quotesHan, !isChinese(outer) && !isFullwidthForm(outer) && Self.fullwidthMark(for: outer) == nil && outer != "\"" && !outerFullStop
