@@ -1023,6 +1023,9 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("此 target 用于第 6.2 节 \"自动编译系统\" 描述的过程中。", "此 target 用于第 6.2 节 “自动编译系统” 描述的过程中。"),
         ("第 2.7.13 节 \"移植一个软件包到 stable 系统\" 理解基本的移植过程", "第 2.7.13 节 “移植一个软件包到 stable 系统” 理解基本的移植过程"),
         ("用户定义的命令就被叫做 \"宏\"", "用户定义的命令就被叫做 “宏”"),
+        // (It may end with a Chinese sentence's mark.)
+        ("他向他們大喊：\"牢牢地抓住你們的希望，你們將獲得自由！\" 然後，他離開了。", "他向他們大喊：“牢牢地抓住你們的希望，你們將獲得自由！” 然後，他離開了。"),
+        ("書上如此寫道： \"死靈法師得要在他臨死之前完成必要的咒語。\"", "書上如此寫道： “死靈法師得要在他臨死之前完成必要的咒語。”"),
     ])
     // Not where English stands outside it, nor a quotation that begins or ends with Latin text.
     try expectRepairs([

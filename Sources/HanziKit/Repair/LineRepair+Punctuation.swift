@@ -176,6 +176,9 @@ extension LineRepair {
         return last > 0 && isHan(text[last - 1])
     }
 
+    /// The full-width marks that end a Chinese sentence.
+    private static let sentenceEnds = ScalarSet("。！？…")
+
     /// What may close a typed sentence after its mark: a quotation or a parenthesis.
     private static let typedClosings = ScalarSet("\"')")
 
@@ -1393,11 +1396,15 @@ extension LineRepair {
     }
 
     /// Where the quotation ends, if the straight quote at `k` opens one that begins and ends
-    /// with a Han character ("自动编译系统", "移植一个软件包到 stable 系统") and has Chinese on
-    /// both sides, past spaces, or the line's edge. (Not an English sentence's '.': with 第
-    /// 6.2.3 节 "历史邮件服务端期望". stays English.)
+    /// with a Han character ("自动编译系统", "移植一个软件包到 stable 系统"), or with a Chinese
+    /// sentence's mark after one ("…獲得自由！"), and has Chinese on both sides, past spaces, or
+    /// the line's edge. (Not an English sentence's '.': with 第 6.2.3 节 "历史邮件服务端期望".
+    /// stays English.)
     private func chineseQuotationEnd(_ text: [Unicode.Scalar], openingAt k: Int) -> Int? {
-        guard let close = text[(k + 1)...].firstIndex(of: "\""), close > k + 1, isHan(text[k + 1]), isHan(text[close - 1]) else { return nil }
+        guard let close = text[(k + 1)...].firstIndex(of: "\""), close > k + 1, isHan(text[k + 1]) else { return nil }
+        var last = close - 1
+        while last > k + 1 && Self.sentenceEnds.contains(text[last]) { last -= 1 }
+        guard isHan(text[last]) else { return nil }
         func chineseOrEdge(_ j: Int, forward: Bool) -> Bool {
             var j = j
             while j >= 0 && j < text.count && text[j] == " " { j += forward ? 1 : -1 }
