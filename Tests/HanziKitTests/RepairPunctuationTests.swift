@@ -562,6 +562,25 @@ import Testing
     try expectRepairs(cases + [("他一动不动?在那里站着。", "他一动不动?在那里站着。")])
 }
 
+@Test func howLongAndHowMuchAsk() throws {
+    try expectRepairs([
+        ("恶魔劫走金币多久了?", "恶魔劫走金币多久了？"),
+        ("你们对亡灵了解多少?", "你们对亡灵了解多少？"),
+        ("这个要多少钱?我买了。", "这个要多少钱？我买了。"),
+        // 没多久 is "soon after", and 多少 before what it qualifies exclaims or counts.
+        ("他走了没多久?在门口", "他走了没多久?在门口"),
+        ("人家多少好?你看看", "人家多少好?你看看"),
+    ])
+}
+
+@Test func aQuestionWordThatEndsAWordBeforeTheMarkAsks() throws {
+    // 难 may begin 难道, whose lost 道 a '?' stands for; in 困难 it ends the word.
+    try expectRepairs([
+        ("又是谁再一次带你们战胜了重重困难?是我啊。一路走来,是我为大家流血流汗啊。", "又是谁再一次带你们战胜了重重困难？是我啊。一路走来，是我为大家流血流汗啊。"),
+        ("这是什么地方?谁能说清楚,谁又在乎什?地方。", "这是什么地方？谁能说清楚，谁又在乎什?地方。"),
+    ])
+}
+
 @Test func classicalQuestionsAreQuestionsEvenSeveralToALine() throws {
     // 焉能 and 乎哉 ask; a line of dialogue asks question after question, and those '?' are not
     // taken for characters an encoder lost.

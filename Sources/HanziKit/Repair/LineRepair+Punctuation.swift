@@ -410,7 +410,8 @@ extension LineRepair {
                 if let next, isHan(next) || next.isASCII || model.table.signs(next).contains(.opening) || isFullwidthForm(next) || next == "－" {
                     // (Not so before a space, which ends the word: 重重困难? 是我啊.)
                     guard foldedWhole || clauseAsks(text, before: k),
-                          next == " " || !Self.wordInitialQuestionWords.contains(previous) && !(k >= 2 && text[k - 2] == "是" && previous == "否")
+                          next == " " || (!Self.wordInitialQuestionWords.contains(previous) || endsTwoCharacterWord(text, at: k - 1))
+                              && !(k >= 2 && text[k - 2] == "是" && previous == "否")
                     else { continue }
                 }
                 // So at the end of a line with no other mark, folded or full-width, after a Han
@@ -732,6 +733,14 @@ extension LineRepair {
     /// not the 么 of 这么 or 那么.
     static func asksQuestion(_ clause: some Collection<Unicode.Scalar>) -> Bool {
         let text = Array(clause)
+        // 多久 asks "how long" (多久了), but not after 没 or 不 (没多久, not long after); 多少 asks
+        // "how much" where it ends the clause, or before a measure that does (了解多少, 多少钱),
+        // as elsewhere it is as often "so many" or "how" exclaiming (多少干部下岗, 人家多少好).
+        for i in text.indices.dropLast() where text[i] == "多" && (text[i + 1] == "久" || text[i + 1] == "少") {
+            if i > 0 && "没沒不".unicodeScalars.contains(text[i - 1]) { continue }
+            if text[i + 1] == "少" && i + 2 < text.count && !(i + 3 == text.count && howMuchMeasures.contains(text[i + 2])) { continue }
+            return true
+        }
         for (i, scalar) in text.enumerated() where questionWords.contains(scalar) {
             if questionParticles.contains(scalar) { return true }
             let next = text[(i + 1)...].prefix(2)
@@ -763,9 +772,20 @@ extension LineRepair {
         return false
     }
 
+    /// What 多少 asks the number of at the end of a question (多少钱, 多少次).
+    private static let howMuchMeasures = ScalarSet("钱錢个個次人年天岁歲")
+
     /// Question words that begin a word (什么, 怎么, 哪里 …) and so are not followed by a
-    /// question mark.
+    /// question mark, unless they end one (重重困难?是我啊).
     static let wordInitialQuestionWords = ScalarSet("什怎哪几幾岂豈难難")
+
+    /// Whether the Han character at `j` ends a two-character word of the dictionary with the
+    /// one before it (困难, 茶几).
+    private func endsTwoCharacterWord(_ text: [Unicode.Scalar], at j: Int) -> Bool {
+        guard j >= 1, isHan(text[j - 1]), isHan(text[j]) else { return false }
+        let word = String(String.UnicodeScalarView([model.simplifiedForm(of: text[j - 1]), model.simplifiedForm(of: text[j])]))
+        return model.lexicon.entry(for: word) != nil
+    }
 
     /// Whether the clause before `k` asks a question, by its words or by its form.
     private func clauseAsks(_ text: [Unicode.Scalar], before k: Int) -> Bool {
