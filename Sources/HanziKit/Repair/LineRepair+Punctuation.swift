@@ -144,8 +144,8 @@ extension LineRepair {
         func chineseAt(_ j: Int) -> Bool {
             j < text.count && (isHan(text[j]) || text[j] == "\"" && j + 1 < text.count && isHan(text[j + 1]))
         }
-        // (After a dash or an ellipsis too, and after a run of '!' and '?' that begins the line or
-        // follows one of those: 不——! 沒有; !! 他们会杀掉我的!)
+        // (After a dash or an ellipsis too, and after a run of '!' and '?' that follows one of
+        // those or a Han character, or begins the line: 不——! 沒有; 不——?! 这不可能!)
         func followsChinese(_ j: Int) -> Bool {
             var j = j
             while j >= 0 && "!?".unicodeScalars.contains(text[j]) { j -= 1 }
