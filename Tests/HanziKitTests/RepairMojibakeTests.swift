@@ -348,6 +348,16 @@ private let traditionalQuoted = "鴻漸道：“我們好好的謝你。”那�
     }
 }
 
+@Test func aShortMenuItemMisreadBetweenBig5AndGBKIsUndoneWhole() throws {
+    // A menu item of four or five characters is rare characters through and through once
+    // misread (開啟新視窗 as 秨币穝跌怠); four rare characters inside a longer line prove nothing.
+    for original in ["開啟新視窗", "鍵盤配置", "觸控板設定", "複製連結"] {
+        let garbled = try misread(original, writtenAs: .big5, readAs: .gbk)
+        #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
+    }
+    try expectLeftAlone(["魑魅魍魉", "饕餮盛宴", "彳亍踟蹰", "齟齬", "囁嚅", "髑髏", "鸺鹠", "蒹葭苍苍", "则何如？蒋氏大戚，汪然出涕。"])
+}
+
 @Test func classicalTextDenseInRareCharactersIsLeftAlone() throws {
     // The Book of Songs: clauses of rare characters whose Big5 bytes read as GBK give common
     // ones (黍稷薿薿 as 读絕甬甬), but too few to prove anything, or junk.

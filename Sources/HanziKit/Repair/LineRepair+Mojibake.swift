@@ -220,13 +220,14 @@ extension LineRepair {
     /// 退出 as 湖荂唳掛陓洘甜豖堤). See ``PlausibilityScore/rareTextScore``. (Not in a line whose
     /// decoder wrote '?' for pairs it lost: what is left between them reads no better.)
     private func isRareText(_ indices: some Collection<Int>) -> Bool {
-        isRareText(indices.lazy.map { scalars[$0] }, score: PlausibilityScore.rareTextScore)
+        isRareText(indices.lazy.map { scalars[$0] }, score: PlausibilityScore.rareTextScore,
+                   minimum: indices.count == scalars.count ? Self.rareLineMinimum : Self.rareTextMinimum)
     }
 
     /// Whether `text` has ``rareTextMinimum`` Han characters or more, whose mean
     /// ``PlausibilityScore/characterScore(_:)`` is `score` or lower, and kana or hangul for fewer
     /// than a quarter of them.
-    private func isRareText(_ text: some Collection<Unicode.Scalar>, score: Double) -> Bool {
+    private func isRareText(_ text: some Collection<Unicode.Scalar>, score: Double, minimum: Int = rareTextMinimum) -> Bool {
         var han = 0
         var cost = 0
         var foreign = 0
@@ -240,11 +241,15 @@ extension LineRepair {
             }
         }
         // (Japanese and Korean write characters Chinese seldom uses, among kana or hangul.)
-        return han >= Self.rareTextMinimum && Double(cost) >= -score * Double(han) && foreign * 4 < han
+        return han >= minimum && Double(cost) >= -score * Double(han) && foreign * 4 < han
     }
 
-    /// The fewest Han characters ``isRareText(_:)`` judges: fewer prove nothing.
+    /// The fewest Han characters ``isRareText(_:)`` judges in part of a line: fewer prove
+    /// nothing, as four rare ones side by side in clean text (汪然出涕, 大戚) are no misreading.
     static let rareTextMinimum = 6
+    /// The fewest a whole line needs: a program's messages and menus are that short (開啟新視窗
+    /// read as GBK is 秨币穝跌怠), and a re-reading of the whole line is weighed as a whole.
+    static let rareLineMinimum = 4
 
     /// The mean character score a repair found by its input's rare characters alone must stay
     /// above: clean prose averages about −7.5.

@@ -342,7 +342,7 @@ public struct Repairer: Sendable {
         // be told by their rareness: letters of other scripts alone among Han characters
         // (準備顯示的 as 非称陪ボ), where the line writes no kana words.
         if strayLetter && han >= 4 && hasStrayLetters(text, entries: entries) { return .mojibake }
-        guard han >= LineRepair.rareTextMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han) else {
+        guard han >= LineRepair.rareLineMinimum && Double(hanCost) >= -PlausibilityScore.rareTextScore * Double(han) else {
             return foldedPunctuation ? .punctuation : .nothing
         }
         // Japanese and Korean write characters Chinese seldom uses, among kana or hangul; the
