@@ -224,7 +224,7 @@ extension LineRepair {
                    minimum: indices.count == scalars.count ? Self.rareLineMinimum : Self.rareTextMinimum)
     }
 
-    /// Whether `text` has ``rareTextMinimum`` Han characters or more, whose mean
+    /// Whether `text` has `minimum` Han characters or more, whose mean
     /// ``PlausibilityScore/characterScore(_:)`` is `score` or lower, and kana or hangul for fewer
     /// than a quarter of them.
     private func isRareText(_ text: some Collection<Unicode.Scalar>, score: Double, minimum: Int = rareTextMinimum) -> Bool {
