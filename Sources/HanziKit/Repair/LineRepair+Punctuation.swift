@@ -733,18 +733,20 @@ extension LineRepair {
     /// not the 么 of 这么 or 那么.
     static func asksQuestion(_ clause: some Collection<Unicode.Scalar>) -> Bool {
         let text = Array(clause)
-        // 多久 asks "how long" (多久了), but not after 没 or 不 (没多久, not long after); 多少 asks
-        // "how much" where it ends the clause, or before a measure that does (了解多少, 多少钱),
-        // as elsewhere it is as often "so many" or "how" exclaiming (多少干部下岗, 人家多少好).
-        for i in text.indices.dropLast() where text[i] == "多" && (text[i + 1] == "久" || text[i + 1] == "少") {
-            if i > 0 && "没沒不".unicodeScalars.contains(text[i - 1]) { continue }
-            if text[i + 1] == "少" && i + 2 < text.count && !(i + 3 == text.count && howMuchMeasures.contains(text[i + 2])) { continue }
-            return true
-        }
-        for (i, scalar) in text.enumerated() where questionWords.contains(scalar) {
+        for (i, scalar) in text.enumerated() where scalar == "多" || questionWords.contains(scalar) {
             if questionParticles.contains(scalar) { return true }
             let next = text[(i + 1)...].prefix(2)
             switch scalar {
+            // 多久 asks "how long" (多久了), but not after 没 or 不 (没多久, not long after); 多少
+            // asks "how much" where it ends the clause, or before a measure that does (了解多少,
+            // 多少钱), as elsewhere it is as often "so many" or "how" exclaiming (多少干部下岗,
+            // 人家多少好).
+            case "多":
+                guard let second = next.first, second == "久" || second == "少",
+                      !(i > 0 && "没沒不".unicodeScalars.contains(text[i - 1])),
+                      second == "久" || i + 2 == text.count || i + 3 == text.count && howMuchMeasures.contains(text[i + 2])
+                else { continue }
+                return true
             case "么", "麼":
                 if i > 0 && nonQuestionBeforeMe.contains(text[i - 1]) { continue }
                 return true
