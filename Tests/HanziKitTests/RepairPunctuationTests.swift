@@ -713,6 +713,12 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         // A line that is only Chinese words joined by dots names a field.
         ("数据库.表格.公司", "数据库.表格.公司"),
     ])
+    // A line whose other marks were typed in ASCII ends a sentence there even between short
+    // words set off by spaces: a notation is not written amid folded commas.
+    try expectRepairs([
+        ("在 Debian Edu 中,所有分区是在逻辑 LVM 卷上.从 Linux 内核 2.6.10 以来,可以扩展分区.",
+         "在 Debian Edu 中，所有分区是在逻辑 LVM 卷上。从 Linux 内核 2.6.10 以来，可以扩展分区。"),
+    ])
 }
 
 @Test func aLineQuotingWithCornerBracketsTypedItsFullStopsAsASCII() throws {

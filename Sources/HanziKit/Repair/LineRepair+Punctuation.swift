@@ -560,7 +560,9 @@ extension LineRepair {
     /// another '.' (3.5, a.out, 文件.txt, 好......) is not one, nor is one after a list's number
     /// (一.房间太小, 第二.早餐, 本事1.朱元璋): there the writer typed '.' for 、 or for nothing; nor
     /// one in an address, a notation or a foreign name. In a line `foldedWhole`, a sentence may
-    /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许).
+    /// also end before spaces and a Latin word or an option (停下來. -w等待; 所有对象. PostgreSQL 允许),
+    /// and between short words set off by spaces: amid folded commas `LVM 卷上.从 Linux` is no
+    /// notation.
     private func isTypedFullStop(_ text: [Unicode.Scalar], at k: Int, after previous: Unicode.Scalar, foldedWhole: Bool) -> Bool {
         guard !isInAddress(text, at: k), !isInDomainName(text, at: k) else { return false }
         let next = k + 1 < text.count ? text[k + 1] : nil
@@ -571,7 +573,7 @@ extension LineRepair {
         }
         let closesChinese = previous == ")" && k >= 2 && isHanOrClosing(text[k - 2])
         guard isHanOrClosing(previous) || previous == "％" || closesChinese, !isListNumber(text, before: k),
-              !isNotationDot(text, at: k), !isDottedKey(text, at: k), !isNameDot(text, at: k) else { return false }
+              foldedWhole || !isNotationDot(text, at: k), !isDottedKey(text, at: k), !isNameDot(text, at: k) else { return false }
         guard let next else { return true }
         if isHan(previous), ("A"..."Z").contains(next), k + 2 < text.count, ("a"..."z").contains(text[k + 2]) {
             return true
