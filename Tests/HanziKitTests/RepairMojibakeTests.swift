@@ -738,6 +738,34 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     }
 }
 
+@Test func lostMarksAroundHanTextAreBracketsWhereWhatFollowsEndsNoClause() throws {
+    // Around Han text the lexicon cannot tell 「白毛旋風」 from 。白毛旋風。: the marks split the
+    // characters alike. A particle after the second mark (的, 之) or a comma begins no clause.
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["被當地人稱為「白毛旋風」的狂風暴雪襲擊了通往災區的唯一通道。",
+                     "並非人人都是「經濟動物」，只會賺錢，不會求知。",
+                     "濤瀾掀到半天空，哪有不出「喜」之理"] {
+        let garbled = try garblePunctuation(original, marks: "「」，。")
+        #expect(garbled.contains("銆\u{FFFD}"))
+        #expect(repairer.repair(garbled).text == original)
+    }
+    // Followed by a clause, the same span is left to the marks' frequencies.
+    let sentences = try garblePunctuation("他已經走了。我們都很想念。大家都哭了。", marks: "。")
+    #expect(repairer.repair(sentences).text == "他已經走了。我們都很想念。大家都哭了。")
+}
+
+@Test func lostMarksBeforeShortItemsEndingAlikeAreEnumerationCommas() throws {
+    // A lost mark followed by a short item, another lost mark and another short item begins an
+    // enumeration, however long the clause before it (運用貨幣、): in modern prose 、 six
+    // times in seven. Not where the item begins with an adverb or a preposition, which begin
+    // clauses (也可以按「放映」按钮).
+    let repairer = try RepairFixture.repairer.get()
+    let items = "並綜合運用貨幣、財政、投資、進出口等方面的政策和措施。"
+    #expect(repairer.repair(try garblePunctuation(items, marks: "、。")).text == items)
+    let clause = try garblePunctuation("显示动画中对象的预览。也可以按「放映」按钮查看动画。", marks: "「」。")
+    #expect(!repairer.repair(clause).text.contains("预览、也可以"))
+}
+
 @Test func lostMarksAroundALatinTermAreParentheses() throws {
     // 锛� is （ or ） as well as ， or ！: around a Latin term they are a pair, as translated
     // messages gloss (，stdout， would set it off as a clause).

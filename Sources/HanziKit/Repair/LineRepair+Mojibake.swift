@@ -1123,10 +1123,15 @@ extension LineRepair {
         let before = Array((lineBefore.suffix(Self.contextLength) + leftText).suffix(Self.contextLength))
         // The `limit` characters after the cluster, up to the next open choice, and whether
         // they reach past the stretch (where the line goes on with its own characters).
-        func lookAhead(_ limit: Int) -> (text: [Unicode.Scalar], reachesEnd: Bool) {
+        func lookAhead(_ limit: Int, showingMarks: Bool = false) -> (text: [Unicode.Scalar], reachesEnd: Bool) {
             var after: [Unicode.Scalar] = []
             for u in (last + 1)..<units.count {
-                guard !isOpen[u], after.count < limit else { return (after, false) }
+                guard !isOpen[u], after.count < limit else {
+                    // (An open choice among marks still ends the clause: shown as the mark
+                    // garbled on its own, 銆 for 、。「」, so that the next item's length is seen.)
+                    if showingMarks, isOpen[u], let garbled = garbledForm(of: units[u]) { after.append(garbled) }
+                    return (after, false)
+                }
                 after.append(text[u])
             }
             after += marksAfter.isEmpty ? scalars[end..<min(scalars.count, end + limit - after.count)]
@@ -1135,7 +1140,7 @@ extension LineRepair {
         }
         let (after, reachesEnd) = lookAhead(Self.contextLength)
         // Further on, for what the next clause is like (an enumeration's next item).
-        let following = lookAhead(Self.clauseLookAhead).text
+        let following = lookAhead(Self.clauseLookAhead, showingMarks: true).text
         let endsLine = reachesEnd && marksAfter.isEmpty && end == scalars.count
         let startsLine = first == 0 && lineBefore.isEmpty
         // Whether an opening mark that begins the line may be closed further on: by its
@@ -1172,16 +1177,17 @@ extension LineRepair {
         // What an opening mark's partner would enclose, where it comes within a short span
         // after the cluster, before any clause mark: as a character, as an open choice that may
         // be it, or as a mark garbled on its own further on whose first two bytes are the
-        // partner's (銆 for 」, read as GBK), before any other garbled mark.
+        // partner's (銆 for 」, read as GBK), before any other garbled mark; and the two
+        // characters after the partner, as far as they are known.
         // (Asked of every combination of picks, answered once per partner.)
-        var spansAhead: [Unicode.Scalar: [Unicode.Scalar]?] = [:]
-        func spanAhead(closedBy partner: Unicode.Scalar) -> [Unicode.Scalar]? {
+        var spansAhead: [Unicode.Scalar: BracketSpan?] = [:]
+        func spanAhead(closedBy partner: Unicode.Scalar) -> BracketSpan? {
             if let known = spansAhead[partner] { return known }
             let span = findSpanAhead(closedBy: partner)
             spansAhead[partner] = .some(span)
             return span
         }
-        func findSpanAhead(closedBy partner: Unicode.Scalar) -> [Unicode.Scalar]? {
+        func findSpanAhead(closedBy partner: Unicode.Scalar) -> BracketSpan? {
             let bytes = Array(String(partner).utf8)
             let garbled = bytes.count == 3 ? Charset.gbk.decodePair(bytes[0], bytes[1]) : nil
             var span: [Unicode.Scalar] = []
@@ -1190,17 +1196,24 @@ extension LineRepair {
                 span.append(scalar)
                 return Self.clauseMarks.contains(scalar) || !isShortSpan(span) ? false : nil
             }
+            let rest: ArraySlice<Unicode.Scalar> = marksAfter.isEmpty ? scalars[end...] : marksAfter[...]
             for u in (last + 1)..<units.count {
+                // (After an open choice, only the known characters up to the next one.)
+                let after = Array(text[(u + 1)...].prefix { $0 != "\u{FFFD}" }.prefix(2))
                 if isOpen[u] {
                     guard case let .choice(all) = units[u], all.contains(partner) else { return nil }
-                    return span
+                    return BracketSpan(content: span, after: u + 1 == units.count ? Array(rest.prefix(2)) : after)
                 }
-                if let found = ends(text[u]) { return found ? span : nil }
+                if let found = ends(text[u]) { return found ? BracketSpan(content: span, after: Array(text[(u + 1)...].prefix(2))) : nil }
             }
-            for scalar in marksAfter.isEmpty ? scalars[end...] : marksAfter[...] {
-                if scalar == garbled { return span }
+            for (k, scalar) in zip(rest.indices, rest) {
+                // (The garbled partner is two characters: 銆 and what its lost byte left.)
+                if scalar == garbled {
+                    let lost = k + 1 < rest.endIndex && rest[k + 1] == "\u{FFFD}"
+                    return BracketSpan(content: span, after: lost ? Array(rest[(k + 2)...].prefix(2)) : [])
+                }
                 if model.table.signs(scalar).contains(.gbkPunctuationMojibake) || scalar == "\u{FFFD}" { return nil }
-                if let found = ends(scalar) { return found ? span : nil }
+                if let found = ends(scalar) { return found ? BracketSpan(content: span, after: Array(rest[(k + 1)...].prefix(2))) : nil }
             }
             return nil
         }
@@ -1266,6 +1279,16 @@ extension LineRepair {
             if let rival, Self.clauseMarks.contains(best.picks[n]) && Self.clauseMarks.contains(rival.picks[n]) { margin = 0 }
             return (best.score - (rival?.score ?? -.infinity) >= margin ? best.picks[n] : nil, best.picks[n])
         }
+    }
+
+    /// How a choice among marks looks garbled on its own, where all its options share their
+    /// first two bytes of UTF-8 and those read as GBK are such a sign (銆 for 、。「」).
+    private func garbledForm(of unit: Unit) -> Unicode.Scalar? {
+        guard case let .choice(options) = unit, let first = options.first, model.table.kind(first) == .chinesePunctuation else { return nil }
+        let lead = Array(String(first).utf8.prefix(2))
+        guard lead.count == 2, options.allSatisfy({ Array(String($0).utf8.prefix(2)) == lead }),
+              let garbled = Charset.gbk.decodePair(lead[0], lead[1]), model.table.signs(garbled).contains(.gbkPunctuationMojibake) else { return nil }
+        return garbled
     }
 
     /// The clause `text` ends with: what follows its last clause mark (or mark garbled on its
