@@ -756,8 +756,8 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
 
 @Test func lostMarksBeforeShortItemsEndingAlikeAreEnumerationCommas() throws {
     // A lost mark followed by a short item, another lost mark and another short item begins an
-    // enumeration, however long the clause before it (運用貨幣、): in modern prose 、 six
-    // times in seven. Not where the item begins with an adverb or a preposition, which begin
+    // enumeration, however long the clause before it (運用貨幣、): in modern prose 、 five
+    // times in six or more. Not where the item begins with an adverb or a preposition, which begin
     // clauses (也可以按「放映」按钮).
     let repairer = try RepairFixture.repairer.get()
     let items = "並綜合運用貨幣、財政、投資、進出口等方面的政策和措施。"

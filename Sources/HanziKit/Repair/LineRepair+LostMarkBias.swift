@@ -89,8 +89,8 @@ extension LineRepair {
     /// Whether `following` begins with the next items of an enumeration whose marks were
     /// garbled on their own (貨幣銆�財政銆�投資銆�進出口等): a short item that 、 or such a mark
     /// ends, then another short one, or one that goes on to a conjunction (及, 等). In modern
-    /// prose (pku_test and weicheng) a mark between two Han characters followed so is 、 six
-    /// times in seven, though a sentence before it may be long (運用貨幣、財政). (Not before a
+    /// prose (pku_test and weicheng) a mark of the two between Han characters followed so is 、
+    /// 82 to 97 % of the time, the clause before it long or short (運用貨幣、財政). (Not before a
     /// particle, which no item begins with, 巧言銆�之卒章; nor before a mark or Latin text:
     /// 工具。被以「dpkg-deb」.)
     private func beginsItem(_ following: some Collection<Unicode.Scalar>) -> Bool {
@@ -121,7 +121,7 @@ extension LineRepair {
     }
 
     /// What the next items of an enumeration add to 、 (nats): the marks' frequencies rate it
-    /// 1.5 below 。, and it is six times likelier there.
+    /// 1.5 below 。, and it is some five times likelier there or more.
     static let itemBias = 3.0
 
     /// Conjunctions that join the last items of an enumeration (甲、乙和丙), and 等 after them.
@@ -330,7 +330,8 @@ extension LineRepair {
     /// Where that span is Han text (所以《春秋》 or 所以、春秋、), the lexicon cannot tell: the
     /// marks split the characters alike. What tells is what follows the partner: a clause mark,
     /// or a particle that begins no clause (「白毛旋風」的, 『喜』之理), leaves it no clause
-    /// mark to be (、， 。的).
+    /// mark to be (、， 。的). In pku_test, weicheng and the Zuozhuan, 195 of 202 spans of Han
+    /// between two marks of 銆's row and followed so are enclosed by a pair.
     /// Quotation marks “ ‘ have ``quoteBias(_:after:openQuotes:innermost:)``.
     func spanBias(_ scalar: Unicode.Scalar, before: @autoclosure () -> [Unicode.Scalar], innermost: Unicode.Scalar?,
                   spanAhead: (Unicode.Scalar) -> BracketSpan?) -> Double {

@@ -47,7 +47,7 @@ extension LineRepair {
                 || typesSpacesAfterMarks
                 || fullStopsTyped && !endsInEnglishFullStop && text.indices.contains { k in
                     text[k] == "." && k > 0 && k + 1 < text.count && isHan(text[k - 1]) && isHan(text[k + 1])
-                        && !isInAddress(text, at: k) && !isDottedKey(text, at: k)
+                        && !isInAddress(text, at: k) && !isDottedKey(text, at: k) && !isNotationDot(text, at: k)
                 }
             // So is a line with a straight quote between two Han characters (从"不加速"到): a
             // writer who types straight quotes there wrote no full-width mark either, so the
