@@ -367,9 +367,15 @@ extension LineRepair {
     }
 
     /// 锛, the first two bytes of the full-width marks ，：；！？（） read as GBK.
-    static let garbledFullwidthMark: Unicode.Scalar = "\u{951B}"
+    static let garbledFullwidthMark = garbledLead(of: "，")
     /// 銆, the first two bytes of the CJK marks 、。「」『』《》 read as GBK.
-    static let garbledCJKMark: Unicode.Scalar = "\u{9286}"
+    static let garbledCJKMark = garbledLead(of: "、")
+
+    /// The first two bytes of the UTF-8 of `mark`, a three-byte mark, read as a GBK character.
+    private static func garbledLead(of mark: Unicode.Scalar) -> Unicode.Scalar {
+        let bytes = Array(String(mark).utf8)
+        return Charset.gbk.decodePair(bytes[0], bytes[1]) ?? "\u{FFFD}"
+    }
 
     /// Whether `text` begins with a particle that begins no clause (的, 之, 了, 着): a one-character
     /// word jieba tags a particle, not the start of a longer word (的确, 之后, 着急).

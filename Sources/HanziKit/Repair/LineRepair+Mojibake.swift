@@ -1198,11 +1198,11 @@ extension LineRepair {
             }
             let rest: ArraySlice<Unicode.Scalar> = marksAfter.isEmpty ? scalars[end...] : marksAfter[...]
             for u in (last + 1)..<units.count {
-                // (After an open choice, only the known characters up to the next one.)
-                let after = Array(text[(u + 1)...].prefix { $0 != "\u{FFFD}" }.prefix(2))
                 if isOpen[u] {
                     guard case let .choice(all) = units[u], all.contains(partner) else { return nil }
-                    return BracketSpan(content: span, after: u + 1 == units.count ? Array(rest.prefix(2)) : after)
+                    // (After an open choice, only the known characters up to the next one.)
+                    let after = u + 1 == units.count ? Array(rest.prefix(2)) : Array(text[(u + 1)...].prefix { $0 != "\u{FFFD}" }.prefix(2))
+                    return BracketSpan(content: span, after: after)
                 }
                 if let found = ends(text[u]) { return found ? BracketSpan(content: span, after: Array(text[(u + 1)...].prefix(2))) : nil }
             }
