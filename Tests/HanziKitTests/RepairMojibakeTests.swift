@@ -764,6 +764,11 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(repairer.repair(try garblePunctuation(items, marks: "、。")).text == items)
     let clause = try garblePunctuation("显示动画中对象的预览。也可以按「放映」按钮查看动画。", marks: "「」。")
     #expect(!repairer.repair(clause).text.contains("预览、也可以"))
+    // Two names of one kind are items too; the same name twice is no enumeration.
+    let names = "一八四八年二月，馬克思、恩格斯為共產主義者同盟起草綱領。"
+    #expect(repairer.repair(try garblePunctuation(names, marks: "、。")).text == names)
+    let sentences = "季康子患盗，问于孔子。孔子对曰：“苟子之不欲，虽赏之不窃。”"
+    #expect(repairer.repair(try garblePunctuation(sentences)).text == sentences)
 }
 
 @Test func lostMarksAroundALatinTermAreParentheses() throws {

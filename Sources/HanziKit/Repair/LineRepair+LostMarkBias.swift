@@ -57,7 +57,8 @@ extension LineRepair {
             // (A long clause may end with the first item: 運用貨幣、財政、投資等.)
             let item = !words.isEmpty && beginsItem(following)
             let byLength: Double = clause.count > 6 && !item ? -2 : words.count <= 4 && (nextSegment() ?? 9) <= 4 ? 1 : 0
-            return byLength + (item ? Self.itemBias : 0) + enumerationBias(words, markBefore: markBefore(), following: following)
+            let names = !item && joinsNames(words, following)
+            return byLength + (item || names ? Self.itemBias : 0) + enumerationBias(words, markBefore: markBefore(), following: following)
         case "。":
             let clause = clause()
             guard !clause.contains(where: { model.table.signs($0).contains(.opening) }) else { return 0 }
@@ -107,6 +108,23 @@ extension LineRepair {
         rest = rest.dropFirst().drop { $0 == "\u{FFFD}" }
         let item = Array(rest.prefix(while: isPlainHan))
         return !item.isEmpty && !beginsWithParticle(item)
+    }
+
+    /// Whether the clause ends with a name and `following` begins with one of the same kind, by
+    /// jieba's tags: people (马克思、恩格斯), places (陕西、青海) or organizations. In pku_test
+    /// and weicheng, 120 of 132 such marks between two names are 、.
+    private func joinsNames(_ clause: [Unicode.Scalar], _ following: some Collection<Unicode.Scalar>) -> Bool {
+        func name(_ word: ArraySlice<Unicode.Scalar>) -> (word: [Unicode.Scalar], tag: String)? {
+            let simplified = word.map(model.simplifiedForm)
+            guard let entry = model.lexicon.entry(for: String(String.UnicodeScalarView(simplified))),
+                  let tag = model.lexicon.tag(of: entry), ["nr", "ns", "nt"].contains(tag) else { return nil }
+            return (simplified, tag)
+        }
+        let next = Array(following.prefix(while: isPlainHan).prefix(4))
+        guard let before = stride(from: min(4, clause.count), through: 2, by: -1).lazy.compactMap({ name(clause.suffix($0)) }).first,
+              let after = stride(from: next.count, through: 2, by: -1).lazy.compactMap({ name(next.prefix($0)) }).first else { return false }
+        // (An enumeration names each once: 问于孔子。孔子对曰 ends a sentence.)
+        return before.tag == after.tag && before.word != after.word
     }
 
     /// Whether `text` begins with a word that begins a clause rather than an item of an
