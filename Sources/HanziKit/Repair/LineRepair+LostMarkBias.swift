@@ -390,7 +390,7 @@ extension LineRepair {
     static let garbledCJKMark = garbledLead(of: "、")
 
     /// The first two bytes of the UTF-8 of `mark`, a three-byte mark, read as a GBK character.
-    private static func garbledLead(of mark: Unicode.Scalar) -> Unicode.Scalar {
+    static func garbledLead(of mark: Unicode.Scalar) -> Unicode.Scalar {
         let bytes = Array(String(mark).utf8)
         return Charset.gbk.decodePair(bytes[0], bytes[1]) ?? "\u{FFFD}"
     }

@@ -1286,9 +1286,9 @@ extension LineRepair {
     private func garbledForm(of unit: Unit) -> Unicode.Scalar? {
         guard case let .choice(options) = unit, let first = options.first, model.table.kind(first) == .chinesePunctuation else { return nil }
         let lead = Array(String(first).utf8.prefix(2))
-        guard lead.count == 2, options.allSatisfy({ Array(String($0).utf8.prefix(2)) == lead }),
-              let garbled = Charset.gbk.decodePair(lead[0], lead[1]), model.table.signs(garbled).contains(.gbkPunctuationMojibake) else { return nil }
-        return garbled
+        guard lead.count == 2, options.allSatisfy({ Array(String($0).utf8.prefix(2)) == lead }) else { return nil }
+        let garbled = Self.garbledLead(of: first)
+        return model.table.signs(garbled).contains(.gbkPunctuationMojibake) ? garbled : nil
     }
 
     /// The clause `text` ends with: what follows its last clause mark (or mark garbled on its
