@@ -441,9 +441,22 @@ import Testing
         // A '?' right after a question particle asks all the same, also in a line that writes
         // ？ elsewhere.
         ("你知道有这么一头牛吗?他不爱抵角,不爱刨地，会不会寂寞？", "你知道有这么一头牛吗？他不爱抵角，不爱刨地，会不会寂寞？"),
-        ("艾姆卡蘇爾?所以您聽說過這巫妖王?您以前認識他嗎?他曾經是一位強大的法師嗎?",
-         "艾姆卡蘇爾?所以您聽說過這巫妖王?您以前認識他嗎？他曾經是一位強大的法師嗎？"),
+        // Nor does the demonstrative after one: 这样 begins the clause as 阿或波 goes on.
+        ("都写明?阿或波?这样一看,马上就能想到", "都写明?阿或波?这样一看，马上就能想到"),
     ])
+}
+
+@Test func aQuestionMarkBesideAPersonalPronounEndsAClauseRatherThanStandingForALostCharacter() throws {
+    // A personal pronoun begins or ends a clause (巫妖王?您以前, 謀殺了他們?還有): such a '?' is no
+    // sign of lost characters, so the line's other question marks are restored with it.
+    try expectRepairs([
+        ("艾姆卡蘇爾?所以您聽說過這巫妖王?您以前認識他嗎?他曾經是一位強大的法師嗎?",
+         "艾姆卡蘇爾？所以您聽說過這巫妖王？您以前認識他嗎？他曾經是一位強大的法師嗎？"),
+        ("她下令謀殺了他們?還有其他的王子,並不只是科納德?你說的肯定不是事實!", "她下令謀殺了他們？還有其他的王子，並不只是科納德？你說的肯定不是事實！"),
+        ("那妇人道:\"吃醋也轮得到你?我要你来管?给你点面子,你就封了王了!", "那妇人道：“吃醋也轮得到你？我要你来管？给你点面子，你就封了王了！"),
+    ])
+    // Text written to GB 2312 keeps its full-width marks and its '?' for what the encoder lacked.
+    try expectLeftAsLostCharacters(["秦国小子?在翟泉结盟，他?我们说"])
 }
 
 @Test func aLineThatBeginsInsideAQuotationClosesItAtItsFirstQuote() throws {
