@@ -671,6 +671,23 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
     ])
 }
 
+@Test func aLineThatEndsAfterAParticleOfSpeechTypedItsMarksAsASCII() throws {
+    // 了, 吧, 呢 end a sentence that speaks (已经倒下了.): its '.' is a typed 。, and so are the
+    // line's other marks.
+    try expectRepairs([
+        ("两名亡灵首领已经倒下了.", "两名亡灵首领已经倒下了。"),
+        ("在宁夏来说这个酒店应该是算好的一个酒店了吧.", "在宁夏来说这个酒店应该是算好的一个酒店了吧。"),
+        ("主戰場?我還以爲這裏就是前線呢.", "主戰場？我還以爲這裏就是前線呢。"),
+    ])
+    // A statement ends its line with '.' in technical text as often (显示其他选项.); a line that
+    // writes a full-width mark typed its '.' as its writer chose; a particle is no Latin word.
+    try expectRepairs([
+        ("显示其他选项.", "显示其他选项."),
+        ("地理位置对出差的人士来说还是很方便的，好找啊.", "地理位置对出差的人士来说还是很方便的，好找啊."),
+        ("運行 make 之後就好了 a.", "運行 make 之後就好了 a."),
+    ])
+}
+
 @Test func aTypedFullStopMayEndASentenceOnALatinWordOrANumber() throws {
     // In a line shown folded, after a Latin word set in Chinese (before Han or the line's end),
     // after a number at the line's end, and before a capitalized word.

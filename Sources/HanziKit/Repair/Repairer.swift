@@ -336,7 +336,10 @@ public struct Repairer: Sendable {
         }
         // A line that ends a Chinese sentence with '.' and quotes with corner brackets may have
         // typed its full stops so (使用「info bash」來獲得資訊.): pass 2 weighs it.
-        if previousTypedStop && foldedMarks && kanaOrHangul == 0 && containsCornerBrackets(text) { punctuation = true }
+        // So may one that ends it after a particle of speech (已经倒下了.).
+        if previousTypedStop && foldedMarks && kanaOrHangul == 0 && (containsCornerBrackets(text) || endsWithSpeechParticle(text)) {
+            punctuation = true
+        }
         let foldedPunctuation = punctuation && (questionMark || kanaOrHangul == 0)
         // Big5 read as GBK (or the reverse) in a line with no mark and too few characters to
         // be told by their rareness: letters of other scripts alone among Han characters
@@ -393,6 +396,13 @@ public struct Repairer: Sendable {
                       CharacterTable.Signs(rawValue: UInt16(truncatingIfNeeded: entry >> 8)))
         }
         return count.showsMisreading
+    }
+
+    /// Whether the line ends with '.' after one of ``LineRepair/speechFinalParticles``.
+    private static func endsWithSpeechParticle(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= 4, text[text.count - 1] == UInt8(ascii: "."), text[text.count - 4] >= 0xE0 else { return false }
+        let (value, length) = UTF8Scalar.decodeWellFormed(text, at: text.count - 4)
+        return length == 3 && Unicode.Scalar(value).map(LineRepair.speechFinalParticles.contains) == true
     }
 
     /// Whether `text` holds an opening and a closing corner bracket: 「 or 『 (E3 80 8C, E3 80 8E)
