@@ -707,6 +707,15 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(text == "你別講出去。」鴻漸閉住呼吸，險的窒息，忙退後幾步，連聲說是。")
 }
 
+@Test func aLostQuotationMarkAfterAFullStopOpensOnceTheLineHasClosedAQuotation() throws {
+    // A line that opened a quotation and closed it began inside none: after its next 。 a
+    // lost quotation mark opens (当中。“/usr”), where a line that opened none may close one.
+    let garbled = try garblePunctuation("rpm会将那个软件的信息存在“/var” 当中。“/usr” 当然就是应用程序的目录。")
+    #expect(garbled.contains("銆\u{FFFD}鈥\u{FFFD}/usr"))
+    let text = try RepairFixture.repairer.get().repair(garbled).text
+    #expect(text == "rpm会将那个软件的信息存在“/var” 当中。“/usr” 当然就是应用程序的目录。")
+}
+
 @Test func quotationMarksRestoredInOneGarbledStretchCountForTheNextStretch() throws {
     // Each mark garbled on its own, with clean text between: the line begins inside a
     // quotation, so its first lost quotation mark closes and the one after 道 opens. Resolved

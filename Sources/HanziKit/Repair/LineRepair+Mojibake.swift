@@ -317,13 +317,15 @@ extension LineRepair {
         var quotes = openQuotes
         var unclosed: [Unicode.Scalar] = openQuotes > 0 ? ["“"] : []
         var clause: [Unicode.Scalar] = []
+        var quoted = false
         for (n, scalar) in line.enumerated() {
-            score += quoteBias(scalar, after: n > 0 ? line[n - 1] : nil, openQuotes: quotes, innermost: unclosed.last)
+            score += quoteBias(scalar, after: n > 0 ? line[n - 1] : nil, openQuotes: quotes, innermost: unclosed.last, quotedBefore: quoted)
                 + punctuationBias(scalar, next: n + 1 < line.count ? line[n + 1] : nil, clause: clause, openQuotes: quotes,
                                   nextSegment: segmentLength(line[(n + 1)...]))
                 + pairingBias(scalar, unclosed: unclosed.last)
             quotes = quoteBalance([scalar], from: quotes)
             Self.track(scalar, unclosed: &unclosed)
+            quoted = quoted || Self.opensQuotation(scalar)
             if Self.clauseMarks.contains(scalar) { clause.removeAll() } else { clause.append(scalar) }
         }
         return score + lineEndBias(ofText: line)
@@ -1174,6 +1176,7 @@ extension LineRepair {
         var unclosedBefore: [Unicode.Scalar] = []
         for scalar in lineBefore + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
         let parenthesesBefore = Self.parenthesisBalance(lineBefore + text[..<first], from: 0)
+        let quotedBefore = (lineBefore + text[..<first]).contains(where: Self.opensQuotation)
         // What an opening mark's partner would enclose, where it comes within a short span
         // after the cluster, before any clause mark: as a character, as an open choice that may
         // be it, or as a mark garbled on its own further on whose first two bytes are the
@@ -1230,10 +1233,11 @@ extension LineRepair {
                 var quotes = openQuotes
                 var unclosed = unclosedBefore
                 var parentheses = parenthesesBefore
+                var quoted = quotedBefore
                 for (n, scalar) in middle.enumerated() {
                     let next = n + 1 < middle.count ? middle[n + 1] : after.first
                     let previous = n > 0 ? middle[n - 1] : before.last
-                    score += quoteBias(scalar, after: previous, openQuotes: quotes, innermost: unclosed.last)
+                    score += quoteBias(scalar, after: previous, openQuotes: quotes, innermost: unclosed.last, quotedBefore: quoted)
                         + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: next, clause: Array(clause(endingAt: clauseBefore + middle[..<n])),
                                           openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
@@ -1248,6 +1252,7 @@ extension LineRepair {
                     quotes = quoteBalance([scalar], from: quotes)
                     parentheses = Self.parenthesisBalance([scalar], from: parentheses)
                     Self.track(scalar, unclosed: &unclosed)
+                    quoted = quoted || Self.opensQuotation(scalar)
                 }
                 if endsLine { score += lineEndBias(ofText: middle + after) }
                 if startsLine { score += lineStartBias(middle[0], closedAhead: closedAhead(middle[0])) }
