@@ -763,6 +763,20 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(repairer.repair(sentences).text == "他已經走了。我們都很想念。大家都哭了。")
 }
 
+@Test func lostBracketsAroundOneCharacterPairAsAroundLongerTerms() throws {
+    // 「-」 garbled as one stretch: the closing mark is a choice of the same cluster as the
+    // opening one, and the span between weighs for the pair all the same (not 。-。).
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["或是用「-」列印至標準輸出", "指令中間結束：發現了「{」但沒有對稱的字。", "用「v」列印至", "用「vv」列印至"] {
+        let garbled = try garblePunctuation(original, marks: "「」。")
+        #expect(garbled.contains("銆\u{FFFD}"))
+        #expect(repairer.repair(garbled).text == original)
+    }
+    // A span that closes another bracket is no term: 「下」) stays so, not 「下《)》.
+    let closing = "進行點選動作的方向 (「左」、「右」、「上」、「下」)。"
+    #expect(repairer.repair(try misread(closing, readAs: .gbk)).text == closing)
+}
+
 @Test func lostMarksBeforeShortItemsEndingAlikeAreEnumerationCommas() throws {
     // A lost mark followed by a short item, another lost mark and another short item begins an
     // enumeration, however long the clause before it (運用貨幣、): in modern prose 、 five

@@ -1237,6 +1237,10 @@ extension LineRepair {
                 for (n, scalar) in middle.enumerated() {
                     let next = n + 1 < middle.count ? middle[n + 1] : after.first
                     let previous = n > 0 ? middle[n - 1] : before.last
+                    // (A partner picked in the cluster itself comes first.)
+                    func ahead(_ partner: Unicode.Scalar) -> BracketSpan? {
+                        Self.span(in: middle[(n + 1)...], closedBy: partner, then: after) ?? spanAhead(closedBy: partner)
+                    }
                     score += quoteBias(scalar, after: previous, openQuotes: quotes, innermost: unclosed.last, quotedBefore: quoted)
                         + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: next, clause: Array(clause(endingAt: clauseBefore + middle[..<n])),
@@ -1246,9 +1250,8 @@ extension LineRepair {
                         + numberBias(scalar, after: previous, following: Array(middle[(n + 1)...] + following))
                         + tokenBias(scalar, before: textBefore + middle[..<n], following: middle[(n + 1)...] + following,
                                     options: allOptions[first + n] ?? [])
-                        + bracketBias(scalar, openParentheses: parentheses, before: textBefore + middle[..<n], spanAhead: spanAhead)
-                        + spanBias(scalar, before: textBefore + middle[..<n],
-                                   innermost: unclosed.last, spanAhead: spanAhead)
+                        + bracketBias(scalar, openParentheses: parentheses, before: textBefore + middle[..<n], spanAhead: ahead)
+                        + spanBias(scalar, before: textBefore + middle[..<n], innermost: unclosed.last, spanAhead: ahead)
                     quotes = quoteBalance([scalar], from: quotes)
                     parentheses = Self.parenthesisBalance([scalar], from: parentheses)
                     Self.track(scalar, unclosed: &unclosed)
@@ -1284,6 +1287,17 @@ extension LineRepair {
             if let rival, Self.clauseMarks.contains(best.picks[n]) && Self.clauseMarks.contains(rival.picks[n]) { margin = 0 }
             return (best.score - (rival?.score ?? -.infinity) >= margin ? best.picks[n] : nil, best.picks[n])
         }
+    }
+
+    /// The span `middle` holds up to `partner`, picked in the same cluster (「-」 garbled whole):
+    /// nil where a clause mark comes first or `middle` ends, or where the span closes something
+    /// else (「下」) picked as 「下《)》).
+    private static func span(in middle: ArraySlice<Unicode.Scalar>, closedBy partner: Unicode.Scalar,
+                             then after: [Unicode.Scalar]) -> BracketSpan? {
+        guard let end = middle.firstIndex(where: { $0 == partner || clauseMarks.contains($0) }), middle[end] == partner else { return nil }
+        let content = middle[..<end]
+        guard !content.contains(where: { $0 == ")" || $0 == "）" || closingQuotes.contains($0) }) else { return nil }
+        return BracketSpan(content: Array(content), after: Array((middle[(end + 1)...] + after).prefix(2)))
     }
 
     /// How a choice among marks looks garbled on its own, where all its options share their
