@@ -763,6 +763,21 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     #expect(repairer.repair(sentences).text == "他已經走了。我們都很想念。大家都哭了。")
 }
 
+@Test func lostMarksAroundHanTextAfterAPrepositionOrAConjunctionAreBrackets() throws {
+    // A preposition or a conjunction ends neither a sentence nor an enumeration's first item:
+    // the span after it, closed by another mark of the row before more Han text, is a term.
+    let repairer = try RepairFixture.repairer.get()
+    for original in ["纸张类型和名片尺寸显示在「格式」区域的底部。", "用在「關於」方塊標誌的具名圖示。",
+                     "如果目标文本文档含有区域，您可以在「区域」框中选择要插入的区域。"] {
+        let garbled = try garblePunctuation(original, marks: "「」，。")
+        #expect(garbled.contains("銆\u{FFFD}"))
+        #expect(repairer.repair(garbled).text == original)
+    }
+    // After a noun it stays an enumeration: 建设、宏观调控、落实.
+    let items = "加强市场体系建设、宏观调控、落实市长负责制等项工作。"
+    #expect(repairer.repair(try garblePunctuation(items, marks: "、。")).text == items)
+}
+
 @Test func lostBracketsAroundOneCharacterPairAsAroundLongerTerms() throws {
     // 「-」 garbled as one stretch: the closing mark is a choice of the same cluster as the
     // opening one, and the span between weighs for the pair all the same (not 。-。).

@@ -54,8 +54,9 @@ extension LineRepair {
             if !clause.isEmpty && clause.count <= 2 && clause.allSatisfy(Self.isDigit) { return 2 }
             let words = hanCharacters(of: clause)
             let following = following()
-            // (A long clause may end with the first item: 運用貨幣、財政、投資等.)
-            let item = !words.isEmpty && beginsItem(following)
+            // (A long clause may end with the first item: 運用貨幣、財政、投資等. Not after a
+            // preposition or a conjunction, which no item ends with: 或「下标」属性.)
+            let item = !words.isEmpty && beginsItem(following) && lastWordTag(of: words).map({ "pc".contains($0) }) != true
             let byLength: Double = clause.count > 6 && !item ? -2 : words.count <= 4 && (nextSegment() ?? 9) <= 4 ? 1 : 0
             let names = !item && joinsNames(words, following)
             return byLength + (item || names ? Self.itemBias : 0) + enumerationBias(words, markBefore: markBefore(), following: following)
@@ -362,7 +363,7 @@ extension LineRepair {
         if let partner = Self.closingQuote(of: scalar) {
             guard let ahead = spanAhead(partner) else { return 0 }
             if ahead.content.contains(where: { model.table.kind($0) == .han }) {
-                return enclosesTerm(ahead) ? 3.5 : 0
+                return enclosesTerm(ahead, after: before()) ? 3.5 : 0
             }
             span = ahead.content[...]
         } else {
@@ -379,12 +380,29 @@ extension LineRepair {
 
     /// Whether an opening mark before `ahead`, a span of Han text, encloses a term rather than
     /// standing for a clause mark, by what follows its partner (see
-    /// ``spanBias(_:before:innermost:spanAhead:)``).
-    private func enclosesTerm(_ ahead: BracketSpan) -> Bool {
+    /// ``spanBias(_:before:innermost:spanAhead:)``) or by the word the mark follows, `before`'s
+    /// last: a preposition or a conjunction, which neither ends a sentence nor an enumeration's
+    /// first item (在「系統」中, 或「下标」属性). In pku_test, weicheng and the taiwan split,
+    /// spans of two to eight Han characters between two marks of 銆's row, after such a word and
+    /// before Han text, are enclosed by a pair 103 times of 109 (4 are 、、). (Not after a
+    /// particle or an adverb: 的。 and 同样。 end sentences of a novel.)
+    private func enclosesTerm(_ ahead: BracketSpan, after before: [Unicode.Scalar]) -> Bool {
         guard let next = ahead.after.first, ahead.content.count <= Self.termLength,
               ahead.content.allSatisfy({ model.table.kind($0) == .han }) else { return false }
         // (A comma garbled on its own counts as one: 「經濟動物」锛�.)
         return Self.clauseMarks.contains(next) || next == Self.garbledFullwidthMark || beginsWithParticle(ahead.after)
+            || isPlainHan(next) && lastWordTag(of: before).map { "pc".contains($0) } == true
+    }
+
+    /// The first letter of jieba's tag of the longest word of the dictionary `text` ends with,
+    /// of up to four Han characters.
+    func lastWordTag(of text: some BidirectionalCollection<Unicode.Scalar>) -> Character? {
+        let han = Array(text.reversed().prefix(while: isPlainHan).prefix(4).reversed().map(model.simplifiedForm))
+        for length in stride(from: han.count, through: 1, by: -1) {
+            guard let entry = model.lexicon.entry(for: String(String.UnicodeScalarView(han.suffix(length)))) else { continue }
+            return model.lexicon.tag(of: entry)?.first
+        }
+        return nil
     }
 
     /// 锛, the first two bytes of the full-width marks ，：；！？（） read as GBK.
