@@ -40,7 +40,7 @@ extension LineRepair {
         // 了.; 主戰場?我還以爲這裏就是前線呢.): technical text ends its lines with '.' too, but
         // states things there (显示其他选项.). Of the evaluation's 38 clean lines that end with
         // '.' after Han and write no other mark, none ends so; of the 279 such typed lines of the
-        // evaluation and the probe, 34. (Not where the line writes a full-width mark, given or
+        // evaluation and the probe, 32. (Not where the line writes a full-width mark, given or
         // undone from mojibake: 好找啊.)
         let endsSpeech = fullStopsTyped && text.count >= 2 && text[text.count - 1] == "."
             && Self.speechFinalParticles.contains(text[text.count - 2]) && !text.contains(where: Self.foldedForms.contains)
