@@ -132,12 +132,19 @@ extension LineRepair {
     /// enumeration: an adverb, a conjunction, a preposition or a pronoun by jieba's tags
     /// (也可以按「放映」, 若选择「全部」, 仅在「选项」, 这本《…》), its longest word there.
     private func beginsWithFunctionWord(_ text: [Unicode.Scalar]) -> Bool {
-        let simplified = text.prefix(3).map(model.simplifiedForm)
+        dictionaryWord(in: text, atEnd: false, limit: 3)?.tag.map { ["d", "c", "p", "r"].contains($0) } ?? false
+    }
+
+    /// The longest word of the dictionary that the Han characters `han` begin with (or, `atEnd`,
+    /// end with), of up to `limit` characters: its length, and jieba's tag of it.
+    func dictionaryWord(in han: some BidirectionalCollection<Unicode.Scalar>, atEnd: Bool, limit: Int) -> (length: Int, tag: String?)? {
+        let simplified = (atEnd ? Array(han.suffix(limit)) : Array(han.prefix(limit))).map(model.simplifiedForm)
         for length in stride(from: simplified.count, through: 1, by: -1) {
-            guard let entry = model.lexicon.entry(for: String(String.UnicodeScalarView(simplified.prefix(length)))) else { continue }
-            return model.lexicon.tag(of: entry).map { ["d", "c", "p", "r"].contains($0) } ?? false
+            let word = atEnd ? simplified.suffix(length) : simplified.prefix(length)
+            guard let entry = model.lexicon.entry(for: String(String.UnicodeScalarView(word))) else { continue }
+            return (length, model.lexicon.tag(of: entry))
         }
-        return false
+        return nil
     }
 
     /// What the next items of an enumeration add to 、 (nats): the marks' frequencies rate it
@@ -397,12 +404,8 @@ extension LineRepair {
     /// The first letter of jieba's tag of the longest word of the dictionary `text` ends with,
     /// of up to four Han characters.
     func lastWordTag(of text: some BidirectionalCollection<Unicode.Scalar>) -> Character? {
-        let han = Array(text.reversed().prefix(while: isPlainHan).prefix(4).reversed().map(model.simplifiedForm))
-        for length in stride(from: han.count, through: 1, by: -1) {
-            guard let entry = model.lexicon.entry(for: String(String.UnicodeScalarView(han.suffix(length)))) else { continue }
-            return model.lexicon.tag(of: entry)?.first
-        }
-        return nil
+        let han = Array(text.reversed().prefix(while: isPlainHan).reversed())
+        return dictionaryWord(in: han, atEnd: true, limit: 4)?.tag?.first
     }
 
     /// 锛, the first two bytes of the full-width marks ，：；！？（） read as GBK.

@@ -36,12 +36,12 @@ extension LineRepair {
         // writer ends sentences the English way, and 进程.参见 systemd.service(5). is as written.)
         let endsInEnglishFullStop = text.count >= 2 && text[text.count - 1] == "." && text[text.count - 2].isASCII
             && (text[text.count - 2].properties.isAlphabetic || text[text.count - 2] == ")")
-        // So is one that ends with '.' after a particle only speech ends a sentence with (已经倒下
-        // 了.; 主戰場?我還以爲這裏就是前線呢.): technical text ends its lines with '.' too, but
-        // states things there (显示其他选项.). Of the evaluation's 38 clean lines that end with
-        // '.' after Han and write no other mark, none ends so; of the 279 such typed lines of the
-        // evaluation and the probe, 32. (Not where the line writes a full-width mark, given or
-        // undone from mojibake: 好找啊.)
+        // A line that ends with '.' after a particle only speech ends a sentence with (已经倒下
+        // 了.; 主戰場?我還以爲這裏就是前線呢.) was folded whole: technical text ends its lines with
+        // '.' too, but states things there (显示其他选项.). Of the evaluation's 38 clean lines that
+        // end with '.' after Han and write no other mark, none ends so; of the 279 such typed
+        // lines of the evaluation and the probe, 32. (Not where the line writes a full-width
+        // mark, given or undone from mojibake: 好找啊.)
         let endsSpeech = fullStopsTyped && text.count >= 2 && text[text.count - 1] == "."
             && Self.speechFinalParticles.contains(text[text.count - 2]) && !text.contains(where: Self.foldedForms.contains)
         if !written.foldedForm {
@@ -814,16 +814,15 @@ extension LineRepair {
     /// (Benchmarks/repair/independent), 219 of 552. (Not 这样 or 这里:
     /// reviews write 都写明?阿或波?这样一看 for quotation marks an encoder lost.)
     private func isBesidePronoun(_ text: [Unicode.Scalar], at k: Int) -> Bool {
-        func isPronoun(_ word: some Collection<Unicode.Scalar>) -> Bool? {
-            guard let entry = model.lexicon.entry(for: String(String.UnicodeScalarView(word.map(model.simplifiedForm)))) else { return nil }
-            // (jieba tags 您 alone zg.)
-            return word.first.map(Self.personalPronouns.contains) == true && (word.count == 1 || model.lexicon.tag(of: entry) == "r")
+        // (jieba tags 您 alone zg.)
+        func isPronoun(_ word: (length: Int, tag: String?)?, first: (Int) -> Unicode.Scalar) -> Bool {
+            guard let word else { return false }
+            return Self.personalPronouns.contains(first(word.length)) && (word.length == 1 || word.tag == "r")
         }
         let before = Array(text[max(0, k - 3)..<k].reversed().prefix(while: isHan).reversed())
-        let after = text[(k + 1)...].prefix(3).prefix(while: isHan)
-        let ending = stride(from: before.count, through: 1, by: -1).lazy.compactMap { isPronoun(before.suffix($0)) }.first
-        let beginning = stride(from: after.count, through: 1, by: -1).lazy.compactMap { isPronoun(after.prefix($0)) }.first
-        return ending == true || beginning == true
+        let after = Array(text[(k + 1)...].prefix(3).prefix(while: isHan))
+        return isPronoun(dictionaryWord(in: before, atEnd: true, limit: 3)) { before[before.count - $0] }
+            || isPronoun(dictionaryWord(in: after, atEnd: false, limit: 3)) { _ in after[0] }
     }
 
     /// Whether the clause before `k` asks a question, by its words or by its form.
