@@ -441,7 +441,8 @@ import Testing
         // A '?' right after a question particle asks all the same, also in a line that writes
         // ？ elsewhere.
         ("你知道有这么一头牛吗?他不爱抵角,不爱刨地，会不会寂寞？", "你知道有这么一头牛吗？他不爱抵角，不爱刨地，会不会寂寞？"),
-        // Nor does the demonstrative after one: 这样 begins the clause as 阿或波 goes on.
+        // A demonstrative beside one is no sign of a question, as a personal pronoun is: reviews
+        // write 都写明?阿或波?这样 for the quotation marks an encoder lost.
         ("都写明?阿或波?这样一看,马上就能想到", "都写明?阿或波?这样一看，马上就能想到"),
     ])
 }
