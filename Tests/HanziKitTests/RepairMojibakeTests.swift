@@ -544,6 +544,18 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     return garbled
 }
 
+/// Expects each of `originals`, its `marks` garbled on their own through GBK (losing a byte, so
+/// that 銆� stands for one of 、。「」…), to be repaired back to itself.
+private func expectLostMarksRestored(_ originals: [String], marks: String,
+                                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let repairer = try RepairFixture.repairer.get()
+    for original in originals {
+        let garbled = try garblePunctuation(original, marks: marks)
+        #expect(garbled.contains("銆\u{FFFD}"), sourceLocation: sourceLocation)
+        #expect(repairer.repair(garbled).text == original, sourceLocation: sourceLocation)
+    }
+}
+
 @Test func aLineBeginningInsideAQuotationGetsItsLostQuotationMarksTheRightWayRound() throws {
     // Cut from a paragraph, the line begins inside a quotation: its first mark closes it.
     let original = "你嫁了我要挨饿的。”她说：“我本来也不要你养活。”"
@@ -751,13 +763,9 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     // Around Han text the lexicon cannot tell 「白毛旋風」 from 。白毛旋風。: the marks split the
     // characters alike. A particle after the second mark (的, 之) or a comma begins no clause.
     let repairer = try RepairFixture.repairer.get()
-    for original in ["被當地人稱為「白毛旋風」的狂風暴雪襲擊了通往災區的唯一通道。",
-                     "並非人人都是「經濟動物」，只會賺錢，不會求知。",
-                     "濤瀾掀到半天空，哪有不出「喜」之理"] {
-        let garbled = try garblePunctuation(original, marks: "「」，。")
-        #expect(garbled.contains("銆\u{FFFD}"))
-        #expect(repairer.repair(garbled).text == original)
-    }
+    try expectLostMarksRestored(["被當地人稱為「白毛旋風」的狂風暴雪襲擊了通往災區的唯一通道。",
+                                 "並非人人都是「經濟動物」，只會賺錢，不會求知。",
+                                 "濤瀾掀到半天空，哪有不出「喜」之理"], marks: "「」，。")
     // Followed by a clause, the same span is left to the marks' frequencies.
     let sentences = try garblePunctuation("他已經走了。我們都很想念。大家都哭了。", marks: "。")
     #expect(repairer.repair(sentences).text == "他已經走了。我們都很想念。大家都哭了。")
@@ -767,12 +775,8 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     // A preposition or a conjunction ends neither a sentence nor an enumeration's first item:
     // the span after it, closed by another mark of the row before more Han text, is a term.
     let repairer = try RepairFixture.repairer.get()
-    for original in ["纸张类型和名片尺寸显示在「格式」区域的底部。", "用在「關於」方塊標誌的具名圖示。",
-                     "如果目标文本文档含有区域，您可以在「区域」框中选择要插入的区域。"] {
-        let garbled = try garblePunctuation(original, marks: "「」，。")
-        #expect(garbled.contains("銆\u{FFFD}"))
-        #expect(repairer.repair(garbled).text == original)
-    }
+    try expectLostMarksRestored(["纸张类型和名片尺寸显示在「格式」区域的底部。", "用在「關於」方塊標誌的具名圖示。",
+                                 "如果目标文本文档含有区域，您可以在「区域」框中选择要插入的区域。"], marks: "「」，。")
     // After a noun it stays an enumeration: 建设、宏观调控、落实.
     let items = "加强市场体系建设、宏观调控、落实市长负责制等项工作。"
     #expect(repairer.repair(try garblePunctuation(items, marks: "、。")).text == items)
@@ -782,11 +786,8 @@ private func garblePunctuation(_ text: String, marks: String = "，。：“”�
     // 「-」 garbled as one stretch: the closing mark is a choice of the same cluster as the
     // opening one, and the span between weighs for the pair all the same (not 。-。).
     let repairer = try RepairFixture.repairer.get()
-    for original in ["或是用「-」列印至標準輸出", "指令中間結束：發現了「{」但沒有對稱的字。", "用「v」列印至", "用「vv」列印至"] {
-        let garbled = try garblePunctuation(original, marks: "「」。")
-        #expect(garbled.contains("銆\u{FFFD}"))
-        #expect(repairer.repair(garbled).text == original)
-    }
+    try expectLostMarksRestored(["或是用「-」列印至標準輸出", "指令中間結束：發現了「{」但沒有對稱的字。", "用「v」列印至", "用「vv」列印至"],
+                                marks: "「」。")
     // A span that closes another bracket is no term: 「下」) stays so, not 「下《)》.
     let closing = "進行點選動作的方向 (「左」、「右」、「上」、「下」)。"
     #expect(repairer.repair(try misread(closing, readAs: .gbk)).text == closing)

@@ -56,7 +56,7 @@ extension LineRepair {
             let following = following()
             // (A long clause may end with the first item: 運用貨幣、財政、投資等. Not after a
             // preposition or a conjunction, which no item ends with: 或「下标」属性.)
-            let item = !words.isEmpty && beginsItem(following) && lastWordTag(of: words).map({ "pc".contains($0) }) != true
+            let item = !words.isEmpty && beginsItem(following) && !endsWithPrepositionOrConjunction(words)
             let byLength: Double = clause.count > 6 && !item ? -2 : words.count <= 4 && (nextSegment() ?? 9) <= 4 ? 1 : 0
             let names = !item && joinsNames(words, following)
             return byLength + (item || names ? Self.itemBias : 0) + enumerationBias(words, markBefore: markBefore(), following: following)
@@ -393,19 +393,19 @@ extension LineRepair {
     /// spans of two to eight Han characters between two marks of 銆's row, after such a word and
     /// before Han text, are enclosed by a pair 103 times of 109 (4 are 、、). (Not after a
     /// particle or an adverb: 的。 and 同样。 end sentences of a novel.)
-    private func enclosesTerm(_ ahead: BracketSpan, after before: [Unicode.Scalar]) -> Bool {
+    private func enclosesTerm(_ ahead: BracketSpan, after before: @autoclosure () -> [Unicode.Scalar]) -> Bool {
         guard let next = ahead.after.first, ahead.content.count <= Self.termLength,
               ahead.content.allSatisfy({ model.table.kind($0) == .han }) else { return false }
         // (A comma garbled on its own counts as one: 「經濟動物」锛�.)
         return Self.clauseMarks.contains(next) || next == Self.garbledFullwidthMark || beginsWithParticle(ahead.after)
-            || isPlainHan(next) && lastWordTag(of: before).map { "pc".contains($0) } == true
+            || isPlainHan(next) && endsWithPrepositionOrConjunction(before())
     }
 
-    /// The first letter of jieba's tag of the longest word of the dictionary `text` ends with,
-    /// of up to four Han characters.
-    func lastWordTag(of text: some BidirectionalCollection<Unicode.Scalar>) -> Character? {
+    /// Whether the longest word of the dictionary `text` ends with, of up to four Han
+    /// characters, is one jieba tags a preposition or a conjunction.
+    private func endsWithPrepositionOrConjunction(_ text: some BidirectionalCollection<Unicode.Scalar>) -> Bool {
         let han = Array(text.reversed().prefix(while: isPlainHan).reversed())
-        return dictionaryWord(in: han, atEnd: true, limit: 4)?.tag?.first
+        return dictionaryWord(in: han, atEnd: true, limit: 4)?.tag?.first.map { "pc".contains($0) } == true
     }
 
     /// 锛, the first two bytes of the full-width marks ，：；！？（） read as GBK.

@@ -1174,9 +1174,10 @@ extension LineRepair {
         let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
         // (Over the line as repaired so far: the stretches before this one chose their marks.)
         var unclosedBefore: [Unicode.Scalar] = []
-        for scalar in lineBefore + text[..<first] { Self.track(scalar, unclosed: &unclosedBefore) }
-        let parenthesesBefore = Self.parenthesisBalance(lineBefore + text[..<first], from: 0)
-        let quotedBefore = (lineBefore + text[..<first]).contains(where: Self.opensQuotation)
+        let lineSoFar = lineBefore + text[..<first]
+        for scalar in lineSoFar { Self.track(scalar, unclosed: &unclosedBefore) }
+        let parenthesesBefore = Self.parenthesisBalance(lineSoFar, from: 0)
+        let quotedBefore = lineSoFar.contains(where: Self.opensQuotation)
         // What an opening mark's partner would enclose, where it comes within a short span
         // after the cluster, before any clause mark: as a character, as an open choice that may
         // be it, or as a mark garbled on its own further on whose first two bytes are the
