@@ -356,6 +356,25 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
     pool = [line for line, _ in both if re.search('[「」]', line) and not re.search('[“”"『』]', line)]
     for line in corner_rng.sample(pool, min(per_category, len(pool))):
         add('cornerBracketsFolded', line, re.sub('[「」]', '"', fold(line)), source=script[line], quotes='corner')
+
+    # GBK (either script) and Big5 (Traditional) read as windows-1252, as browsers read it,
+    # or as Latin-1: Western software showing Chinese from before Unicode (ÄãºÃ for 你好).
+    # Nothing is lost. Drawn last, each with a generator of its own.
+    for category, codec, scripts in [('gbkAsWindows1252', 'gbk', ('simplified', 'traditional')),
+                                     ('big5AsWindows1252', 'big5', ('traditional',))]:
+        latin_rng = random.Random(f'{seed}-{split}-{category}')
+        count = 0
+        for line in favour_quotes([line for line, s in both if s in scripts], per_category * 3, latin_rng):
+            try:
+                line.encode(codec)
+            except UnicodeEncodeError:
+                continue
+            wrong = ('cp1252', 'c1') if latin_rng.random() < 0.5 else ('latin-1',)
+            corrupt = maybe_span(lambda s: s.encode(codec).decode(*wrong), latin_rng)
+            add(category, line, corrupt(line), source=script[line])
+            count += 1
+            if count >= per_category:
+                break
     return cases
 
 

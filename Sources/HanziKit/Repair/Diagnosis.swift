@@ -14,6 +14,10 @@ public enum Diagnosis: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case big5AsGBK
     /// GBK bytes read as Big5.
     case gbkAsBig5
+    /// GBK bytes read as windows-1252 or ISO-8859-1: 你好 shows as ÄãºÃ, 。 as ¡£.
+    case gbkAsWindows1252
+    /// Big5 bytes read as windows-1252 or ISO-8859-1: 你好 shows as §A¦n, 。 as ¡C.
+    case big5AsWindows1252
     /// Traditional text stored as GBK whose decoder lost a lead byte at a punctuation mark ('?')
     /// and read the following bytes one byte out of step until an ASCII byte realigned it:
     /// "。”王晟說" shows as "?!蓖蹶烧f".

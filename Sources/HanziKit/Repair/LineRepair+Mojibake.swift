@@ -380,10 +380,17 @@ extension LineRepair {
             // the garbled ones that follow (说 + 锛� reads as ˵，): when the repair begins with
             // something other than Chinese, compare with starting one or two characters later,
             // scoring every candidate over the same stretch of the line. (A middle dot too: ·
-            // read as GBK is 路, so clean 路 before a garbled mark decodes as one.)
+            // read as GBK is 路, so clean 路 before a garbled mark decodes as one.) So when a
+            // stretch read as windows-1252 begins with a Chinese mark, which that encodes too (”
+            // as 94): a clause of GBK read so after 。” decodes from it out of step (。”ÈÃ²· as
+            // 。斎貌).
+            let beginsWithMark: Bool = if case .latin = misreading.wrong {
+                model.table.kind(scalars[best.edit.range.lowerBound]) == .chinesePunctuation
+            } else { false }
             var alternatives = found
             // (Not a bullet that begins the line: lists begin so, ● 一九九七年… or ③ 陝北….)
-            if let first = best.edit.replacement.first, !isChinese(first) || first == "·",
+            if let first = best.edit.replacement.first,
+               !isChinese(first) || first == "·" || beginsWithMark,
                !(best.edit.range.lowerBound == 0 && Self.isBullet(first)) {
                 var s = i
                 for _ in 0..<2 {
@@ -740,6 +747,15 @@ extension LineRepair {
                replacement.count(where: { model.table.kind($0) == .han && !model.isRareHan($0) }) < 2 {
                 gain = -.infinity
             }
+            // GBK or Big5 read as windows-1252 gives bytes UTF-8 would make nothing of, but a
+            // pair of them now and then is a UTF-8 character too (路 is C2 B7, ·): there it was
+            // UTF-8, which the line's other mojibake shows (闪Â·陶姆, 首领ï¼Œ).
+            // European text read so pairs an accented letter with the letter or space beside it
+            // (« %s » as 珷%s牷, entrée as entr閑, « { » as «爗牷): rare Han characters, or ones
+            // alone among Latin letters. Chinese read back holds a word: two common Han
+            // characters side by side, or one beside a mark.
+            if case .latin = misreading.wrong, case .charset = misreading.original,
+               String(validating: run.bytes[start..<end.byte], as: UTF8.self) != nil || !holdsChineseWord(replacement) { continue }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
@@ -764,8 +780,9 @@ extension LineRepair {
                gain < Self.minimumCrossGainPerCharacter * Double(range.count { !scalars[$0].isASCII }) { continue }
             // Nor are characters that stand alone between spaces, a corpus split into words
             // (pycantonese's 啱 啊 啱 啊): re-read one by one, rare words give common junk (曏 摆).
-            // (A lead byte lost before an ASCII trail, �A for ，, is a pair of its own.)
-            if case .charset = misreading.original, !range.contains(where: { scalars[$0] == "\u{FFFD}" }),
+            // (A lead byte lost before an ASCII trail, �A for ，, is a pair of its own; and read
+            // as Latin-1, each character of Big5 is a pair: 你瞧， as §AÁ@¡A.)
+            if case .charset = misreading.wrong, case .charset = misreading.original, !range.contains(where: { scalars[$0] == "\u{FFFD}" }),
                !range.dropLast().contains(where: { !scalars[$0].isASCII && !scalars[$0 + 1].isASCII }) { continue }
             let unrecovered = replacement.count { $0 == "\u{FFFD}" }
             if diagnosis == misreading.diagnosis {
@@ -791,6 +808,14 @@ extension LineRepair {
             return scalar.map { $0.isASCII && $0.properties.isAlphabetic || model.table.kind($0) == .latinLetter } == true
         }
         return kinds.indices.allSatisfy { j in kinds[j] != .latinLetter || !isLetter(j - 1) && !isLetter(j + 1) }
+    }
+
+    /// Whether `text` sets two Han characters side by side, or a Han character beside a Chinese
+    /// mark, none of them rare.
+    private func holdsChineseWord(_ text: [Unicode.Scalar]) -> Bool {
+        func isCommonHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han && !model.isRareHan(scalar) }
+        func isMark(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .chinesePunctuation }
+        return zip(text, text.dropFirst()).contains { isCommonHan($0) && (isCommonHan($1) || isMark($1)) || isMark($0) && isCommonHan($1) }
     }
 
     /// Whether `part` is `whole` with some elements left out (a lead byte's loss ends a pair
@@ -1004,7 +1029,8 @@ extension LineRepair {
     private static func doubleByteSequence(_ run: Reencoding, at j: Int, charset: Charset, lostBytes: [UInt8],
                                            wrongDecoder: LosingDecoder?) -> (unit: Unit, length: Int)? {
         if !run.isLost[j] && run.bytes[j] < 0x80 { return (.known(Unicode.Scalar(run.bytes[j])), 1) }
-        guard j + 1 < run.count else { return nil }
+        // (Where the wrong decoder loses no byte, a U+FFFD or a '?' is none of the text's.)
+        guard j + 1 < run.count, !lostBytes.isEmpty || !run.isLost[j] && !run.isUnknown(j + 1) else { return nil }
         if let pairs = run.pairOptions[j] {
             var options: [Unicode.Scalar] = []
             for (lead, trail) in pairs {

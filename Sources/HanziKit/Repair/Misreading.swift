@@ -131,6 +131,15 @@ struct Misreading: Sendable {
         // The same, read by Python: GBK's 其 (C6 E4) reads as む, which Big5-HKSCS puts at C7 67.
         Misreading(diagnosis: .gbkAsBig5, wrong: .charset(.big5, fallback: .table(.pythonBig5)), original: .charset(.gbk),
                    lostBytes: Array(0x81...0xFE), signs: [.crossMojibake], privateUseCounts: true, outOfStepSigns: true, rareTextSigns: true),
+        // GBK and Big5 read as windows-1252 or Latin-1, as Western software shows Chinese from
+        // before Unicode (ÄãºÃ for 你好). Every pair becomes two letters or symbols of Latin-1,
+        // where UTF-8's lead bytes are: those sign it, and so do the marks' lead bytes (¡ for A1,
+        // £ for A3). Their decoders lose no byte Chinese text uses (Big5 has none below A1;
+        // GBK's are rare characters' bytes), so none is guessed.
+        Misreading(diagnosis: .gbkAsWindows1252, wrong: .latin, original: .charset(.gbk),
+                   lostBytes: [], signs: [.latinLead, .latinContinuation], privateUseCounts: false),
+        Misreading(diagnosis: .big5AsWindows1252, wrong: .latin, original: .charset(.big5),
+                   lostBytes: [], signs: [.latinLead, .latinContinuation], privateUseCounts: false),
     ]
 
     /// What a character the wrong charset cannot encode may stand for inside a garbled run:

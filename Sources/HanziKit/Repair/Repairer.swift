@@ -236,6 +236,9 @@ public struct Repairer: Sendable {
         var kanaOrHangul = 0
         // (Letters of other scripts are counted apart, in the few lines that have one.)
         var strayLetter = false
+        // Latin-1 characters in a row, and the byte where the last one ended.
+        var latinRun = 0
+        var latinRunEnd = Int.min / 2
         var i = 0
         let n = text.count
         while i < n {
@@ -289,6 +292,15 @@ public struct Repairer: Sendable {
                 previousFoldable = false
                 previousTypedStop = false
                 continue
+            }
+            // GBK or Big5 read as windows-1252 or Latin-1 makes each character two of Latin-1's
+            // (你好 as ÄãºÃ, 不過 as ¤£¹L, where Big5's second byte may be ASCII): three in a row,
+            // or with one such letter between, which a European word sets among more of its own.
+            if value &- 0x80 < 0x80 {
+                let gap = start - latinRunEnd
+                latinRun = gap == 0 || gap == 1 && (0x40...0x7E).contains(text[start - 1]) ? latinRun + 1 : 1
+                latinRunEnd = i
+                if latinRun >= 3 { return .mojibake }
             }
             let entry = entries[Int(value)]
             let signs = entrySigns(entry)
