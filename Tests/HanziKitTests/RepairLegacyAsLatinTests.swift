@@ -88,3 +88,26 @@ func big5ReadAsLatinIsUndone(as latin: Charset) throws {
     try expectLeftAlone(["今天气温 25°C，湿度 60%。", "约翰·史密斯说：“×2 就够了。”", "版权所有 © 2024，保留所有权利。",
                          "价格为 ±5 元，见第 3 页 ¶2。"])
 }
+
+@Test func legacyChineseReadAsLatinTwiceIsUndone() throws {
+    // GBK read as Latin-1, saved as UTF-8 and read as windows-1252 again (ËûËµ as Ã‹Ã»Ã‹Âµ).
+    let original = "他说：“你好，世界。”这是一个测试。"
+    let once = try misread(original, writtenAs: .gbk, readAs: .latin1)
+    let twice = try misread(once, readAs: .windows1252)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(twice)
+    #expect(text == original, "\(twice)")
+    #expect(fixes.map(\.diagnosis) == [.doubleMojibake])
+}
+
+@Test func aMarkReadAsLatinAloneAfterChineseIsUndone() throws {
+    // A mark's first byte is A1 or A3 (¡ £), which Chinese text never sets after a character.
+    for (original, writtenAs) in [("他说“你好”。", Charset.gbk), ("這是一個測試。", .big5)] {
+        let marks = original.unicodeScalars.filter { !$0.properties.isIdeographic }
+        var garbled = original
+        for mark in Set(marks) {
+            garbled = garbled.replacingOccurrences(of: String(mark), with: try misread(String(mark), writtenAs: writtenAs, readAs: .latin1))
+        }
+        #expect(garbled != original)
+        #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
+    }
+}

@@ -752,10 +752,12 @@ extension LineRepair {
             // UTF-8, which the line's other mojibake shows (闪Â·陶姆, 首领ï¼Œ).
             // European text read so pairs an accented letter with the letter or space beside it
             // (« %s » as 珷%s牷, entrée as entr閑, « { » as «爗牷): rare Han characters, or ones
-            // alone among Latin letters. Chinese read back holds a word: two common Han
-            // characters side by side, or one beside a mark.
+            // alone among Latin letters. Chinese read back makes a word: two common Han
+            // characters side by side, or one beside a mark, inside the stretch or at its edge.
             if case .latin = misreading.wrong, case .charset = misreading.original,
-               String(validating: run.bytes[start..<end.byte], as: UTF8.self) != nil || !holdsChineseWord(replacement) { continue }
+               String(validating: run.bytes[start..<end.byte], as: UTF8.self) != nil
+                || !holdsChineseWord(replacement, after: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
+                                     before: range.upperBound < scalars.count ? scalars[range.upperBound] : nil) { continue }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
@@ -811,11 +813,16 @@ extension LineRepair {
     }
 
     /// Whether `text` sets two Han characters side by side, or a Han character beside a Chinese
-    /// mark, none of them rare.
-    private func holdsChineseWord(_ text: [Unicode.Scalar]) -> Bool {
+    /// mark, none of them rare; or begins or ends with one such beside `previous` or `next`, a
+    /// common Han character (測試 before ¡C, 。 once undone). (Not a mark outside: Europe's
+    /// quotation marks are windows-1252's too, and „e” reads as 別”.)
+    private func holdsChineseWord(_ text: [Unicode.Scalar], after previous: Unicode.Scalar?, before next: Unicode.Scalar?) -> Bool {
         func isCommonHan(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .han && !model.isRareHan(scalar) }
         func isMark(_ scalar: Unicode.Scalar) -> Bool { model.table.kind(scalar) == .chinesePunctuation }
-        return zip(text, text.dropFirst()).contains { isCommonHan($0) && (isCommonHan($1) || isMark($1)) || isMark($0) && isCommonHan($1) }
+        func isWord(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool { isCommonHan(a) && (isCommonHan(b) || isMark(b)) || isMark(a) && isCommonHan(b) }
+        if let first = text.first, let previous, isCommonHan(previous), isWord(previous, first) { return true }
+        if let last = text.last, let next, isCommonHan(next), isWord(last, next) { return true }
+        return zip(text, text.dropFirst()).contains(where: isWord)
     }
 
     /// Whether `part` is `whole` with some elements left out (a lead byte's loss ends a pair

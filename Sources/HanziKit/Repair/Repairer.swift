@@ -294,13 +294,16 @@ public struct Repairer: Sendable {
                 continue
             }
             // GBK or Big5 read as windows-1252 or Latin-1 makes each character two of Latin-1's
-            // (你好 as ÄãºÃ, 不過 as ¤£¹L, where Big5's second byte may be ASCII): three in a row,
-            // or with one such letter between, which a European word sets among more of its own.
+            // (你好 as ÄãºÃ; 不過 as ¤£¹L, Big5's second byte often ASCII): three in a row, one
+            // ASCII letter or sign at most between each two. A European word sets its accented
+            // letters among more ASCII ones (déjà, Größe).
             if value &- 0x80 < 0x80 {
                 let gap = start - latinRunEnd
                 latinRun = gap == 0 || gap == 1 && (0x40...0x7E).contains(text[start - 1]) ? latinRun + 1 : 1
                 latinRunEnd = i
-                if latinRun >= 3 { return .mojibake }
+                // (So does ¡ or £ after a Chinese character: GBK's and Big5's marks begin with
+                // A1 or A3, and Chinese text sets neither there.)
+                if latinRun >= 3 || previousWide && (value == 0xA1 || value == 0xA3) { return .mojibake }
             }
             let entry = entries[Int(value)]
             let signs = entrySigns(entry)
