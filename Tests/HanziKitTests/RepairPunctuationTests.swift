@@ -1267,3 +1267,10 @@ private func expectRepairs(_ cases: [(line: String, expected: String)]) throws {
         ("他说——,我们走吧", "他说——，我们走吧"),
     ])
 }
+
+@Test func aMarkBesideItsOwnFullWidthFormIsLeftAsTyped() throws {
+    // Restored, it would stand twice (痊癒，，而且); the writer typed the full-width one too.
+    try expectLeftAlone(["沒關係，我現在已經痊癒,，而且做好了戰鬥準備。", "精靈們知道南方的大森林，,也曾多次在那裏的小徑上行走。"])
+    // Alone, it is restored.
+    #expect(try RepairFixture.repairer.get().repair("他说,好的").text == "他说，好的")
+}

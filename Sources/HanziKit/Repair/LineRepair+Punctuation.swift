@@ -328,7 +328,8 @@ extension LineRepair {
                 continue
             }
             // A sentence that ended with 。 has no mark after it: 查詢。! is as its writer typed it.
-            if previous == "。" { continue }
+            // Nor does a mark beside its own full-width form need it again (痊癒,，而且).
+            if previous == "。" || previous == fullwidth || next == fullwidth { continue }
             // (U+FFFD after a Han character stands for one, or for the mark a repair could not
             // tell; after a closing mark it may stand for a space: 「值」:� 要舍入.) In a
             // line folded whole, spaces may stand on both sides (2008年7月2日 : 我在网上订房时),
