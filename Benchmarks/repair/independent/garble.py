@@ -95,6 +95,24 @@ def c_gbkAsBig5(s):
     return out, 'gbk->big5', '\ufffd' in out
 
 
+def c_legacyAsLatin(x, codec, rng):
+    """GBK or Big5 bytes shown by Western software: as windows-1252 (sloppy or with U+FFFD) or
+    Latin-1, the whole line or one clause of it. Its own generator: added after the others."""
+    v = rng.choices(['cp1252-sloppy', 'cp1252-replace', 'latin1'], [45, 25, 30])[0]
+    def dec(part):
+        b = part.encode(codec)
+        return b.decode('latin-1') if v == 'latin1' else cp1252(b, 'sloppy' if v == 'cp1252-sloppy' else 'replace')
+    try: x.encode(codec)
+    except UnicodeEncodeError: return None
+    sp = clause_spans(x)
+    if rng.random() < 0.3 and len(sp) >= 2:
+        a, b = rng.choice(sp)
+        bad = x[:a] + dec(x[a:b]) + x[b:]
+        return bad, 'clause-' + v, '\ufffd' in bad
+    bad = dec(x)
+    return bad, 'line-' + v, '\ufffd' in bad
+
+
 def fold_fullwidth(x, alnum_too=False):
     """FF01–FF5E to ASCII: punctuation only, or (NFKC-like) letters and digits too."""
     def f(c):
@@ -233,6 +251,15 @@ def main(data):
             add('cornerFolded', 's2tw', 'T', tc, corner_folded(tc), False, quotes='corner')
     for t in tw_corner:
         add('cornerFolded', 'native-zh_TW', 'T', t, corner_folded(t), False, quotes='corner')
+    # Added later, with a generator of their own, so that the cases above stay as they were.
+    latin = random.Random(7272)
+    for i, s in enumerate(pool):
+        t = s2t.convert(s)
+        o, sc = (s, 'S') if i % 2 == 0 else (t, 'T')
+        r = c_legacyAsLatin(o, 'gbk', latin)
+        if r: add('gbkAsCp1252', r[1], sc, o, r[0], r[2])
+        r = c_legacyAsLatin(t, 'big5', latin)
+        if r: add('big5AsCp1252', r[1], 'T', t, r[0], r[2])
 
     with open(os.path.join(data, 'cases.jsonl'), 'w') as f:
         for c in cases:
