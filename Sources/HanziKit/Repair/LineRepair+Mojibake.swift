@@ -115,6 +115,15 @@ extension LineRepair {
     /// no character that lost a byte).
     private func editsRestoringDroppedBytes(in runs: [Reencoding], misreading: Misreading, over found: [Edit]) -> [Edit] {
         guard case .utf8 = misreading.original, !scalars.contains("\u{FFFD}") else { return found }
+        // UTF-8 that lost only windows-1252's five undefined bytes still has a continuation
+        // byte after most lead bytes (十, E5 8D 81, loses both). Text read so where a third of
+        // them have none was never UTF-8 (GBK read as windows-1252: ËûËµ), and putting back
+        // what it could have dropped was most of the work of such a line. (A GBK decoder drops
+        // more.)
+        if case .latin = misreading.wrong {
+            let leads = runs.map(\.utf8Leads).reduce((all: 0, withoutContinuation: 0)) { ($0.all + $1.all, $0.withoutContinuation + $1.withoutContinuation) }
+            if leads.withoutContinuation >= 2 && leads.withoutContinuation * 3 > leads.all { return found }
+        }
         // (A windows-1252 decoder drops its five undefined bytes wherever they stand.)
         let decoder = misreading.wrongDecoder
         let continuations = misreading.lostBytes.filter { $0 & 0xC0 == 0x80 }

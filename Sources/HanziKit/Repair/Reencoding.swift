@@ -32,6 +32,17 @@ struct Reencoding {
         append(run.bytes[k], owner: run.owner[k], starts: run.startsCharacter[k], lost: run.isLost[k], question: run.isQuestionMark[k])
     }
 
+    /// How many bytes lead a UTF-8 sequence (C2–F4) before another byte, and how many of those
+    /// are followed by a byte that continues none (not 80–BF).
+    var utf8Leads: (all: Int, withoutContinuation: Int) {
+        var leads = (all: 0, withoutContinuation: 0)
+        for (byte, next) in zip(bytes, bytes.dropFirst()) where (0xC2...0xF4).contains(byte) {
+            leads.all += 1
+            if !(0x80...0xBF).contains(next) { leads.withoutContinuation += 1 }
+        }
+        return leads
+    }
+
     /// Whether byte `i` is unknown: lost, or a '?' where the original needs a byte it cannot be.
     func isUnknown(_ i: Int) -> Bool { isLost[i] || isQuestionMark[i] }
 
