@@ -121,8 +121,13 @@ extension LineRepair {
         // what it could have dropped was most of the work of such a line. (A GBK decoder drops
         // more.)
         if case .latin = misreading.wrong {
-            let leads = runs.map(\.utf8Leads).reduce((all: 0, withoutContinuation: 0)) { ($0.all + $1.all, $0.withoutContinuation + $1.withoutContinuation) }
-            if leads.withoutContinuation >= 2 && leads.withoutContinuation * 3 > leads.all { return found }
+            var leads = 0, bare = 0
+            for run in runs {
+                let counted = run.utf8Leads
+                leads += counted.all
+                bare += counted.withoutContinuation
+            }
+            if bare >= 2 && bare * 3 > leads { return found }
         }
         // (A windows-1252 decoder drops its five undefined bytes wherever they stand.)
         let decoder = misreading.wrongDecoder
@@ -763,10 +768,11 @@ extension LineRepair {
             // (« %s » as 珷%s牷, entrée as entr閑, « { » as «爗牷): rare Han characters, or ones
             // alone among Latin letters. Chinese read back makes a word: two common Han
             // characters side by side, or one beside a mark, inside the stretch or at its edge.
+            // (The word is asked first: it builds no string.)
             if case .latin = misreading.wrong, case .charset = misreading.original,
-               String(validating: run.bytes[start..<end.byte], as: UTF8.self) != nil
-                || !holdsChineseWord(replacement, after: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
-                                     before: range.upperBound < scalars.count ? scalars[range.upperBound] : nil) { continue }
+               !holdsChineseWord(replacement, after: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
+                                 before: range.upperBound < scalars.count ? scalars[range.upperBound] : nil)
+                || String(validating: run.bytes[start..<end.byte], as: UTF8.self) != nil { continue }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
