@@ -375,6 +375,23 @@ def make_cases(split, simplified, traditional, per_category, rng, seed):
             count += 1
             if count >= per_category:
                 break
+
+    # GBK read with Python's cp1252 (errors='replace'), which writes U+FFFD for the five bytes
+    # windows-1252 leaves undefined. GBK's extension rows, where most Traditional characters
+    # not in GB2312 are, use them (濟 is 9D FA): lines that have such a byte, so every case
+    # lost one unless only a clause without it was garbled. Drawn last, with a generator of
+    # its own.
+    undefined = set(b'\x81\x8d\x8f\x90\x9d')
+
+    def loses_bytes(line):
+        try:
+            return not undefined.isdisjoint(line.encode('gbk'))
+        except UnicodeEncodeError:
+            return False
+    replace_rng = random.Random(f'{seed}-{split}-gbkAsWindows1252-python')
+    corrupt = maybe_span(lambda s: s.encode('gbk').decode('cp1252', 'replace'), replace_rng)
+    for line in favour_quotes([line for line, _ in both if loses_bytes(line)], per_category, replace_rng):
+        add('gbkAsWindows1252-python', line, corrupt(line), source=script[line])
     return cases
 
 

@@ -90,7 +90,9 @@ final class ChangeReport: @unchecked Sendable {
             }
             let unrecovered = change.fix?.unrecovered ?? 0
             let lost = unrecovered > 0 ? ", \(unrecovered) character(s) lost (U+FFFD)" : ""
-            return "\(place): \(quoted(change.before)) → \(quoted(change.after)) \(label)\(lost)\n"
+            let guessed = change.fix?.guessed ?? 0
+            let chosen = guessed > 0 ? ", \(guessed) character(s) chosen for lost bytes" : ""
+            return "\(place): \(quoted(change.before)) → \(quoted(change.after)) \(label)\(lost)\(chosen)\n"
         case .json:
             var fields = [
                 "\"file\":\(json(inputName))",
@@ -110,6 +112,7 @@ final class ChangeReport: @unchecked Sendable {
                     "\"irrecoverable\":\(fix.diagnosis.isIrrecoverable)",
                     "\"gain\":\((fix.gain * 10).rounded() / 10)",
                     "\"unrecovered\":\(fix.unrecovered)",
+                    "\"guessed\":\(fix.guessed)",
                 ]
             } else {
                 fields += ["\"config\":\(json(detail))", "\"changed\":true"]

@@ -45,7 +45,7 @@ struct CleanCommandTests {
             "2: bytes \(comma + 4)..<\(comma + 10): \"么办\" → \"麼辦\" conversion s2t",
             "2: bytes \(comma + 10)..<\(comma + 11): \"?\" → \"？\" punctuation asciiPunctuationInChinese",
             "3: bytes \(three + 9)..<\(three + 12): \"说\" → \"說\" conversion s2t",
-            "3: bytes \(quote)..<\(four - 1): \"\(garbledQuote)\" → \"“你好”\" repair utf8AsGBK",
+            "3: bytes \(quote)..<\(four - 1): \"\(garbledQuote)\" → \"“你好”\" repair utf8AsGBK, 1 character(s) chosen for lost bytes",
             "4: bytes \(four)..<\(four + 9): \"锟斤拷\" repair kunJinKao, irrecoverable, left as is",
             "4: bytes \(four)..<\(four + 3): \"锟\" → \"錕\" conversion s2t",
         ])

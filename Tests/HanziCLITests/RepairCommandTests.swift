@@ -36,7 +36,9 @@ struct RepairCommandTests {
         let start = "干净的一行。\n她笑着说：".utf8.count
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines[0] == "2: bytes \(start)..<\(start + garbledQuote.utf8.count): \"\(garbledQuote)\" → \"“你好”\" utf8AsGBK")
+        // The closing mark lost its last byte (U+FFFD): ” is chosen, and said to be.
+        #expect(lines[0] == "2: bytes \(start)..<\(start + garbledQuote.utf8.count): \"\(garbledQuote)\" → \"“你好”\" utf8AsGBK"
+            + ", 1 character(s) chosen for lost bytes")
         #expect(lines[1].hasPrefix("3: bytes"))
         #expect(lines[1].contains("kunJinKao, irrecoverable, left as is"))
     }
@@ -54,6 +56,8 @@ struct RepairCommandTests {
         #expect(objects[0]["after"] as? String == "“你好”")
         #expect(objects[0]["start"] as? Int == "她笑着说：".utf8.count)
         #expect(objects[0]["changed"] as? Bool == true)
+        #expect(objects[0]["guessed"] as? Int == 1)
+        #expect(objects[0]["unrecovered"] as? Int == 0)
     }
 
     @Test func explainReportsTheSpaceTypedAfterAMarkAsRemoved() throws {

@@ -111,3 +111,32 @@ func big5ReadAsLatinIsUndone(as latin: Charset) throws {
         #expect(try RepairFixture.repairer.get().repair(garbled).text == original, "\(garbled)")
     }
 }
+
+@Test func gbkReadByAWindows1252DecoderThatLostBytesIsUndoneByChoosingThem() throws {
+    // Python's cp1252 (errors='replace') writes U+FFFD for the five bytes windows-1252 leaves
+    // undefined, as ICU's does: 濟 (9D FA) reads as �ú. The lost byte is one of those five,
+    // chosen by how the text reads, and the fix says it was chosen.
+    let original = "我國經濟工作取得的一項重要成就，就是結構調整開始出現一些新的積極變化。"
+    let garbled = try misread(original, writtenAs: .gbk, readAs: .windows1252)
+    #expect(garbled.unicodeScalars.count { $0 == "\u{FFFD}" } == 1)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original, "\(garbled)")
+    #expect(fixes.map(\.diagnosis) == [.gbkAsWindows1252])
+    #expect(fixes.map(\.guessed) == [1])
+    #expect(fixes.map(\.unrecovered) == [0])
+}
+
+@Test func gbkReadAsLatinWithoutLostBytesReportsNothingChosen() throws {
+    let garbled = try misread(simplified, writtenAs: .gbk, readAs: .latin1)
+    let fixes = try RepairFixture.repairer.get().repair(garbled).fixes
+    #expect(fixes.map(\.guessed) == [0])
+}
+
+@Test func aLostByteInEuropeanTextIsNoLostByteOfGBK() throws {
+    // A guess for a U+FFFD makes a word of anything (Albanian zgjerues�hëm as zgjerues漢雖):
+    // the Chinese word that shows GBK must be made of bytes the line has.
+    for line in ["Pixbuf i zgjerues\u{FFFD}hëm i hapur", "Ndarës të rregullues\u{FFFD}hëm", "P\u{FFFD}hát sinh danh sách phụ thuộc",
+                 "Na\u{FFFD}dëb", "»PR« und »S«/»PL«/»MI«/»S\u{FFFD}G« können nicht zusammen verwendet werden"] {
+        #expect(try RepairFixture.repairer.get().repair(line).text == line)
+    }
+}

@@ -1006,3 +1006,14 @@ private func expectLostMarksRestored(_ originals: [String], marks: String,
     #expect(cuts(folded) == cuts(restored))
     #expect(cuts(folded) == cuts(String(repeating: sentence, count: 60)))
 }
+
+@Test func aByteLostByWindows1252IsChosenAndSaidToBe() throws {
+    // ” is E2 80 9D, and 9D is undefined in windows-1252: â€� lost a byte, which the open “
+    // tells.
+    let original = "他说：“你好，世界”。"
+    let garbled = try misread(original, readAs: .windows1252)
+    let (text, fixes) = try RepairFixture.repairer.get().repair(garbled)
+    #expect(text == original, "\(garbled)")
+    #expect(fixes.reduce(0) { $0 + $1.guessed } == 1)
+    #expect(fixes.allSatisfy { $0.unrecovered == 0 })
+}

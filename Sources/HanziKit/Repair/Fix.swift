@@ -19,15 +19,21 @@ public struct Fix: Sendable, Hashable, CustomStringConvertible {
     /// How many characters inside ``after`` could not be recovered and are written as U+FFFD
     /// (the bytes that encoded them were lost before the text reached the repairer).
     public let unrecovered: Int
+    /// How many characters inside ``after`` stand for bytes that were lost before the text
+    /// reached the repairer and were chosen, among the characters those bytes could have made,
+    /// by how well they read in context: likely, not certain (経 or 經 where a byte is gone).
+    public let guessed: Int
 
     /// Creates a fix.
-    public init(range: Range<Int>, before: String, after: String, diagnosis: Diagnosis, gain: Double, unrecovered: Int = 0) {
+    public init(range: Range<Int>, before: String, after: String, diagnosis: Diagnosis, gain: Double, unrecovered: Int = 0,
+                guessed: Int = 0) {
         self.range = range
         self.before = before
         self.after = after
         self.diagnosis = diagnosis
         self.gain = gain
         self.unrecovered = unrecovered
+        self.guessed = guessed
     }
 
     /// Whether the fix changes the text (damage reports do not).
@@ -36,7 +42,7 @@ public struct Fix: Sendable, Hashable, CustomStringConvertible {
     /// The same fix with its range `offset` bytes further on: a line's fix as a file's.
     func shifted(by offset: Int) -> Fix {
         Fix(range: (range.lowerBound + offset)..<(range.upperBound + offset), before: before, after: after,
-            diagnosis: diagnosis, gain: gain, unrecovered: unrecovered)
+            diagnosis: diagnosis, gain: gain, unrecovered: unrecovered, guessed: guessed)
     }
 
     /// `bytes 12..<21: "鈥滀綘濂解€�" → "“你好”" (utf8AsGBK)`.

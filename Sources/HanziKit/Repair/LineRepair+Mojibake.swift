@@ -640,8 +640,7 @@ extension LineRepair {
             decoding = decodeUTF8(run, from: start, lostBytes: misreading.lostBytes, wrongDecoder: misreading.wrongDecoder,
                                   keepingPrivateUse: depth < Self.maximumDepth)
         case .charset(let charset):
-            decoding = decodeDoubleByte(run, from: start, charset: charset, lostBytes: misreading.lostBytes,
-                                        wrongDecoder: misreading.wrongDecoder)
+            decoding = decodeDoubleByte(run, from: start, charset: charset, misreading: misreading)
         }
         // A stretch through a private-use character is tried, but the next one starts after it.
         let reach = decoding.ends.last { $0.byte <= decoding.privateUseStart ?? .max }?.byte ?? start + 1
@@ -767,12 +766,15 @@ extension LineRepair {
             // European text read so pairs an accented letter with the letter or space beside it
             // (« %s » as 珷%s牷, entrée as entr閑, « { » as «爗牷): rare Han characters, or ones
             // alone among Latin letters. Chinese read back makes a word: two common Han
-            // characters side by side, or one beside a mark, inside the stretch or at its edge.
-            // (The word is asked first: it builds no string.)
+            // characters side by side, or one beside a mark, inside the stretch or at its edge,
+            // of bytes the input has (a guess for a U+FFFD makes a word of anything: �hëm as
+            // 漢雖). (The word is asked first: it builds no string.)
             if case .latin = misreading.wrong, case .charset = misreading.original,
-               !holdsChineseWord(replacement, after: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
-                                 before: range.upperBound < scalars.count ? scalars[range.upperBound] : nil)
-                || String(validating: run.bytes[start..<end.byte], as: UTF8.self) != nil { continue }
+               !holdsChineseWord(replacement.indices.map { u in
+                   if case .known = decoding.units[u] { return replacement[u] } else { return "\u{FFFD}" }
+               }, after: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
+                  before: range.upperBound < scalars.count ? scalars[range.upperBound] : nil)
+                || Self.isUTF8(run, start..<end.byte) { continue }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
@@ -802,11 +804,15 @@ extension LineRepair {
             if case .charset = misreading.wrong, case .charset = misreading.original, !range.contains(where: { scalars[$0] == "\u{FFFD}" }),
                !range.dropLast().contains(where: { !scalars[$0].isASCII && !scalars[$0 + 1].isASCII }) { continue }
             let unrecovered = replacement.count { $0 == "\u{FFFD}" }
+            let chosen = (0..<end.units).count { u in
+                if case .known = decoding.units[u] { return false }
+                return text[u] != "\u{FFFD}"
+            }
             if diagnosis == misreading.diagnosis {
                 diagnosis = refine(diagnosis, input: scalars[range], replacement: replacement)
             }
             found.append(Candidate(edit: Edit(range: range, replacement: replacement, diagnosis: diagnosis, gain: gain,
-                                              unrecovered: unrecovered, estimate: unrecovered > 0 ? estimate : nil),
+                                              unrecovered: unrecovered, guessed: chosen, estimate: unrecovered > 0 ? estimate : nil),
                                    end: end.byte, estimate: diagnosis == .doubleMojibake ? replacement : estimate, keepsInput: false))
         }
         return (found, reach)
@@ -838,6 +844,30 @@ extension LineRepair {
         if let first = text.first, let previous, isCommonHan(previous), isWord(previous, first) { return true }
         if let last = text.last, let next, isCommonHan(next), isWord(last, next) { return true }
         return zip(text, text.dropFirst()).contains(where: isWord)
+    }
+
+    /// Whether bytes `range` of `run` are shaped as UTF-8: each lead byte followed by its
+    /// continuation bytes, a lost byte taken for one (the five windows-1252 loses all are: 渐,
+    /// E6 B8 90, reads as æ¸�), and a character cut at either end allowed (a stretch of GBK
+    /// pairs need not begin or end where UTF-8's characters do). Cut at the beginning, it must
+    /// hold two whole characters of three bytes or more, as Chinese has: Big5's 而晉， read as
+    /// windows-1252 (¦Ó®Ê¡A) is shaped as two-byte UTF-8 after its first byte.
+    private static func isUTF8(_ run: Reencoding, _ range: Range<Int>) -> Bool {
+        func isContinuation(_ j: Int) -> Bool { run.isLost[j] || run.bytes[j] & 0xC0 == 0x80 }
+        var j = range.lowerBound
+        while j < range.upperBound, j < range.lowerBound + 3, isContinuation(j) { j += 1 }
+        let isCut = j > range.lowerBound
+        var long = 0
+        while j < range.upperBound {
+            let byte = run.bytes[j]
+            let length = run.isLost[j] ? 0 : byte < 0x80 ? 1 : (0xC2...0xDF).contains(byte) ? 2 : (0xE0...0xEF).contains(byte) ? 3
+                : (0xF0...0xF4).contains(byte) ? 4 : 0
+            guard length > 0 else { return false }
+            for k in (j + 1)..<min(j + length, range.upperBound) where !isContinuation(k) { return false }
+            if length >= 3 && j + length <= range.upperBound { long += 1 }
+            j += length
+        }
+        return !isCut || long >= 2
     }
 
     /// Whether `part` is `whole` with some elements left out (a lead byte's loss ends a pair
@@ -908,10 +938,10 @@ extension LineRepair {
     /// on from the trail (Python's and the WHATWG decoders do): a lost lead followed by a known
     /// byte made a pair `wrongDecoder` cannot decode, which leaves few leads (GBK's 人 is C8 CB,
     /// a hole in Big5-HKSCS).
-    private func decodeDoubleByte(_ run: Reencoding, from start: Int, charset: Charset, lostBytes: [UInt8],
-                                  wrongDecoder: LosingDecoder?) -> Decoding {
+    private func decodeDoubleByte(_ run: Reencoding, from start: Int, charset: Charset, misreading: Misreading) -> Decoding {
         decode(run, from: start) { j in
-            Self.doubleByteSequence(run, at: j, charset: charset, lostBytes: lostBytes, wrongDecoder: wrongDecoder)
+            Self.doubleByteSequence(run, at: j, charset: charset, lostBytes: misreading.lostBytes,
+                                    losesSingleBytes: misreading.losesSingleBytes, wrongDecoder: misreading.wrongDecoder)
         }
     }
 
@@ -1049,7 +1079,7 @@ extension LineRepair {
 
     /// The double-byte sequence at byte `j` of `run`.
     private static func doubleByteSequence(_ run: Reencoding, at j: Int, charset: Charset, lostBytes: [UInt8],
-                                           wrongDecoder: LosingDecoder?) -> (unit: Unit, length: Int)? {
+                                           losesSingleBytes: Bool, wrongDecoder: LosingDecoder?) -> (unit: Unit, length: Int)? {
         if !run.isLost[j] && run.bytes[j] < 0x80 { return (.known(Unicode.Scalar(run.bytes[j])), 1) }
         // (Where the wrong decoder loses no byte, a U+FFFD or a '?' is none of the text's.)
         guard j + 1 < run.count, !lostBytes.isEmpty || !run.isLost[j] && !run.isUnknown(j + 1) else { return nil }
@@ -1074,12 +1104,16 @@ extension LineRepair {
         case (false, true):
             // The lost byte was where the wrong decoder tried a pair with the byte after it.
             let next: UInt8? = j + 2 < run.count && !run.isUnknown(j + 2) ? run.bytes[j + 2] : nil
-            options = (UInt8(0x40)...0xFE).compactMap { trail in
+            // A single-byte decoder lost only bytes it leaves undefined; a double-byte one lost
+            // the trail with the lead it could not pair it with, so any trail.
+            options = (losesSingleBytes ? lostBytes : Array(0x40...0xFE)).compactMap { trail in
                 if let wrongDecoder, let next, !wrongDecoder.mayLose(trail, before: next) { return nil }
                 return charset.decodePair(run.bytes[j], trail)
             }
         case (true, true):
-            return (.lost, 2)
+            // Two bytes a single-byte decoder lost are a pair of its few undefined bytes.
+            guard losesSingleBytes else { return (.lost, 2) }
+            options = lostBytes.flatMap { lead in lostBytes.compactMap { charset.decodePair(lead, $0) } }
         }
         guard !options.isEmpty else { return nil }
         return (options.count == 1 ? .known(options[0]) : .choice(options), 2)

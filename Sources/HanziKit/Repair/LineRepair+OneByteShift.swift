@@ -240,16 +240,23 @@ extension LineRepair {
             if top.preference - rival < Self.lostFinalMarkMargin || !opened {
                 edit.replacement[edit.replacement.count - 1] = "\u{FFFD}"
                 edit.unrecovered += 1
+            } else {
+                edit.guessed += 1
             }
         }
-        for lost in top.reading.lostBytes where !lost.isClear {
-            edit.replacement[lost.index] = "\u{FFFD}"
-            edit.unrecovered += 1
+        for lost in top.reading.lostBytes {
+            if lost.isClear {
+                edit.guessed += 1
+            } else {
+                edit.replacement[lost.index] = "\u{FFFD}"
+                edit.unrecovered += 1
+            }
         }
         if let k = edit.replacement.firstIndex(of: Self.lostASCII) {
             let byte = lostASCIIByte(before: edit.range.upperBound)
             edit.replacement[k] = byte.map { Unicode.Scalar($0) } ?? "\u{FFFD}"
             edit.unrecovered += byte == nil ? 1 : 0
+            edit.guessed += byte == nil ? 0 : 1
         }
         return edit
     }

@@ -12,6 +12,8 @@ struct LineRepair {
         var diagnosis: Diagnosis
         var gain: Double
         var unrecovered: Int = 0
+        /// How many characters of the replacement were chosen for lost bytes (``Fix/guessed``).
+        var guessed: Int = 0
         /// The replacement with the likeliest character in place of each U+FFFD, for weighing
         /// a whole reading of the line; nil when it is the replacement itself.
         var estimate: [Unicode.Scalar]? = nil
@@ -226,7 +228,7 @@ struct LineRepair {
             let after = edit.diagnosis.isIrrecoverable ? before : string(edit.replacement)
             return Fix(range: (offsets[edit.range.lowerBound] + baseOffset)..<(offsets[edit.range.upperBound] + baseOffset),
                        before: before, after: after, diagnosis: edit.diagnosis, gain: edit.gain,
-                       unrecovered: edit.unrecovered)
+                       unrecovered: edit.unrecovered, guessed: edit.guessed)
         }
     }
 

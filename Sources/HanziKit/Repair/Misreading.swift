@@ -69,6 +69,13 @@ struct Misreading: Sendable {
     /// characters into rare ones, and a line without marks has no other sign.
     let rareTextSigns: Bool
 
+    /// Whether the wrong decoder lost bytes one by one, each one of `lostBytes` (windows-1252
+    /// does), rather than a byte it could not pair, with whatever came after it.
+    var losesSingleBytes: Bool {
+        if case .latin = wrong { return true }
+        return false
+    }
+
     /// The decoder that garbled the text, where it is one that writes U+FFFD for a byte it
     /// cannot read with the byte after it and goes on from that next byte (Python's and the
     /// WHATWG decoders do). A lost byte then made a pair this decoder rejects, which leaves few
@@ -134,10 +141,11 @@ struct Misreading: Sendable {
         // GBK and Big5 read as windows-1252 or Latin-1, as Western software shows Chinese from
         // before Unicode (ÄãºÃ for 你好). Every pair becomes two letters or symbols of Latin-1,
         // where UTF-8's lead bytes are: those sign it, and so do the marks' lead bytes (¡ for A1,
-        // £ for A3). Their decoders lose no byte Chinese text uses (Big5 has none below A1;
-        // GBK's are rare characters' bytes), so none is guessed.
+        // £ for A3). windows-1252's five undefined bytes are in GBK's extension rows, where
+        // Traditional characters are (濟 is 9D FA), so a decoder that lost them lost bytes of
+        // such text; Big5 has none of them.
         Misreading(diagnosis: .gbkAsWindows1252, wrong: .latin, original: .charset(.gbk),
-                   lostBytes: [], signs: [.latinLead, .latinContinuation], privateUseCounts: false),
+                   lostBytes: [0x81, 0x8D, 0x8F, 0x90, 0x9D], signs: [.latinLead, .latinContinuation], privateUseCounts: false),
         Misreading(diagnosis: .big5AsWindows1252, wrong: .latin, original: .charset(.big5),
                    lostBytes: [], signs: [.latinLead, .latinContinuation], privateUseCounts: false),
     ]

@@ -105,11 +105,14 @@ struct RepeatedRepair {
             var delta: Int
             var diagnosis: Diagnosis
             var gain: Double
+            var guessed: Int
         }
-        var spans = first.map { Span(range: $0.range, delta: $0.after.utf8.count - $0.range.count, diagnosis: $0.diagnosis, gain: $0.gain) }
+        var spans = first.map { Span(range: $0.range, delta: $0.after.utf8.count - $0.range.count, diagnosis: $0.diagnosis, gain: $0.gain,
+                                     guessed: $0.guessed) }
         for fix in second {
             let range = inputRange(of: fix.range, through: first)
-            spans.append(Span(range: range, delta: fix.after.utf8.count - fix.range.count, diagnosis: fix.diagnosis, gain: fix.gain))
+            spans.append(Span(range: range, delta: fix.after.utf8.count - fix.range.count, diagnosis: fix.diagnosis, gain: fix.gain,
+                              guessed: fix.guessed))
         }
         spans.sort { $0.range.lowerBound < $1.range.lowerBound }
         var merged: [Span] = []
@@ -119,6 +122,7 @@ struct RepeatedRepair {
                 last.delta += span.delta
                 if span.gain > last.gain { last.diagnosis = span.diagnosis }
                 last.gain += span.gain
+                last.guessed += span.guessed
                 merged[merged.count - 1] = last
             } else {
                 merged.append(span)
@@ -134,7 +138,7 @@ struct RepeatedRepair {
             let after = String(decoding: final[start..<end], as: UTF8.self)
             let lost = after.unicodeScalars.count { $0 == "\u{FFFD}" } - before.unicodeScalars.count { $0 == "\u{FFFD}" }
             return Fix(range: span.range, before: before, after: after, diagnosis: span.diagnosis, gain: span.gain,
-                       unrecovered: max(0, lost))
+                       unrecovered: max(0, lost), guessed: span.guessed)
         }
     }
 
