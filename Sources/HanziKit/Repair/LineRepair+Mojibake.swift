@@ -774,7 +774,7 @@ extension LineRepair {
                    if case .known = decoding.units[u] { return replacement[u] } else { return "\u{FFFD}" }
                }, after: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
                   before: range.upperBound < scalars.count ? scalars[range.upperBound] : nil)
-                || Self.isUTF8(run, start..<end.byte) { continue }
+                || Self.isShapedAsUTF8(run, start..<end.byte) { continue }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
@@ -852,7 +852,7 @@ extension LineRepair {
     /// pairs need not begin or end where UTF-8's characters do). Cut at the beginning, it must
     /// hold two whole characters of three bytes or more, as Chinese has: Big5's 而晉， read as
     /// windows-1252 (¦Ó®Ê¡A) is shaped as two-byte UTF-8 after its first byte.
-    private static func isUTF8(_ run: Reencoding, _ range: Range<Int>) -> Bool {
+    private static func isShapedAsUTF8(_ run: Reencoding, _ range: Range<Int>) -> Bool {
         func isContinuation(_ j: Int) -> Bool { run.isLost[j] || run.bytes[j] & 0xC0 == 0x80 }
         var j = range.lowerBound
         while j < range.upperBound, j < range.lowerBound + 3, isContinuation(j) { j += 1 }
