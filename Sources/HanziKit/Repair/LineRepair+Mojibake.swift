@@ -774,7 +774,7 @@ extension LineRepair {
                    if case .known = decoding.units[u] { return replacement[u] } else { return "\u{FFFD}" }
                }, after: range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil,
                   before: range.upperBound < scalars.count ? scalars[range.upperBound] : nil)
-                || Self.isShapedAsUTF8(run, start..<end.byte) { continue }
+                || run.isShapedAsUTF8(start..<end.byte) { continue }
             // (Only UTF-8 mojibake is written back and misread again: undoing Big5-as-GBK inside
             // GBK-as-Big5 is the identity, and would let a long span swallow its neighbours.)
             if depth < Self.maximumDepth, case .utf8 = misreading.original, let deeper = undoAgain(replacement),
@@ -844,30 +844,6 @@ extension LineRepair {
         if let first = text.first, let previous, isCommonHan(previous), isWord(previous, first) { return true }
         if let last = text.last, let next, isCommonHan(next), isWord(last, next) { return true }
         return zip(text, text.dropFirst()).contains(where: isWord)
-    }
-
-    /// Whether bytes `range` of `run` are shaped as UTF-8: each lead byte followed by its
-    /// continuation bytes, a lost byte taken for one (the five windows-1252 loses all are: 渐,
-    /// E6 B8 90, reads as æ¸�), and a character cut at either end allowed (a stretch of GBK
-    /// pairs need not begin or end where UTF-8's characters do). Cut at the beginning, it must
-    /// hold two whole characters of three bytes or more, as Chinese has: Big5's 而晉， read as
-    /// windows-1252 (¦Ó®Ê¡A) is shaped as two-byte UTF-8 after its first byte.
-    private static func isShapedAsUTF8(_ run: Reencoding, _ range: Range<Int>) -> Bool {
-        func isContinuation(_ j: Int) -> Bool { run.isLost[j] || run.bytes[j] & 0xC0 == 0x80 }
-        var j = range.lowerBound
-        while j < range.upperBound, j < range.lowerBound + 3, isContinuation(j) { j += 1 }
-        let isCut = j > range.lowerBound
-        var long = 0
-        while j < range.upperBound {
-            let byte = run.bytes[j]
-            let length = run.isLost[j] ? 0 : byte < 0x80 ? 1 : (0xC2...0xDF).contains(byte) ? 2 : (0xE0...0xEF).contains(byte) ? 3
-                : (0xF0...0xF4).contains(byte) ? 4 : 0
-            guard length > 0 else { return false }
-            for k in (j + 1)..<min(j + length, range.upperBound) where !isContinuation(k) { return false }
-            if length >= 3 && j + length <= range.upperBound { long += 1 }
-            j += length
-        }
-        return !isCut || long >= 2
     }
 
     /// Whether `part` is `whole` with some elements left out (a lead byte's loss ends a pair

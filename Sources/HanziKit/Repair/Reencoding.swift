@@ -43,6 +43,34 @@ struct Reencoding {
         return leads
     }
 
+    /// Whether bytes `range` are shaped as UTF-8: each lead byte followed by its
+    /// continuation bytes, a lost byte taken for one (the five windows-1252 loses all are: 渐,
+    /// E6 B8 90, reads as æ¸�), and a character cut at either end allowed (a stretch of GBK
+    /// pairs need not begin or end where UTF-8's characters do). Cut at the beginning, it must
+    /// hold two whole characters of three bytes or more, as Chinese has: Big5's 而晉， read as
+    /// windows-1252 (¦Ó®Ê¡A) is shaped as two-byte UTF-8 after its first byte.
+    func isShapedAsUTF8(_ range: Range<Int>) -> Bool {
+        func isContinuation(_ j: Int) -> Bool { isLost[j] || bytes[j] & 0xC0 == 0x80 }
+        var j = range.lowerBound
+        while j < range.upperBound, j < range.lowerBound + 3, isContinuation(j) { j += 1 }
+        let isCut = j > range.lowerBound
+        var long = 0
+        while j < range.upperBound {
+            let length = isLost[j] ? 0 : Self.utf8Length(lead: bytes[j])
+            guard length > 0 else { return false }
+            for k in (j + 1)..<min(j + length, range.upperBound) where !isContinuation(k) { return false }
+            if length >= 3 && j + length <= range.upperBound { long += 1 }
+            j += length
+        }
+        return !isCut || long >= 2
+    }
+
+    /// The length of the UTF-8 sequence `lead` begins: 1 for ASCII, 2–4 for C2–F4, 0 for a
+    /// byte that begins none.
+    static func utf8Length(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : (0xC2...0xDF).contains(lead) ? 2 : (0xE0...0xEF).contains(lead) ? 3 : (0xF0...0xF4).contains(lead) ? 4 : 0
+    }
+
     /// Whether byte `i` is unknown: lost, or a '?' where the original needs a byte it cannot be.
     func isUnknown(_ i: Int) -> Bool { isLost[i] || isQuestionMark[i] }
 
@@ -225,7 +253,7 @@ struct Reencoding {
             if continues {
                 need = max(0, need - 1)
             } else {
-                need = (0xC2...0xDF).contains(byte) ? 1 : (0xE0...0xEF).contains(byte) ? 2 : (0xF0...0xF4).contains(byte) ? 3 : 0
+                need = max(0, Self.utf8Length(lead: byte) - 1)
                 sequenceStart = k
                 sequenceKnown = true
             }
