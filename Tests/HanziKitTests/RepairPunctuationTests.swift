@@ -502,6 +502,16 @@ import Testing
     ])
 }
 
+@Test func aFieldNameQuotedWithItsColonClosesTheQuotationItOpened() throws {
+    // The quote after "Depends:" closes, though a quote after a colon mostly opens: read as
+    // opening, it left “Depends:" facing a straight quote (Debian's reference manual).
+    let line = "不仅会将其 \"Depends:\" 列表中的软件包选上,\"Recommends:\" 列表中的软件包也会被选上。"
+    let text = try RepairFixture.repairer.get().repair(line).text
+    #expect(!text.contains("“Depends:\""))
+    #expect(text.filter { $0 == "“" }.count == text.filter { $0 == "”" }.count)
+    try expectRepairs([("他说:\"走吧\"。", "他说：“走吧”。")])
+}
+
 @Test func quotesAreNotPairedAcrossCharactersAnEncoderLost() throws {
     // "??" may have been a quotation mark: the quotes on either side of it are not counted off.
     let line = "他把它叫作\"小工具??\"tiny tool\"。"

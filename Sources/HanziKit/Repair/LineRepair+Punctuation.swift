@@ -1530,7 +1530,8 @@ extension LineRepair {
     /// Whether a straight double quote between `previous` and `next` (and `afterNext`) surely
     /// opens (true) or closes (false) a quotation: at the ends of the line, before a mark or a
     /// closing bracket, after ：or (. An ASCII mark followed by a quote is quoted itself (用","分隔),
-    /// and '.' before a letter or digit begins a name (".msg"): neither closes.
+    /// and '.' before a letter or digit begins a name (".msg"): neither closes. Nor does ':'
+    /// before a quote and a space open: a field's name ends so ("Depends:" 列表).
     private func quoteDirection(previous: Unicode.Scalar?, next: Unicode.Scalar?, afterNext: Unicode.Scalar?) -> Bool? {
         guard let next else { return false }
         let quotedMark = ",.!?;:".unicodeScalars.contains(next) && afterNext.map { after in
@@ -1538,6 +1539,7 @@ extension LineRepair {
         } == true
         if !quotedMark && "，。！？；：、…,.!?;:）)》".unicodeScalars.contains(next) || next == "\"" { return false }
         guard let previous else { return true }
+        if previous == ":" && next == " " { return nil }
         if "：（《:(".unicodeScalars.contains(previous) || previous == "\"" || previous == "”" { return true }
         return nil
     }
