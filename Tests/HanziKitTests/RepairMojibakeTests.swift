@@ -745,6 +745,23 @@ private func expectLostMarksRestored(_ originals: [String], marks: String,
     #expect(repairer.repair(try garblePunctuation("他笑了。我走了。你呢？")).text == "他笑了。我走了。你呢？")
 }
 
+@Test func aLostMarkAfterAShortItemThatFollowsTheLinesOwnEnumerationCommaIsOneToo() throws {
+    // An item of a few characters after a 、 the line has is followed by another 、, however
+    // long the next item (焰火晚会) or whatever follows it, as where only a run's last byte was
+    // lost. A list's number (１、) begins no enumeration, and a 、 that was itself chosen for a
+    // lost byte is too unsure to pass on (the marks of 他笑了。我走了。 are all lost).
+    let repairer = try RepairFixture.repairer.get()
+    let lost = try misread("、", readAs: .gbk)
+    for (line, expected) in [("节日期间推出了民间艺术表演、书画展、春节灯会\(lost)除夕元宵焰火晚会等活动。",
+                              "节日期间推出了民间艺术表演、书画展、春节灯会、除夕元宵焰火晚会等活动。"),
+                             ("来自各部委、省\(lost)市的代表出席了会议。", "来自各部委、省、市的代表出席了会议。"),
+                             ("１、服务很差\(lost)我订的是大床房。", "１、服务很差。我订的是大床房。")] {
+        #expect(line.contains("銆\u{FFFD}"))
+        #expect(repairer.repair(line).text == expected)
+    }
+    try expectLostMarksRestored(["１、服务很差。我订的是大床房。", "他笑了。我走了。大家都很好。"], marks: "、。")
+}
+
 @Test func lostMarksAroundATermWithoutHanCharactersAreCornerBrackets() throws {
     // 銆� is 「 or 」 as well as 。 or 、: around an option or a command they are a pair
     // (。--help。 would end a sentence of no Chinese at all).

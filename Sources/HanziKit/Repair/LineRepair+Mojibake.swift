@@ -579,8 +579,9 @@ extension LineRepair {
     }
 
     /// The line's last characters before `index` (enough for context, quotation marks and
-    /// all), with the repairs `prior` made there, each read as its likeliest text.
-    private func repairedText(before index: Int, with prior: [[Edit]]) -> [Unicode.Scalar] {
+    /// all), with the repairs `prior` made there, each read as its likeliest text; and for each
+    /// character, whether it comes from a repair that chose characters for lost bytes.
+    private func repairedText(before index: Int, with prior: [[Edit]]) -> (text: [Unicode.Scalar], chosen: [Bool]) {
         var start = max(0, index - 120)
         var edits: [Edit] = []
         // From the last repair back, to the first that ends before the window.
@@ -594,7 +595,15 @@ extension LineRepair {
                 edits.append(edit)
             }
         }
-        return text(applying: edits.reversed(), within: start..<index, estimated: true)
+        var chosen: [Bool] = []
+        var position = start
+        for edit in edits.reversed() {
+            chosen += repeatElement(false, count: edit.range.lowerBound - position)
+            chosen += repeatElement(edit.guessed > 0, count: (edit.estimate ?? edit.replacement).count)
+            position = edit.range.upperBound
+        }
+        chosen += repeatElement(false, count: index - position)
+        return (text(applying: edits.reversed(), within: start..<index, estimated: true), chosen)
     }
 
     /// The score of the line's characters `union` (and some context) with a candidate's
@@ -657,8 +666,8 @@ extension LineRepair {
         guard let longest = decoding.ends.last, longest.multibyte > 0 else { return ([], reach) }
         let whole = run.characters(start, longest.byte)
         let openQuotes = max(0, facts.openQuotes[whole.lowerBound] + quoteShift)
-        let lineBefore = repairedText(before: whole.lowerBound, with: prior)
-        let longestReading = resolve(Array(decoding.units[0..<longest.units]), lineBefore: lineBefore, replacing: whole,
+        let (lineBefore, chosenBefore) = repairedText(before: whole.lowerBound, with: prior)
+        let longestReading = resolve(Array(decoding.units[0..<longest.units]), lineBefore: lineBefore, chosenBefore: chosenBefore, replacing: whole,
                                      openQuotes: openQuotes)
         var found: [Candidate] = []
         // The longest ends, and the shortest: a garbled mark may be followed by clean text
@@ -685,7 +694,7 @@ extension LineRepair {
             var (text, guess) = longestReading
             if !rest.allSatisfy({ [CharacterTable.Kind.han, .chinesePunctuation, .replacement].contains(model.table.kind($0)) }) {
                 let marks = rest.prefix { model.table.kind($0) == .chinesePunctuation }
-                (text, guess) = resolve(Array(decoding.units[0..<end.units]), lineBefore: lineBefore, replacing: range,
+                (text, guess) = resolve(Array(decoding.units[0..<end.units]), lineBefore: lineBefore, chosenBefore: chosenBefore, replacing: range,
                                         marksAfter: Array(marks), openQuotes: openQuotes)
             }
             // Where most characters of a stretch lost bytes, two or more of them Han characters
@@ -1119,7 +1128,7 @@ extension LineRepair {
     /// option in place of each U+FFFD of a choice, for weighing the stretch against others.
     /// The units replace the line's characters `stretch`; the line goes on after it, or with
     /// `marksAfter` where a longer reading showed them.
-    private func resolve(_ units: [Unit], lineBefore: [Unicode.Scalar], replacing stretch: Range<Int>, marksAfter: [Unicode.Scalar] = [],
+    private func resolve(_ units: [Unit], lineBefore: [Unicode.Scalar], chosenBefore: [Bool], replacing stretch: Range<Int>, marksAfter: [Unicode.Scalar] = [],
                          openQuotes: Int) -> (text: [Unicode.Scalar], guess: [Unicode.Scalar]) {
         let end = stretch.upperBound
         var text: [Unicode.Scalar] = units.map { unit in
@@ -1142,7 +1151,8 @@ extension LineRepair {
                     cluster.append(open[c])
                     c += 1
                 }
-                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, lineBefore: lineBefore, after: end, marksAfter: marksAfter, lean: lean,
+                let chosen = choose(cluster, units: units, text: text, isOpen: isOpen, lineBefore: lineBefore, chosenBefore: chosenBefore,
+                                    after: end, marksAfter: marksAfter, lean: lean,
                                     openQuotes: openQuotes)
                 for (n, u) in cluster.enumerated() {
                     guess[u] = chosen[n].best
@@ -1164,7 +1174,7 @@ extension LineRepair {
     /// options is scored in context, and each choice is made where the best combination beats
     /// every combination that differs there by ``choiceMargin``; `best` is the best
     /// combination's pick either way (U+FFFD when there is none).
-    private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], lineBefore: [Unicode.Scalar],
+    private func choose(_ cluster: [Int], units: [Unit], text: [Unicode.Scalar], isOpen: [Bool], lineBefore: [Unicode.Scalar], chosenBefore: [Bool],
                         after end: Int, marksAfter: [Unicode.Scalar], lean: PlausibilityScore.ChineseScript,
                         openQuotes initialQuotes: Int) -> [(chosen: Unicode.Scalar?, best: Unicode.Scalar)] {
         let perChoice = [16, 8, 5, 3][cluster.count - 1]
@@ -1228,6 +1238,14 @@ extension LineRepair {
         }
         // The clause before the cluster: back to the previous clause mark (looking a sentence back).
         let textBefore = Array(lineBefore.suffix(40)) + text[..<first]
+        // Whether the character at `k` of `textBefore` and the cluster after it was chosen for
+        // lost bytes, here or by a repair before this stretch (`chosenBefore`, beside `lineBefore`).
+        let stretchStart = textBefore.count - first
+        func isChosen(_ k: Int) -> Bool {
+            guard k >= stretchStart else { return chosenBefore[chosenBefore.count - stretchStart + k] }
+            guard case .choice = units[k - stretchStart] else { return false }
+            return true
+        }
         let clauseBefore = Array(clause(endingAt: textBefore))
         let openQuotes = quoteBalance(text[..<first], from: initialQuotes)
         // (Over the line as repaired so far: the stretches before this one chose their marks.)
@@ -1304,7 +1322,7 @@ extension LineRepair {
                         + scriptBias(scalar, lean: lean)
                         + punctuationBias(scalar, next: next, clause: Array(clause(endingAt: clauseBefore + middle[..<n])),
                                           openQuotes: quotes, nextSegment: segmentLength(middle[(n + 1)...] + after),
-                                          markBefore: mark(before: textBefore + middle[..<n]), following: Array(middle[(n + 1)...] + following))
+                                          markBefore: mark(before: textBefore + middle[..<n], chosen: isChosen), following: Array(middle[(n + 1)...] + following))
                         + pairingBias(scalar, unclosed: unclosed.last)
                         + numberBias(scalar, after: previous, following: Array(middle[(n + 1)...] + following))
                         + tokenBias(scalar, before: textBefore + middle[..<n], following: middle[(n + 1)...] + following,
@@ -1378,10 +1396,14 @@ extension LineRepair {
         return text[start...]
     }
 
-    /// The clause mark that ends the clause before the one `text` ends with, if any.
-    private func mark(before text: [Unicode.Scalar]) -> Unicode.Scalar? {
+    /// The clause mark that ends the clause before the one `text` ends with, if any, and
+    /// whether it was `chosen` for lost bytes. (Not the 、 of a list's number, which begins a
+    /// sentence rather than an enumeration: １、服务很差。)
+    private func mark(before text: [Unicode.Scalar], chosen: (Int) -> Bool) -> MarkBefore? {
         let start = clause(endingAt: text).startIndex
-        return start > 0 && Self.clauseMarks.contains(text[start - 1]) ? text[start - 1] : nil
+        guard start > 0, Self.clauseMarks.contains(text[start - 1]),
+              !(text[start - 1] == "、" && start >= 2 && Self.isDigit(text[start - 2])) else { return nil }
+        return MarkBefore(mark: text[start - 1], chosen: chosen(start - 1))
     }
 
     /// What a Traditional variant conversion never writes costs against its standard form.
