@@ -512,6 +512,19 @@ import Testing
     try expectRepairs([("他说:\"走吧\"。", "他说：“走吧”。")])
 }
 
+@Test func aQuotedTermDefinedAfterAColonAndASpaceKeepsItsColon() throws {
+    // A manual lists a function's arguments so: 「Result」: 含有…, the colon ASCII. In a line
+    // folded whole the term's quotes are restored all the same; in a line that writes its marks
+    // full-width they stay as written ("q" names a key).
+    try expectRepairs([
+        ("\"Text\": 含有新驱动器号的任意字符串表达式。如果需要,也可以使用 URL 表示法。",
+         "“Text”: 含有新驱动器号的任意字符串表达式。如果需要，也可以使用 URL 表示法。"),
+        ("「Result」: 含有除法运算结果的任意数值,通常为整数。", "「Result」: 含有除法运算结果的任意数值，通常为整数。"),
+        ("\"q\": 結束記錄輸入的字元。", "\"q\": 結束記錄輸入的字元。"),
+        ("他说:你好,我们走吧。", "他说：你好，我们走吧。"),
+    ])
+}
+
 @Test func quotesAreNotPairedAcrossCharactersAnEncoderLost() throws {
     // "??" may have been a quotation mark: the quotes on either side of it are not counted off.
     let line = "他把它叫作\"小工具??\"tiny tool\"。"

@@ -86,7 +86,8 @@ extension LineRepair {
         // A quote accepted because an ASCII mark stood beside it stays only if that mark was
         // restored too: in {"name": "张三", …} neither is. (Not marks the quotation holds
         // alone: 预期有"="或";", 使用"!="運算子.)
-        // (With its partner: “雾都宾馆",8月 is worse than either reading.)
+        // (With its partner: “雾都宾馆",8月 is worse than either reading.) In a line folded
+        // whole, a term defined after it keeps its quotes: "Text": 含有… was 「Text」: 含有….
         let quoteMarks = text.indices.filter { Self.doubleQuoteMarks.contains(text[$0]) }
         var quoteReverted = false
         for (n, k) in quoteMarks.enumerated() where text[k] == "\"" {
@@ -96,6 +97,7 @@ extension LineRepair {
                 let beyond = 2 * side - k
                 return side >= 0 && side < text.count && Self.fullwidthMark(for: text[side]) != nil && restored[side] == nil
                     && !Self.quotesMarksOnly(text, from: k, through: side)
+                    && !(foldedWhole && text[side] == ":" && beginsWithQuotedTerm(text, endingAt: k))
                     && !(text[side] == "?" && beyond >= 0 && beyond < text.count && isHan(text[beyond]))
             }) else { continue }
             restored[k] = nil
@@ -330,6 +332,10 @@ extension LineRepair {
             // A sentence that ended with 。 has no mark after it: 查詢。! is as its writer typed it.
             // Nor does a mark beside its own full-width form need it again (痊癒,，而且).
             if previous == "。" || previous == fullwidth || next == fullwidth { continue }
+            // A term the line begins with, quoted and then defined after a colon and a space,
+            // keeps its colon (「Result」: 含有除法运算结果的任意数值, as a manual lists a
+            // function's arguments): the clean lines write 72 such colons, none full-width.
+            if text[k] == ":" && next == " " && beginsWithQuotedTerm(text, endingAt: k - 1) { continue }
             // (U+FFFD after a Han character stands for one, or for the mark a repair could not
             // tell; after a closing mark it may stand for a space: 「值」:� 要舍入.) In a
             // line folded whole, spaces may stand on both sides (2008年7月2日 : 我在网上订房时),
@@ -435,6 +441,13 @@ extension LineRepair {
             }
             restored[k] = fullwidth
         }
+    }
+
+    /// Whether the line begins with a quotation of one ASCII token ("Result", 「Text1」) whose
+    /// closing mark is at `end`.
+    private func beginsWithQuotedTerm(_ text: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        end >= 2 && "\"“「".unicodeScalars.contains(text[0]) && "\"”」".unicodeScalars.contains(text[end])
+            && isToken(text[1..<end]) && text[1] != " "
     }
 
     /// Whether the ']' or '>' at `j` closes a bracket around Chinese, as manuals name a menu or a
