@@ -525,6 +525,17 @@ import Testing
     ])
 }
 
+@Test func aQuotationOfASCIIThatBeginsALineBeforeChineseIsRestored() throws {
+    // The line's start stands where a Han character would: a command or an option quoted first
+    // ("git pack-redundant"已被提名). A format ("%s") and English after it stay as written.
+    try expectRepairs([
+        ("\"git pack-redundant\"已被提名準備移除。", "“git pack-redundant”已被提名準備移除。"),
+        ("\"-o 頁邊距\"中含有無效的列偏移量", "“-o 頁邊距”中含有無效的列偏移量"),
+        ("\"%s\"是无效的值", "\"%s\"是无效的值"),
+        ("\"hello world\" is fine", "\"hello world\" is fine"),
+    ])
+}
+
 @Test func quotesAreNotPairedAcrossCharactersAnEncoderLost() throws {
     // "??" may have been a quotation mark: the quotes on either side of it are not counted off.
     let line = "他把它叫作\"小工具??\"tiny tool\"。"
