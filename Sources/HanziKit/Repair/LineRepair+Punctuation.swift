@@ -1453,10 +1453,12 @@ extension LineRepair {
         // (After it, 。 or 、 sets a word or a path in Chinese as a Han character does: of the
         // clean lines' 104 quotations of a token spaced off from Han before and 。 or 、 after,
         // all are “…”. A program's marks quoted so go as ``quotedMarkStart`` tells: 使用 ":"。)
-        let endsClause = close + 1 < text.count && "。、".unicodeScalars.contains(text[close + 1])
-            && text[(k + 1)..<close].contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        func endsClause() -> Bool {
+            close + 1 < text.count && "。、".unicodeScalars.contains(text[close + 1])
+                && text[(k + 1)..<close].contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        }
         return hanOrItemMarkAt(k - 1) && chineseOrEdge(close + 1, forward: true)
-            || (hanOrItemMarkAt(close + 1) || endsClause) && chineseOrEdge(k - 1, forward: false) ? close : nil
+            || (hanOrItemMarkAt(close + 1) || endsClause()) && chineseOrEdge(k - 1, forward: false) ? close : nil
     }
 
     /// Where the quotation ends, if the straight quote at `k` opens one of ASCII text (no
